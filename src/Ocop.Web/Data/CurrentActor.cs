@@ -1,0 +1,13 @@
+using System.Security.Claims;
+
+namespace Ocop.Web.Data;
+
+/// <summary>Who is making a change, for the audit trail: the signed-in user, or the system for seeding and commands.</summary>
+public sealed class CurrentActor(IHttpContextAccessor http)
+{
+    public const string SystemName = "hệ thống";
+
+    public string? UserId => http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    public string UserName => http.HttpContext?.User.Identity?.Name ?? SystemName;
+}

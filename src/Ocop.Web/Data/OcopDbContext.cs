@@ -1,0 +1,281 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Ocop.Web.Data;
+
+/// <summary>
+/// The one database of the product. Saving keeps search keys and versions current and writes the audit trail
+/// in the same transaction as the change it records.
+/// </summary>
+public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimeProvider clock) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
+    public DbSet<ProductCategory> ProductCategories => Set<ProductCategory>();
+    public DbSet<CraftVillage> CraftVillages => Set<CraftVillage>();
+    public DbSet<Subject> Subjects => Set<Subject>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<ProductPhoto> ProductPhotos => Set<ProductPhoto>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<UserUnit> UserUnits => Set<UserUnit>();
+
+    // Fields that change on every sign-in or are secrets: never worth an audit row.
+    private static readonly HashSet<string> UnauditedFields =
+    [
+        nameof(ISearchable.SearchText), nameof(IVersioned.Version), "UpdatedAt",
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "AccessFailedCount", "NormalizedUserName", "NormalizedEmail",
+    ];
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<AdministrativeUnit>(e =>
+        {
+            e.HasIndex(u => new { u.Code, u.ValidFrom }).IsUnique();
+            e.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(u => u.Successor).WithMany().HasForeignKey(u => u.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+            e.Ignore(u => u.Validity);
+        });
+        builder.Entity<ProductCategory>(e =>
+        {
+            e.HasIndex(c => new { c.Code, c.LegalBasis }).IsUnique();
+            e.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(c => c.Version).IsConcurrencyToken();
+        });
+        builder.Entity<CraftVillage>(e =>
+        {
+            e.HasOne(v => v.Commune).WithMany().HasForeignKey(v => v.CommuneId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(v => v.Version).IsConcurrencyToken();
+        });
+        builder.Entity<Subject>(e =>
+        {
+            e.HasIndex(s => s.CommuneId);
+            e.HasIndex(s => s.LegalForm);
+            e.HasOne(s => s.Commune).WithMany().HasForeignKey(s => s.CommuneId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(s => s.CraftVillage).WithMany().HasForeignKey(s => s.CraftVillageId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(s => s.Version).IsConcurrencyToken();
+        });
+        builder.Entity<Product>(e =>
+        {
+            e.HasIndex(p => p.CommuneId);
+            e.HasIndex(p => p.CategoryId);
+            e.HasIndex(p => p.SubjectId);
+            e.HasIndex(p => p.Status);
+            e.HasOne(p => p.Subject).WithMany(s => s.Products).HasForeignKey(p => p.SubjectId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.Commune).WithMany().HasForeignKey(p => p.CommuneId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(p => p.Version).IsConcurrencyToken();
+        });
+        builder.Entity<ProductPhoto>(e =>
+        {
+            e.HasOne(p => p.Product).WithMany(p => p.Photos).HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<AuditEntry>(e => e.HasIndex(a => new { a.EntityType, a.EntityId }));
+        builder.Entity<AppUser>(e =>
+            e.HasOne(u => u.Subject).WithMany().HasForeignKey(u => u.SubjectId).OnDelete(DeleteBehavior.Restrict));
+        builder.Entity<UserUnit>(e =>
+        {
+            e.HasKey(u => new { u.UserId, u.UnitId });
+            e.HasOne<AppUser>().WithMany(u => u.Units).HasForeignKey(u => u.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pending = PrepareEntries(now);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The change and its audit rows commit together or not at all.
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AuditEntries.AddRange(pending.Select(p => p.ToEntry(now, actor)));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    private List<PendingAudit> PrepareEntries(DateTime now)
+    {
+        var pending = new List<PendingAudit>();
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("The audit trail is append-only.");
+            }
+
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            if (entry.Entity is ISearchable searchable && entry.State is not EntityState.Deleted)
+            {
+                searchable.SearchText = searchable.BuildSearchText();
+            }
+
+            if (entry.State == EntityState.Added)
+            {
+                SetIfPresent(entry, "CreatedAt", now);
+                SetIfPresent(entry, "UpdatedAt", now);
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                SetIfPresent(entry, "UpdatedAt", now);
+                if (entry.Entity is IVersioned versioned)
+                {
+                    versioned.Version++;
+                }
+            }
+
+            if (entry.Entity is not IAuditable)
+            {
+                continue;
+            }
+
+            if (entry.State == EntityState.Deleted && entry.Metadata.FindProperty("IsArchived") is not null)
+            {
+                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} records are archived, never deleted.");
+            }
+
+            var audit = PendingAudit.From(entry);
+            if (audit is not null)
+            {
+                pending.Add(audit);
+            }
+        }
+
+        return pending;
+    }
+
+    private static void SetIfPresent(EntityEntry entry, string property, DateTime value)
+    {
+        if (entry.Metadata.FindProperty(property) is not null)
+        {
+            entry.Property(property).CurrentValue = value;
+        }
+    }
+
+    private sealed record FieldChange(string Field, string? Old, string? New);
+
+    private sealed class PendingAudit(EntityEntry entry, AuditAction action, List<FieldChange> changes)
+    {
+        public static PendingAudit? From(EntityEntry entry)
+        {
+            var changes = new List<FieldChange>();
+            foreach (var property in entry.Properties)
+            {
+                var name = property.Metadata.Name;
+                if (UnauditedFields.Contains(name))
+                {
+                    continue;
+                }
+
+                switch (entry.State)
+                {
+                    case EntityState.Added when property.CurrentValue is not null && !property.Metadata.IsPrimaryKey():
+                        changes.Add(new FieldChange(name, null, Format(property.CurrentValue)));
+                        break;
+                    case EntityState.Deleted:
+                        changes.Add(new FieldChange(name, Format(property.OriginalValue), null));
+                        break;
+                    case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                        changes.Add(new FieldChange(name, Format(property.OriginalValue), Format(property.CurrentValue)));
+                        break;
+                }
+            }
+
+            if (changes.Count == 0)
+            {
+                return null;
+            }
+
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Created,
+                EntityState.Deleted => AuditAction.Removed,
+                _ => ArchiveChange(changes) ?? AuditAction.Updated,
+            };
+            return new PendingAudit(entry, action, changes);
+        }
+
+        private static AuditAction? ArchiveChange(List<FieldChange> changes)
+        {
+            foreach (var c in changes)
+            {
+                if (c.Field == "IsArchived" || (c.Field == "Status" && (c.New == "Archived" || c.Old == "Archived")))
+                {
+                    return c.New is "True" or "Archived" ? AuditAction.Archived : AuditAction.Restored;
+                }
+            }
+
+            return null;
+        }
+
+        public AuditEntry ToEntry(DateTime now, CurrentActor actor)
+        {
+            // Keys are read after the first save so that generated ids are known.
+            var key = entry.Metadata.FindPrimaryKey()!;
+            var id = string.Join('/', key.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
+            return new AuditEntry
+            {
+                At = now,
+                UserId = actor.UserId,
+                UserName = actor.UserName,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = id,
+                Action = action,
+                Changes = JsonSerializer.Serialize(changes, AuditJson.Options),
+            };
+        }
+
+        private static string? Format(object? value) => value switch
+        {
+            null => null,
+            DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+    }
+}
+
+public static class AuditJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+}
+
+/// <summary>The context as generated migrations see it on SQLite (the embedded default).</summary>
+public sealed class SqliteOcopDbContext(DbContextOptions<SqliteOcopDbContext> options, CurrentActor actor, TimeProvider clock)
+    : OcopDbContext(options, actor, clock);
+
+/// <summary>The context as generated migrations see it on PostgreSQL (production).</summary>
+public sealed class PostgresOcopDbContext(DbContextOptions<PostgresOcopDbContext> options, CurrentActor actor, TimeProvider clock)
+    : OcopDbContext(options, actor, clock);

@@ -1,0 +1,175 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Ocop.Core.Access;
+using Ocop.Core.Units;
+using Ocop.Web.Data;
+using Ocop.Web.Features.Shared;
+
+namespace Ocop.Web.Features.Admin.Users;
+
+/// <summary>Administrators create users, set their role and reach, reset passwords, unlock and retire accounts.</summary>
+public sealed class EditModel(OcopDbContext db, UserManager<AppUser> users) : PageModel
+{
+    [FromRoute] public string? Id { get; set; }
+    [BindProperty] public UserInput Input { get; set; } = new();
+    public List<SelectListItem> Roles { get; private set; } = [];
+    public List<SelectListItem> Units { get; private set; } = [];
+    public List<SelectListItem> Subjects { get; private set; } = [];
+
+    public sealed class UserInput
+    {
+        [Required(ErrorMessage = "Nhập tên đăng nhập."), RegularExpression(@"^[a-zA-Z0-9._@-]{3,64}$", ErrorMessage = "Tên đăng nhập 3–64 ký tự: chữ không dấu, số và . _ - @")]
+        public string UserName { get; set; } = "";
+        [Required(ErrorMessage = "Nhập họ tên."), StringLength(120)] public string FullName { get; set; } = "";
+        [StringLength(200)] public string? Organisation { get; set; }
+        [Required(ErrorMessage = "Chọn vai trò.")] public Role? Role { get; set; }
+        public List<int> UnitIds { get; set; } = [];
+        public int? SubjectId { get; set; }
+        [DataType(DataType.Password)] public string? Password { get; set; }
+        public bool Unlock { get; set; }
+        public bool IsArchived { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Id is not null)
+        {
+            var user = await db.Users.AsNoTracking().Include(u => u.Units).SingleOrDefaultAsync(u => u.Id == Id, ct);
+            if (user is null)
+            {
+                return NotFound();
+            }
+
+            Input = new UserInput
+            {
+                UserName = user.UserName ?? "", FullName = user.FullName, Organisation = user.Organisation, Role = user.Role,
+                UnitIds = user.Units.Select(u => u.UnitId).ToList(), SubjectId = user.SubjectId, IsArchived = user.IsArchived,
+            };
+        }
+
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        AppUser? user = null;
+        if (Id is not null)
+        {
+            user = await db.Users.Include(u => u.Units).SingleOrDefaultAsync(u => u.Id == Id, ct);
+            if (user is null)
+            {
+                return NotFound();
+            }
+        }
+        else if (string.IsNullOrEmpty(Input.Password))
+        {
+            ModelState.AddModelError("Input.Password", "Nhập mật khẩu.");
+        }
+
+        Validate();
+        if (!ModelState.IsValid)
+        {
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
+
+        // Identity saves through the same context; one transaction keeps user, password and units together.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var isNew = user is null;
+        user ??= new AppUser { UserName = Input.UserName.Trim() };
+        user.FullName = Input.FullName.Trim();
+        user.Organisation = string.IsNullOrWhiteSpace(Input.Organisation) ? null : Input.Organisation.Trim();
+        user.Role = Input.Role!.Value;
+        user.SubjectId = user.Role == Role.Producer ? Input.SubjectId : null;
+        user.IsArchived = !isNew && Input.IsArchived;
+        var wanted = user.Role is Role.Producer or Role.Administrator or Role.Leader ? [] : Input.UnitIds.Distinct().ToList();
+        user.Units.RemoveAll(u => !wanted.Contains(u.UnitId));
+        user.Units.AddRange(wanted.Where(id => user.Units.All(u => u.UnitId != id)).Select(id => new UserUnit { UserId = user.Id, UnitId = id }));
+
+        var result = isNew ? await users.CreateAsync(user, Input.Password!) : await users.UpdateAsync(user);
+        if (result.Succeeded && !isNew && !string.IsNullOrEmpty(Input.Password))
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            result = await users.ResetPasswordAsync(user, token, Input.Password);
+        }
+
+        if (result.Succeeded && !isNew && (Input.Unlock || Input.IsArchived))
+        {
+            result = await users.SetLockoutEndDateAsync(user, Input.IsArchived ? DateTimeOffset.MaxValue : null);
+            if (result.Succeeded && Input.Unlock)
+            {
+                result = await users.ResetAccessFailedCountAsync(user);
+            }
+        }
+
+        if (result.Succeeded && !isNew)
+        {
+            // A changed role or reach takes effect at once: old sign-in cookies stop working.
+            result = await users.UpdateSecurityStampAsync(user);
+        }
+
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : "", error.Description);
+            }
+
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
+
+        await transaction.CommitAsync(ct);
+        TempData["Message"] = isNew ? "Đã tạo người dùng." : "Đã lưu người dùng.";
+        return Redirect("/Admin/Users");
+    }
+
+    private void Validate()
+    {
+        if (Input.Role is Role role)
+        {
+            if (!Enum.IsDefined(role))
+            {
+                ModelState.AddModelError("Input.Role", "Vai trò không hợp lệ.");
+            }
+            else if (role == Role.Producer && Input.SubjectId is null)
+            {
+                ModelState.AddModelError("Input.SubjectId", "Chọn chủ thể cho người dùng vai trò chủ thể sản xuất.");
+            }
+            else if (role is Role.ProgramOffice or Role.Department or Role.CommuneOfficer or Role.CouncilMember && Input.UnitIds.Count == 0)
+            {
+                ModelState.AddModelError("Input.UnitIds", "Chọn ít nhất một địa bàn phụ trách.");
+            }
+        }
+
+        if (Input.UnitIds.Count > 0 && db.Units.Count(u => Input.UnitIds.Contains(u.Id)) != Input.UnitIds.Distinct().Count())
+        {
+            ModelState.AddModelError("Input.UnitIds", "Địa bàn không tồn tại.");
+        }
+
+        if (Input.SubjectId is int subject && !db.Subjects.Any(s => s.Id == subject))
+        {
+            ModelState.AddModelError("Input.SubjectId", "Chủ thể không tồn tại.");
+        }
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        Roles = Lookups.Enum(Input.Role);
+        var units = await db.Units.AsNoTracking()
+            .OrderBy(u => u.ValidTo == null).ThenBy(u => u.Level).ThenBy(u => u.Name)
+            .Select(u => new { u.Id, u.Name, u.Level, u.ValidTo, Parent = u.Parent!.Name }).ToListAsync(ct);
+        Units = units.Select(u => new SelectListItem(
+            $"{u.Name}{(u.Parent is null ? "" : $" – {u.Parent}")}{(u.ValidTo is null ? "" : $" (đến {Ocop.Web.Shared.Display.Date(u.ValidTo)})")}",
+            u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Input.UnitIds.Contains(u.Id))).ToList();
+        var subjects = await db.Subjects.AsNoTracking().Where(s => !s.IsArchived).OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
+        Subjects = subjects.Select(s => new SelectListItem(s.Name, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Id == Input.SubjectId)).ToList();
+    }
+}

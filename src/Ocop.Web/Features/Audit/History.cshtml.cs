@@ -1,0 +1,127 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Ocop.Core.Access;
+using Ocop.Web.Data;
+using Ocop.Web.Features.Access;
+
+namespace Ocop.Web.Features.Audit;
+
+/// <summary>The audit trail of one record, readable by whoever may read the record itself.</summary>
+public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : PageModel
+{
+    public string RecordName { get; private set; } = "";
+    public string BackUrl { get; private set; } = "/";
+    public List<Row> Entries { get; private set; } = [];
+
+    public sealed record Change(string Field, string? Old, string? New);
+
+    public sealed record Row(DateTime At, string UserName, AuditAction Action, string EntityType, string EntityId, List<Change> Changes);
+
+    private static readonly Dictionary<string, string> TypeNames = new()
+    {
+        [nameof(Subject)] = "Chủ thể", [nameof(Product)] = "Sản phẩm", [nameof(ProductPhoto)] = "Ảnh",
+        [nameof(CraftVillage)] = "Làng nghề", [nameof(ProductCategory)] = "Nhóm sản phẩm", [nameof(AppUser)] = "Người dùng",
+        [nameof(UserUnit)] = "Địa bàn phụ trách", [nameof(AdministrativeUnit)] = "Đơn vị hành chính",
+    };
+
+    private static readonly Dictionary<string, string> FieldNames = new()
+    {
+        ["Name"] = "Tên", ["LegalForm"] = "Loại hình", ["RegistrationNumber"] = "Số ĐKKD", ["TaxCode"] = "Mã số thuế",
+        ["Address"] = "Địa chỉ", ["CommuneId"] = "Xã (mã)", ["Representative"] = "Người đại diện", ["Phone"] = "Điện thoại",
+        ["Email"] = "Thư điện tử", ["WomenLed"] = "Nữ làm chủ", ["EthnicMinorityLed"] = "DTTS làm chủ",
+        ["WorkersTotal"] = "Tổng lao động", ["WorkersLocal"] = "Lao động địa phương", ["WorkersTrained"] = "Lao động qua đào tạo",
+        ["CraftVillageId"] = "Làng nghề (mã)", ["GreenValueChain"] = "Chuỗi giá trị xanh", ["RawMaterialEvidence"] = "Minh chứng vùng nguyên liệu",
+        ["SalesChannels"] = "Kênh bán hàng", ["IsArchived"] = "Lưu trữ", ["CreatedAt"] = "Tạo lúc", ["CategoryId"] = "Nhóm sản phẩm (mã)",
+        ["SubjectId"] = "Chủ thể (mã)", ["Description"] = "Mô tả", ["Story"] = "Câu chuyện", ["Standards"] = "Tiêu chuẩn",
+        ["Gtin"] = "Mã vạch", ["Status"] = "Trạng thái", ["ProductId"] = "Sản phẩm (mã)", ["StoredName"] = "Tệp lưu",
+        ["OriginalName"] = "Tên tệp", ["ContentType"] = "Loại tệp", ["SizeBytes"] = "Dung lượng (byte)", ["Caption"] = "Chú thích",
+        ["UploadedAt"] = "Tải lên lúc", ["Role"] = "Vai trò", ["FullName"] = "Họ tên", ["UserName"] = "Tên đăng nhập",
+        ["LockoutEnd"] = "Khóa đến", ["UnitId"] = "Đơn vị (mã)", ["UserId"] = "Người dùng (mã)", ["Organisation"] = "Cơ quan",
+        ["RecognitionDecision"] = "Quyết định công nhận", ["IsTraditional"] = "Làng nghề truyền thống", ["Code"] = "Mã",
+        ["Level"] = "Cấp", ["ParentId"] = "Cấp trên (mã)", ["ProductSet"] = "Bộ tiêu chí", ["LegalBasis"] = "Căn cứ pháp lý",
+    };
+
+    public string TypeName(string type) => TypeNames.GetValueOrDefault(type, type);
+
+    public string FieldName(string field) => FieldNames.GetValueOrDefault(field, field);
+
+    public async Task<IActionResult> OnGetAsync(string type, string id, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        var keys = new List<(string Type, string Id)> { (type, id) };
+        switch (type)
+        {
+            case nameof(Subject) when int.TryParse(id, out var subjectId):
+                var subject = await scope.Visible(db.Subjects).Where(s => s.Id == subjectId).Select(s => s.Name).SingleOrDefaultAsync(ct);
+                if (subject is null)
+                {
+                    return NotFound();
+                }
+
+                (RecordName, BackUrl) = (subject, $"/Subjects/Details/{id}");
+                break;
+            case nameof(Product) when int.TryParse(id, out var productId):
+                var product = await scope.Visible(db.Products).Where(p => p.Id == productId)
+                    .Select(p => new { p.Name, Photos = p.Photos.Select(f => f.Id).ToList() }).SingleOrDefaultAsync(ct);
+                if (product is null)
+                {
+                    return NotFound();
+                }
+
+                (RecordName, BackUrl) = (product.Name, $"/Products/Details/{id}");
+                keys.AddRange(product.Photos.Select(f => (nameof(ProductPhoto), f.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+                break;
+            case nameof(CraftVillage) when int.TryParse(id, out var villageId):
+                var village = await db.CraftVillages.Where(v => v.Id == villageId).Select(v => new { v.Name, v.CommuneId }).SingleOrDefaultAsync(ct);
+                if (village is null || !scope.CanRead(village.CommuneId))
+                {
+                    return NotFound();
+                }
+
+                (RecordName, BackUrl) = (village.Name, "/CraftVillages");
+                break;
+            case nameof(ProductCategory) when int.TryParse(id, out var categoryId):
+                var category = await db.ProductCategories.Where(c => c.Id == categoryId).Select(c => c.Code + " " + c.Name).SingleOrDefaultAsync(ct);
+                if (category is null)
+                {
+                    return NotFound();
+                }
+
+                (RecordName, BackUrl) = (category, "/Taxonomy");
+                break;
+            case nameof(AppUser):
+                if (!RegistryAccess.CanManageUsers(scope.Role))
+                {
+                    return Forbid();
+                }
+
+                var user = await db.Users.Where(u => u.Id == id).Select(u => u.UserName).SingleOrDefaultAsync(ct);
+                if (user is null)
+                {
+                    return NotFound();
+                }
+
+                (RecordName, BackUrl) = (user, $"/Admin/Users/Edit/{id}");
+                var assignments = await db.AuditEntries.Where(a => a.EntityType == nameof(UserUnit) && a.EntityId.StartsWith(id + "/"))
+                    .Select(a => a.EntityId).Distinct().ToListAsync(ct);
+                keys.AddRange(assignments.Select(a => (nameof(UserUnit), a)));
+                break;
+            default:
+                return NotFound();
+        }
+
+        var types = keys.Select(k => k.Type).Distinct().ToList();
+        var ids = keys.Select(k => k.Id).Distinct().ToList();
+        var rows = await db.AuditEntries.AsNoTracking()
+            .Where(a => types.Contains(a.EntityType) && ids.Contains(a.EntityId))
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .ToListAsync(ct);
+        Entries = rows.Where(a => keys.Contains((a.EntityType, a.EntityId)))
+            .Select(a => new Row(a.At, a.UserName, a.Action, a.EntityType, a.EntityId,
+                JsonSerializer.Deserialize<List<Change>>(a.Changes, AuditJson.Options) ?? []))
+            .ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,112 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Ocop.Core.Access;
+using Ocop.Web.Data;
+using Ocop.Web.Features.Access;
+using Ocop.Web.Features.Shared;
+
+namespace Ocop.Web.Features.CraftVillages;
+
+public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageModel
+{
+    [FromRoute] public int? Id { get; set; }
+    [BindProperty] public VillageInput Input { get; set; } = new();
+    public List<SelectListItem> Communes { get; private set; } = [];
+
+    public sealed class VillageInput
+    {
+        [Required(ErrorMessage = "Nhập tên làng nghề."), StringLength(200, ErrorMessage = "Tối đa 200 ký tự.")] public string Name { get; set; } = "";
+        [Required(ErrorMessage = "Chọn xã.")] public int? CommuneId { get; set; }
+        [StringLength(200, ErrorMessage = "Tối đa 200 ký tự.")] public string? RecognitionDecision { get; set; }
+        public bool IsTraditional { get; set; }
+        [StringLength(1000, ErrorMessage = "Tối đa 1.000 ký tự.")] public string? Description { get; set; }
+        public bool IsArchived { get; set; }
+        public int Version { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        if (!RegistryAccess.CanCreateSubject(scope.Role))
+        {
+            return Forbid();
+        }
+
+        if (Id is int id)
+        {
+            var v = await db.CraftVillages.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+            if (v is null || !scope.CanRead(v.CommuneId))
+            {
+                return NotFound();
+            }
+
+            if (!scope.CanEdit(v.CommuneId))
+            {
+                return Forbid();
+            }
+
+            Input = new VillageInput
+            {
+                Name = v.Name, CommuneId = v.CommuneId, RecognitionDecision = v.RecognitionDecision, IsTraditional = v.IsTraditional,
+                Description = v.Description, IsArchived = v.IsArchived, Version = v.Version,
+            };
+        }
+
+        Communes = await Lookups.CommunesAsync(db, scope, Input.CommuneId, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        if (!RegistryAccess.CanCreateSubject(scope.Role))
+        {
+            return Forbid();
+        }
+
+        CraftVillage? village = null;
+        if (Id is int id)
+        {
+            village = await db.CraftVillages.SingleOrDefaultAsync(x => x.Id == id, ct);
+            if (village is null || !scope.CanRead(village.CommuneId))
+            {
+                return NotFound();
+            }
+
+            if (!scope.CanEdit(village.CommuneId))
+            {
+                return Forbid();
+            }
+
+            if (village.Version != Input.Version)
+            {
+                ModelState.AddModelError("", "Làng nghề vừa được người khác thay đổi. Tải lại trang rồi sửa lại.");
+            }
+        }
+
+        if (Input.CommuneId is int commune && !scope.CanCreateIn(commune))
+        {
+            ModelState.AddModelError("Input.CommuneId", "Bạn không phụ trách xã này.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Communes = await Lookups.CommunesAsync(db, scope, Input.CommuneId, ct);
+            return Page();
+        }
+
+        village ??= db.CraftVillages.Add(new CraftVillage { Name = "" }).Entity;
+        village.Name = Input.Name.Trim();
+        village.CommuneId = Input.CommuneId!.Value;
+        village.RecognitionDecision = string.IsNullOrWhiteSpace(Input.RecognitionDecision) ? null : Input.RecognitionDecision.Trim();
+        village.IsTraditional = Input.IsTraditional;
+        village.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
+        village.IsArchived = Id is not null && Input.IsArchived;
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = "Đã lưu làng nghề.";
+        return Redirect("/CraftVillages");
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Ocop.Core.Access;
+using Ocop.Web.Data;
+using Ocop.Web.Features.Access;
+
+namespace Ocop.Web.Features.CraftVillages;
+
+public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageModel
+{
+    public List<Row> Rows { get; private set; } = [];
+    public bool CanCreate { get; private set; }
+
+    public sealed record Row(int Id, string Name, string Commune, string? Decision, bool IsTraditional, int Subjects, bool IsArchived, bool CanEdit);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        CanCreate = RegistryAccess.CanCreateSubject(scope.Role);
+        var villages = await db.CraftVillages.AsNoTracking()
+            .Where(v => scope.ReachesEveryUnit || scope.CommuneIds.Contains(v.CommuneId))
+            .OrderBy(v => v.IsArchived).ThenBy(v => v.Name)
+            .Select(v => new
+            {
+                v.Id, v.Name, Commune = v.Commune!.Name, v.RecognitionDecision, v.IsTraditional, v.IsArchived, v.CommuneId,
+                Subjects = db.Subjects.Count(s => s.CraftVillageId == v.Id && !s.IsArchived),
+            })
+            .ToListAsync(ct);
+        Rows = villages.Select(v => new Row(v.Id, v.Name, v.Commune, v.RecognitionDecision, v.IsTraditional, v.Subjects, v.IsArchived,
+            scope.CanEdit(v.CommuneId) && scope.Role != Role.Producer)).ToList();
+    }
+}

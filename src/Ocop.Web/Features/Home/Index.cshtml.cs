@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Ocop.Core.Access;
+using Ocop.Core.Registry;
+using Ocop.Web.Data;
+using Ocop.Web.Features.Access;
+
+namespace Ocop.Web.Features.Home;
+
+public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageModel
+{
+    public string FullName { get; private set; } = "";
+    public Role Role { get; private set; }
+    public int Subjects { get; private set; }
+    public int Products { get; private set; }
+    public int Ranked { get; private set; }
+    public int Potential { get; private set; }
+    public int Villages { get; private set; }
+    public List<CommuneCount> ByCommune { get; private set; } = [];
+
+    public sealed record CommuneCount(int CommuneId, string Commune, int Subjects, int Products);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        FullName = User.FindFirstValue("full_name") ?? User.Identity?.Name ?? "";
+        Role = scope.Role;
+        var subjects = scope.Visible(db.Subjects).AsNoTracking().Where(s => !s.IsArchived);
+        var products = scope.Visible(db.Products).AsNoTracking().Where(p => p.Status != ProductStatus.Archived);
+        Subjects = await subjects.CountAsync(ct);
+        var byStatus = await products.GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        Products = byStatus.Sum(s => s.Count);
+        Ranked = byStatus.Where(s => s.Key == ProductStatus.Ranked).Sum(s => s.Count);
+        Potential = byStatus.Where(s => s.Key == ProductStatus.Potential).Sum(s => s.Count);
+        Villages = await db.CraftVillages.CountAsync(v => !v.IsArchived && (scope.ReachesEveryUnit || scope.CommuneIds.Contains(v.CommuneId)), ct);
+
+        var subjectCounts = await subjects.GroupBy(s => s.CommuneId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var productCounts = await products.GroupBy(p => p.CommuneId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var ids = subjectCounts.Keys.Union(productCounts.Keys).ToList();
+        var names = await db.Units.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        ByCommune = ids.Select(id => new CommuneCount(id, names[id], subjectCounts.GetValueOrDefault(id), productCounts.GetValueOrDefault(id)))
+            .OrderByDescending(c => c.Products).ThenBy(c => c.Commune).Take(50).ToList();
+    }
+}

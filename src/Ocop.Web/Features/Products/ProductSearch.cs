@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Ocop.Core.Registry;
+using Ocop.Core.Text;
+using Ocop.Web.Data;
+
+namespace Ocop.Web.Features.Products;
+
+/// <summary>
+/// The product list's query, shared by the page, the XLSX export and the API so that all three return the same rows.
+/// Every value lives in the query string, so a URL can be shared.
+/// </summary>
+public sealed record ProductSearch(string? Q, int? Commune, int? Group, ProductStatus? Status, int? Subject, string? Sort, int Page = 1, int PageSize = 20)
+{
+    public const int MaxPageSize = 100;
+
+    public int SafePage => Math.Max(1, Page);
+    public int SafePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
+
+    public IQueryable<Product> Filter(IQueryable<Product> products)
+    {
+        var folded = VietnameseText.Fold(Q);
+        if (folded.Length > 0)
+        {
+            products = products.Where(p => p.SearchText.Contains(folded) || p.Subject!.SearchText.Contains(folded));
+        }
+
+        if (Commune is int commune)
+        {
+            products = products.Where(p => p.CommuneId == commune);
+        }
+
+        if (Group is int group)
+        {
+            products = products.Where(p => p.CategoryId == group || p.Category!.ParentId == group || p.Category.Parent!.ParentId == group);
+        }
+
+        if (Subject is int subject)
+        {
+            products = products.Where(p => p.SubjectId == subject);
+        }
+
+        // Archived products stay out of the list unless asked for by status.
+        products = Status is ProductStatus status
+            ? products.Where(p => p.Status == status)
+            : products.Where(p => p.Status != ProductStatus.Archived);
+        return products;
+    }
+
+    public IQueryable<Product> Order(IQueryable<Product> products) => Sort switch
+    {
+        "-name" => products.OrderByDescending(p => p.Name).ThenBy(p => p.Id),
+        "updated" => products.OrderBy(p => p.UpdatedAt).ThenBy(p => p.Id),
+        "-updated" => products.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Id),
+        "commune" => products.OrderBy(p => p.Commune!.Name).ThenBy(p => p.Name).ThenBy(p => p.Id),
+        _ => products.OrderBy(p => p.Name).ThenBy(p => p.Id),
+    };
+
+    public static IQueryable<ProductRow> Project(IQueryable<Product> products) => products.Select(p => new ProductRow(
+        p.Id, p.Name, p.SubjectId, p.Subject!.Name, p.CommuneId, p.Commune!.Name, p.Category!.Code, p.Category.Name,
+        p.Status, p.Gtin, p.UpdatedAt));
+
+    /// <summary>One page of rows and the total count, for the page and the API.</summary>
+    public async Task<(List<ProductRow> Rows, int Total)> RunAsync(IQueryable<Product> visible, CancellationToken ct)
+    {
+        var filtered = Filter(visible.AsNoTracking());
+        var total = await filtered.CountAsync(ct);
+        var rows = await Project(Order(filtered).Skip((SafePage - 1) * SafePageSize).Take(SafePageSize)).ToListAsync(ct);
+        return (rows, total);
+    }
+}
+
+public sealed record ProductRow(
+    int Id, string Name, int SubjectId, string SubjectName, int CommuneId, string CommuneName,
+    string CategoryCode, string CategoryName, ProductStatus Status, string? Gtin, DateTime UpdatedAt);

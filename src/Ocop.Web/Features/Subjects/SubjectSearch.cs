@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Ocop.Core.Registry;
+using Ocop.Core.Text;
+using Ocop.Web.Data;
+
+namespace Ocop.Web.Features.Subjects;
+
+/// <summary>The subject list's query, shared by the page, the XLSX export and the API.</summary>
+public sealed record SubjectSearch(string? Q, int? Commune, LegalForm? Form, bool Archived, string? Sort, int Page = 1, int PageSize = 20)
+{
+    public const int MaxPageSize = 100;
+
+    public int SafePage => Math.Max(1, Page);
+    public int SafePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
+
+    public IQueryable<Subject> Filter(IQueryable<Subject> subjects)
+    {
+        var folded = VietnameseText.Fold(Q);
+        if (folded.Length > 0)
+        {
+            subjects = subjects.Where(s => s.SearchText.Contains(folded));
+        }
+
+        if (Commune is int commune)
+        {
+            subjects = subjects.Where(s => s.CommuneId == commune);
+        }
+
+        if (Form is LegalForm form)
+        {
+            subjects = subjects.Where(s => s.LegalForm == form);
+        }
+
+        return subjects.Where(s => s.IsArchived == Archived);
+    }
+
+    public IQueryable<Subject> Order(IQueryable<Subject> subjects) => Sort switch
+    {
+        "-name" => subjects.OrderByDescending(s => s.Name).ThenBy(s => s.Id),
+        "updated" => subjects.OrderBy(s => s.UpdatedAt).ThenBy(s => s.Id),
+        "-updated" => subjects.OrderByDescending(s => s.UpdatedAt).ThenBy(s => s.Id),
+        "commune" => subjects.OrderBy(s => s.Commune!.Name).ThenBy(s => s.Name).ThenBy(s => s.Id),
+        _ => subjects.OrderBy(s => s.Name).ThenBy(s => s.Id),
+    };
+
+    public static IQueryable<SubjectRow> Project(IQueryable<Subject> subjects) => subjects.Select(s => new SubjectRow(
+        s.Id, s.Name, s.LegalForm, s.CommuneId, s.Commune!.Name, s.Representative, s.Phone, s.TaxCode,
+        s.WomenLed, s.GreenValueChain, s.SalesChannels, s.Products.Count(p => p.Status != ProductStatus.Archived), s.IsArchived));
+
+    public async Task<(List<SubjectRow> Rows, int Total)> RunAsync(IQueryable<Subject> visible, CancellationToken ct)
+    {
+        var filtered = Filter(visible.AsNoTracking());
+        var total = await filtered.CountAsync(ct);
+        var rows = await Project(Order(filtered).Skip((SafePage - 1) * SafePageSize).Take(SafePageSize)).ToListAsync(ct);
+        return (rows, total);
+    }
+}
+
+public sealed record SubjectRow(
+    int Id, string Name, LegalForm LegalForm, int CommuneId, string CommuneName, string Representative, string? Phone,
+    string? TaxCode, bool WomenLed, bool GreenValueChain, SalesChannels SalesChannels, int ProductCount, bool IsArchived);

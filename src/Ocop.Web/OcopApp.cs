@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Ocop.Web.Data;
+using Ocop.Web.Features.Access;
+using Ocop.Web.Features.Products;
+using Ocop.Web.Features.Subjects;
+using Ocop.Web.Shared;
+
+namespace Ocop.Web;
+
+/// <summary>Composition of the web application: services, middleware, endpoints, start-up tasks.</summary>
+public static class OcopApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        ConfigureServices(builder);
+        var app = builder.Build();
+        ConfigurePipeline(app);
+        return app;
+    }
+
+    private static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddOcopDatabase(builder.Configuration, builder.Environment);
+        services.AddScoped<UserScopeLoader>();
+        services.AddSingleton<PhotoStore>();
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<OcopDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<VietnameseIdentityErrors>()
+            .AddClaimsPrincipalFactory<OcopClaimsFactory>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "ocop.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The API answers with status codes, never a redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization(o =>
+        {
+            o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            o.AddPolicy(Policies.ManageUsers, p => p.RequireRole(nameof(Core.Access.Role.Administrator)));
+            o.AddPolicy(Policies.EditReferenceData, p => p.RequireRole(
+                nameof(Core.Access.Role.Administrator), nameof(Core.Access.Role.ProgramOffice)));
+        });
+
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/Admin", Policies.ManageUsers);
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            })
+            .AddMvcOptions(o => VietnameseModelBinding.Apply(o.ModelBindingMessageProvider));
+
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "OCOP API";
+            doc.Info.Description = "API đọc sổ đăng ký OCOP: chủ thể và sản phẩm. / Read-only API of the OCOP registry.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = new[] { new CultureInfo("vi-VN"), new CultureInfo("en-US") };
+            o.DefaultRequestCulture = new RequestCulture("vi-VN");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusPages.WriteAsync);
+        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        var api = app.MapGroup("/api/v1").WithTags("Registry");
+        api.MapProductsApi();
+        api.MapSubjectsApi();
+        app.MapRazorPages();
+    }
+
+    /// <summary>Development migrates on start (and loads demo data when configured); production uses the migrate command.</summary>
+    public static async Task PrepareDatabaseOnStartAsync(WebApplication app)
+    {
+        if (app.Configuration.GetValue("Ocop:MigrateOnStart", app.Environment.IsDevelopment()))
+        {
+            await MigrateAsync(app.Services, app.Configuration.GetValue("Ocop:SeedDemoData", app.Environment.IsDevelopment()));
+        }
+    }
+
+    public static async Task MigrateAsync(IServiceProvider services, bool seedDemo)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<OcopDbContext>();
+        await db.Database.MigrateAsync();
+        await ReferenceData.SeedAsync(db);
+        if (seedDemo)
+        {
+            await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>());
+        }
+    }
+
+    public static void PrintWelcome(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        Console.WriteLine();
+        Console.WriteLine("Hệ thống quản lý OCOP đang chạy / OCOP management system is running:");
+        foreach (var address in addresses)
+        {
+            Console.WriteLine($"  {address}");
+        }
+
+        if (app.Configuration.GetValue("Ocop:SeedDemoData", app.Environment.IsDevelopment()))
+        {
+            Console.WriteLine($"Tài khoản demo (mật khẩu / password: {DemoData.Password}):");
+            foreach (var (userName, role, fullName) in DemoData.Users)
+            {
+                Console.WriteLine($"  {userName,-15} {role,-15} {fullName}");
+            }
+        }
+
+        Console.WriteLine();
+    }
+}
+
+public static class Policies
+{
+    public const string ManageUsers = "ManageUsers";
+    public const string EditReferenceData = "EditReferenceData";
+}
+
+/// <summary>Puts the user's role into the sign-in cookie so that pages and endpoints can authorise by role.</summary>
+public sealed class OcopClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser>(users, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(ClaimTypes.Role, user.Role.ToString()));
+        identity.AddClaim(new Claim("full_name", user.FullName));
+        return identity;
+    }
+}

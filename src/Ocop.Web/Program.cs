@@ -1,0 +1,18 @@
+using Ocop.Web;
+
+var app = OcopApp.Build(args);
+
+if (args.Contains("migrate"))
+{
+    // Production path: apply migrations and reference data, then exit without serving.
+    await OcopApp.MigrateAsync(app.Services, seedDemo: false);
+    Console.WriteLine("Đã áp dụng migration và dữ liệu tham chiếu. / Migrations and reference data applied.");
+    return;
+}
+
+await OcopApp.PrepareDatabaseOnStartAsync(app);
+await app.StartAsync();
+OcopApp.PrintWelcome(app);
+await app.WaitForShutdownAsync();
+
+public partial class Program;

@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Reflection;
+
+namespace Ocop.Web.Shared;
+
+/// <summary>Vietnamese display of enums, dates and numbers (vi-VN: dd/MM/yyyy, 1.234,5).</summary>
+public static class Display
+{
+    public static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum
+    {
+        var member = typeof(TEnum).GetField(value.ToString(), BindingFlags.Public | BindingFlags.Static);
+        return member?.GetCustomAttribute<DisplayAttribute>()?.Name ?? value.ToString();
+    }
+
+    /// <summary>Names of the flags set in a flags enum, joined with commas.</summary>
+    public static string Flags<TEnum>(TEnum value) where TEnum : struct, Enum
+    {
+        var names = Enum.GetValues<TEnum>()
+            .Where(f => Convert.ToInt64(f, CultureInfo.InvariantCulture) != 0 && value.HasFlag(f))
+            .Select(Name)
+            .ToList();
+        return names.Count == 0 ? "—" : string.Join(", ", names);
+    }
+
+    public static IEnumerable<TEnum> Values<TEnum>() where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Where(f => Convert.ToInt64(f, CultureInfo.InvariantCulture) != 0);
+
+    public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", Vi) ?? "";
+
+    /// <summary>UTC stored, shown in Vietnam time (UTC+7, no daylight saving).</summary>
+    public static string Date(DateTime? utc) => utc is null ? "" : utc.Value.AddHours(7).ToString("dd/MM/yyyy HH:mm", Vi);
+
+    public static string Number(long value) => value.ToString("N0", Vi);
+
+    public static string YesNo(bool value) => value ? "Có" : "Không";
+}
