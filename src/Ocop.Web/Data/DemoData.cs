@@ -40,7 +40,7 @@ public static class DemoData
     [
         new("Hợp tác xã Tiến Thành", LegalForm.Cooperative, "29413", "Nguyễn Văn Tiến", false, false, true, Modern | SalesChannels.OcopSalesPoint, null,
         [
-            new("Gạo hữu cơ Long Hòa – Hòa Minh", "I.2.a", ProductStatus.Ranked, ProductStandards.Organic | ProductStandards.VietGap | ProductStandards.Traceability, "8936012345672"),
+            new("Gạo hữu cơ Long Hòa – Hòa Minh", "I.2.a", ProductStatus.Ranked, ProductStandards.Organic | ProductStandards.VietGap | ProductStandards.Traceability, "8936012345674"),
             new("Gạo thơm hữu cơ Tiến Thành", "I.2.a", ProductStatus.Registered, ProductStandards.Organic),
         ]),
         new("Hợp tác xã nông nghiệp Phú Mỹ Châu", LegalForm.Cooperative, "29392", "Lê Văn Phú", false, false, true, Modern, null,
@@ -79,7 +79,7 @@ public static class DemoData
         ]),
         new("Công ty TNHH Dừa Xanh Châu Thành", LegalForm.Company, "29383", "Huỳnh Minh Đức", false, false, true, Modern | SalesChannels.Export, null,
         [
-            new("Kẹo dừa Thanh Mỹ", "I.3.c", ProductStatus.Registered, ProductStandards.Haccp | ProductStandards.QualityDeclaration, "8938505970015"),
+            new("Kẹo dừa Thanh Mỹ", "I.3.c", ProductStatus.Registered, ProductStandards.Haccp | ProductStandards.QualityDeclaration, "8938505970011"),
             new("Thạch dừa Châu Thành", "I.3.c", ProductStatus.Potential),
             new("Dầu dừa ép lạnh Dừa Xanh", "I.3.c", ProductStatus.Ranked, ProductStandards.Iso22000),
         ]),
