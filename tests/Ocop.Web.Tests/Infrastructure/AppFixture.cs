@@ -17,6 +17,7 @@ public class AppFixture : IAsyncLifetime
 {
     private readonly Dictionary<string, HttpClient> signedIn = new(StringComparer.Ordinal);
     private readonly List<HttpClient> clients = [];
+    private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
     private TestDatabase? database;
     private OcopWebFactory? factory;
 
@@ -89,6 +90,18 @@ public class AppFixture : IAsyncLifetime
     {
         using var scope = Factory.Services.CreateScope();
         return await action(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>());
+    }
+
+    /// <summary>An id looked up once per fixture (demo records keep their ids for the fixture's whole life).</summary>
+    public async Task<int> IdAsync(string key, Func<Task<int>> lookup)
+    {
+        if (!ids.TryGetValue(key, out var id))
+        {
+            id = await lookup();
+            ids[key] = id;
+        }
+
+        return id;
     }
 
     public Task<int> ProductIdAsync(string name) =>
