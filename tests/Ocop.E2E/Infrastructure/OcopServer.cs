@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Ocop.Web.Data;
 
 namespace Ocop.E2E.Infrastructure;
 
@@ -39,6 +41,14 @@ public sealed class OcopServer : WebApplicationFactory<Program>
         BaseAddress = new Uri(addresses.First());
     }
 
+    /// <summary>Rows of the registry, read straight from the database: what a refused form must leave as it was.</summary>
+    public async Task<RegistryRows> CountRowsAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OcopDbContext>();
+        return new RegistryRows(await db.Subjects.CountAsync(), await db.Products.CountAsync(), await db.AuditEntries.CountAsync());
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
@@ -56,3 +66,5 @@ public sealed class OcopServer : WebApplicationFactory<Program>
         }
     }
 }
+
+public sealed record RegistryRows(int Subjects, int Products, int AuditEntries);
