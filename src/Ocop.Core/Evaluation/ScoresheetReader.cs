@@ -122,8 +122,10 @@ public static class ScoresheetReader
             rules,
             parts);
 
-        // The gaps shown to administrators are what the reader noticed plus what the publishing checks find.
-        var checks = ScoresheetChecks.ForPublishing(sheet, basis);
+        // The gaps shown to administrators are what the reader noticed plus what the publishing checks find,
+        // without a check repeating an error the reader already reported at the same place.
+        var readerErrors = gaps.Where(g => g.Severity == IssueSeverity.Error).Select(g => g.Location).ToHashSet(StringComparer.Ordinal);
+        var checks = ScoresheetChecks.ForPublishing(sheet, basis).Where(c => !readerErrors.Contains(c.Location));
         var known = gaps.Concat(checks).ToList();
         var status = known.Any(i => i.Severity == IssueSeverity.Error) ? ScoresheetStatus.Draft : ScoresheetStatus.Published;
         return sheet with { KnownGaps = known, Status = status };
