@@ -71,6 +71,7 @@ public class EvaluationProcessTests
     [InlineData("26/2026", EvaluationLevel.Province, 96, 5, LevelOutcomeKind.ProposedOnward, EvaluationLevel.Central, true)]
     [InlineData("26/2026", EvaluationLevel.Central, 96, 5, LevelOutcomeKind.RecognisedHere, null, false)]
     [InlineData("26/2026", EvaluationLevel.Province, 29, 1, LevelOutcomeKind.NotRecognised, null, false)]
+    [InlineData("26/2026", EvaluationLevel.Central, 88, 4, LevelOutcomeKind.RecognisedByOtherLevel, null, false)]   // back to the province
     [InlineData("26/2026", EvaluationLevel.CommuneCheck, 80, 4, LevelOutcomeKind.NotScoredHere, EvaluationLevel.Province, false)] // checks and forwards
     [InlineData("26/2026", EvaluationLevel.District, 80, 4, LevelOutcomeKind.NotScoredHere, null, false)]    // no districts any more
     public void Products_are_recognised_or_proposed_to_the_next_level_by_the_thresholds_of_their_process(
@@ -78,6 +79,15 @@ public class EvaluationProcessTests
     {
         var outcome = EvaluationProcesses.ByCode(process)!.OutcomeAt(level, Score(total), stars);
         Assert.Equal((kind, to, potentialFiveStar), (outcome.Kind, outcome.ProposedTo, outcome.PotentialFiveStar));
+        if (kind == LevelOutcomeKind.RecognisedHere)
+        {
+            Assert.Equal(level, outcome.RecognisedBy);
+        }
+
+        if (kind == LevelOutcomeKind.RecognisedByOtherLevel)
+        {
+            Assert.Equal(EvaluationLevel.Province, outcome.RecognisedBy);
+        }
         Assert.False(string.IsNullOrWhiteSpace(outcome.Description));
     }
 
