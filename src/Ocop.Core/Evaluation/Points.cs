@@ -104,6 +104,9 @@ public readonly record struct MeanScore
         return decimal.Truncate(Value * factor) / factor;
     }
 
+    /// <summary>The mean in whole hundredths of a point, cut like <see cref="Truncated"/>: an integer to store.</summary>
+    public int ToHundredths() => (int)(Truncated(2) * 100m);
+
     public override string ToString() => Truncated(2).ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>"69,95": truncated to two places, with the Vietnamese decimal comma.</summary>
