@@ -54,6 +54,8 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         {
             e.HasIndex(s => s.CommuneId);
             e.HasIndex(s => s.LegalForm);
+            e.HasIndex(s => s.Name);
+            e.HasIndex(s => s.UpdatedAt);
             e.HasOne(s => s.Commune).WithMany().HasForeignKey(s => s.CommuneId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(s => s.CraftVillage).WithMany().HasForeignKey(s => s.CraftVillageId).OnDelete(DeleteBehavior.Restrict);
             e.Property(s => s.Version).IsConcurrencyToken();
@@ -64,6 +66,8 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
             e.HasIndex(p => p.CategoryId);
             e.HasIndex(p => p.SubjectId);
             e.HasIndex(p => p.Status);
+            e.HasIndex(p => p.Name);
+            e.HasIndex(p => p.UpdatedAt);
             e.HasOne(p => p.Subject).WithMany(s => s.Products).HasForeignKey(p => p.SubjectId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(p => p.Commune).WithMany().HasForeignKey(p => p.CommuneId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
@@ -82,6 +86,15 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
             e.HasOne<AppUser>().WithMany(u => u.Units).HasForeignKey(u => u.UserId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
+
+        // "Contains" search on the folded keys uses a trigram index: pg_trgm here, an FTS5 trigram table on SQLite
+        // (raw SQL in its migration, unknown to the model). See Data/TextSearch.cs.
+        if (Database.IsNpgsql())
+        {
+            builder.HasPostgresExtension("pg_trgm");
+            builder.Entity<Subject>().HasIndex(s => s.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+            builder.Entity<Product>().HasIndex(p => p.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

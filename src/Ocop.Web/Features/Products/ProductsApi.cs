@@ -29,7 +29,7 @@ public static class ProductsApi
     {
         var scope = await scopes.GetAsync(ct);
         var search = new ProductSearch(q, commune, group, status, subject, sort, page ?? 1, pageSize ?? 20);
-        var (rows, total) = await search.RunAsync(scope.Visible(db.Products), ct);
+        var (rows, total) = await search.RunAsync(db, scope.Visible(db.Products), ct);
         return TypedResults.Ok(new ApiPage<ProductRow>(rows, total, search.SafePage, search.SafePageSize));
     }
 

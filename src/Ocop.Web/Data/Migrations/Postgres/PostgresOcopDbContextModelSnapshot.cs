@@ -20,6 +20,7 @@ namespace Ocop.Web.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -443,9 +444,18 @@ namespace Ocop.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CommuneId");
 
+                    b.HasIndex("Name");
+
+                    b.HasIndex("SearchText");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("Status");
 
                     b.HasIndex("SubjectId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("Products");
                 });
@@ -643,6 +653,15 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.HasIndex("CraftVillageId");
 
                     b.HasIndex("LegalForm");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("SearchText");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("Subjects");
                 });

@@ -426,9 +426,13 @@ namespace Ocop.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CommuneId");
 
+                    b.HasIndex("Name");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("SubjectId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("Products");
                 });
@@ -620,6 +624,10 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.HasIndex("CraftVillageId");
 
                     b.HasIndex("LegalForm");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("Subjects");
                 });

@@ -1,0 +1,99 @@
+using System.Runtime.CompilerServices;
+using Xunit.Abstractions;
+
+namespace Ocop.E2E.Infrastructure;
+
+/// <summary>
+/// Base of every browser test: runs the test's steps and, when they fail, leaves a screenshot, the page's HTML and a
+/// Playwright trace of every open page in the test output folder (bin/.../playwright-failures/), named after the test.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper output)
+{
+    public static string FailureFolder => Path.Combine(AppContext.BaseDirectory, "playwright-failures");
+
+    protected BrowserFixture Fixture { get; } = fixture;
+
+    protected ITestOutputHelper Output { get; } = output;
+
+    protected async Task InBrowserAsync(Func<BrowserSession, Task> steps, [CallerMemberName] string test = "")
+    {
+        var session = new BrowserSession(Fixture);
+        try
+        {
+            await steps(session);
+        }
+        catch (Exception)
+        {
+            foreach (var file in await session.CaptureAsync(FailureFolder, test))
+            {
+                Output.WriteLine($"Failure capture: {file}");
+            }
+
+            throw;
+        }
+        finally
+        {
+            await session.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>The browser contexts one test opened; closed at the end of the test.</summary>
+public sealed class BrowserSession(BrowserFixture fixture) : IAsyncDisposable
+{
+    private readonly List<IBrowserContext> contexts = [];
+
+    /// <summary>A page in a fresh context, signed in as <paramref name="user"/> when given.</summary>
+    public async Task<IPage> NewPageAsync(string? user = null)
+    {
+        var context = await fixture.NewContextAsync(user);
+        contexts.Add(context);
+        await context.Tracing.StartAsync(new TracingStartOptions { Snapshots = true, Title = user ?? "anonymous" });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Bytes served at an application URL, with the cookies (and so the sign-in) of the page's context.</summary>
+    public static async Task<IAPIResponse> FetchAsync(IPage page, string url) =>
+        await page.Context.APIRequest.GetAsync(url);
+
+    internal async Task<List<string>> CaptureAsync(string folder, string test)
+    {
+        Directory.CreateDirectory(folder);
+        var files = new List<string>();
+        for (var c = 0; c < contexts.Count; c++)
+        {
+            var context = contexts[c];
+            for (var p = 0; p < context.Pages.Count; p++)
+            {
+                var page = context.Pages[p];
+                var stem = Path.Combine(folder, $"{test}-{c + 1}-{p + 1}");
+                try
+                {
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = stem + ".png", FullPage = true, Timeout = 5_000 });
+                    files.Add(stem + ".png");
+                    await File.WriteAllTextAsync(stem + ".html", $"<!-- {page.Url} -->\n" + await page.ContentAsync());
+                    files.Add(stem + ".html");
+                }
+                catch (PlaywrightException)
+                {
+                    // A page that can no longer be captured must not hide the test's own failure.
+                }
+            }
+
+            var trace = Path.Combine(folder, $"{test}-{c + 1}-trace.zip");
+            await context.Tracing.StopAsync(new TracingStopOptions { Path = trace });
+            files.Add(trace);
+        }
+
+        return files;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var context in contexts)
+        {
+            await context.CloseAsync();
+        }
+    }
+}
