@@ -8,7 +8,7 @@ namespace Ocop.Core.Evaluation;
 /// the decisions say nothing on this, so an office may tune them.
 /// </summary>
 /// <param name="CriterionRangePercentOfMax">A criterion is flagged when the members' highest minus lowest points exceed this share of its maximum (50: more than half).</param>
-/// <param name="MemberDeviation">A member is flagged when their total sits more than this far from the median of the other members' totals.</param>
+/// <param name="MemberDeviation">A member is flagged when their total sits more than this far from the median of the council's totals.</param>
 /// <param name="MinimumMembersForOutliers">Fewer submitted members than this and no member is called an outlier (with two, each is as far from the other).</param>
 public sealed record ConsistencyRules(int CriterionRangePercentOfMax, Points MemberDeviation, int MinimumMembersForOutliers)
 {
@@ -83,17 +83,18 @@ public static class Consistency
             }
         }
 
+        // The median of all submitted totals, the member's own included: with three members the "median of
+        // the other two" is their mean, so one outlier would drag it and get a normal member flagged too.
         if (submitted.Count >= Math.Max(3, rules.MinimumMembersForOutliers))
         {
+            var median = Median(submitted.Select(x => x.Score.Total.Value).ToList());
             foreach (var (member, score) in submitted)
             {
-                var others = submitted.Where(x => x.Sheet.MemberId != member.MemberId).Select(x => x.Score.Total.Value).ToList();
-                var median = Median(others);
                 var deviation = Math.Abs(score.Total.Value - median);
                 if (deviation > rules.MemberDeviation.Value)
                 {
                     flags.Add(new ConsistencyFlag(ConsistencyFlagKind.OutlyingMember, null, member.MemberId, $"Phiếu của {member.MemberName}", deviation,
-                        $"Tổng điểm của {member.MemberName} ({score.Total.ToVietnamese()}) lệch {Vi(deviation)} điểm so với trung vị của các thành viên khác ({Vi(median)}), " +
+                        $"Tổng điểm của {member.MemberName} ({score.Total.ToVietnamese()}) lệch {Vi(deviation)} điểm so với trung vị tổng điểm của hội đồng ({Vi(median)}), " +
                         $"vượt ngưỡng {rules.MemberDeviation.ToVietnamese()} điểm."));
                 }
             }

@@ -58,10 +58,15 @@ public enum LevelOutcomeKind
     [Display(Name = "Đề xuất lên cấp trên")] ProposedOnward = 2,
     [Display(Name = "Không đủ điều kiện công nhận")] NotRecognised = 3,
     [Display(Name = "Cấp này không chấm điểm")] NotScoredHere = 4,
+
+    /// <summary>The star is another level's to recognise (26/2026: a product the ministry finds below 90 goes back to the province for 3–4★).</summary>
+    [Display(Name = "Chuyển cấp có thẩm quyền công nhận")] RecognisedByOtherLevel = 5,
 }
 
+/// <param name="RecognisedBy">The level that recognises the star: this one, or another for <see cref="LevelOutcomeKind.RecognisedByOtherLevel"/>.</param>
+/// <param name="ProposedTo">The level the product is sent on to (or, for a commune check, forwarded to).</param>
 /// <param name="PotentialFiveStar">"Sản phẩm tiềm năng 5 sao": 5★ by score and minimums, awaiting the central level.</param>
-public sealed record LevelOutcome(LevelOutcomeKind Kind, int? Stars, EvaluationLevel? ProposedTo, bool PotentialFiveStar, string Description);
+public sealed record LevelOutcome(LevelOutcomeKind Kind, int? Stars, EvaluationLevel? RecognisedBy, EvaluationLevel? ProposedTo, bool PotentialFiveStar, string Description);
 
 /// <summary>The result of checking a round's process against a date.</summary>
 /// <param name="Warning">Vietnamese warning when the process is not plainly in force; null when it is.</param>
@@ -110,30 +115,36 @@ public sealed record EvaluationProcess(
         var starText = stars.ToString(CultureInfo.InvariantCulture);
         if (role is null)
         {
-            return new LevelOutcome(LevelOutcomeKind.NotScoredHere, null, null, false, $"Quy trình {Name} không có cấp này.");
+            return new LevelOutcome(LevelOutcomeKind.NotScoredHere, null, null, null, false, $"Quy trình {Name} không có {Vietnamese(level)}.");
         }
 
         if (role.ProposeOnwardFrom is null && role.RecognisesStars.Count == 0)
         {
-            return new LevelOutcome(LevelOutcomeKind.NotScoredHere, null, role.NextLevel, false,
+            return new LevelOutcome(LevelOutcomeKind.NotScoredHere, null, null, role.NextLevel, false,
                 "Cấp này kiểm tra hồ sơ và đề xuất lên cấp trên, không chấm điểm.");
         }
 
         if (role.RecognisesStars.Contains(stars))
         {
-            return new LevelOutcome(LevelOutcomeKind.RecognisedHere, stars, null, false, $"Đạt {starText} sao, {role.Recogniser} công nhận.");
+            return new LevelOutcome(LevelOutcomeKind.RecognisedHere, stars, level, null, false, $"Đạt {starText} sao, {role.Recogniser} công nhận.");
         }
 
         var highestHere = role.RecognisesStars.DefaultIfEmpty(0).Max();
         if (role.NextLevel is EvaluationLevel next && role.ProposeOnwardFrom is Points threshold && total.IsAtLeast(threshold) && stars > highestHere)
         {
             var potential = stars >= 5;
-            return new LevelOutcome(LevelOutcomeKind.ProposedOnward, stars, next, potential,
+            return new LevelOutcome(LevelOutcomeKind.ProposedOnward, stars, null, next, potential,
                 $"Đạt {total.ToVietnamese()} điểm (từ {threshold.ToVietnamese()} điểm trở lên) và {starText} sao: đề xuất lên {Vietnamese(next)}" +
                 (potential ? ", sản phẩm tiềm năng 5 sao." : "."));
         }
 
-        return new LevelOutcome(LevelOutcomeKind.NotRecognised, stars, null, false, $"Đạt {starText} sao: không được công nhận (chỉ công nhận từ 3 sao).");
+        if (RecognisingLevel(stars) is EvaluationLevel other)
+        {
+            return new LevelOutcome(LevelOutcomeKind.RecognisedByOtherLevel, stars, other, null, false,
+                $"Đạt {starText} sao: hạng sao này do {Vietnamese(other)} công nhận.");
+        }
+
+        return new LevelOutcome(LevelOutcomeKind.NotRecognised, stars, null, null, false, $"Đạt {starText} sao: không được công nhận (chỉ công nhận từ 3 sao).");
     }
 
     /// <summary>The fixed rounds of <paramref name="level"/> in <paramref name="year"/>, in calendar order of their proposal deadline.</summary>

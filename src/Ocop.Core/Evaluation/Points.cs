@@ -88,7 +88,7 @@ public readonly record struct MeanScore
     public static MeanScore OfOne(Points value) => new(value.Tenths, 1);
 
     /// <summary>The exact value, as far as decimal carries it (28 digits): for display and sorting, not for thresholds.</summary>
-    public decimal Value => SumTenths / (10m * Count);
+    public decimal Value => Count == 0 ? 0m : SumTenths / (10m * Count); // default(MeanScore) reads as 0, not a crash
 
     public bool IsAtLeast(Points threshold) => SumTenths >= (long)threshold.Tenths * Count;
 
@@ -103,6 +103,9 @@ public readonly record struct MeanScore
         var factor = (decimal)Math.Pow(10, decimals);
         return decimal.Truncate(Value * factor) / factor;
     }
+
+    /// <summary>The mean in whole hundredths of a point, cut like <see cref="Truncated"/>: an integer to store.</summary>
+    public int ToHundredths() => (int)(Truncated(2) * 100m);
 
     public override string ToString() => Truncated(2).ToString("0.##", CultureInfo.InvariantCulture);
 

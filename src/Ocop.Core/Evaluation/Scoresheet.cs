@@ -99,7 +99,14 @@ public sealed record Criterion(
 /// </summary>
 /// <param name="Points">Null when the source gives no usable number; such a sheet cannot be published.</param>
 /// <param name="MinimumForStar">Starred option: the least the product must reach on the criterion to rank at this star or above.</param>
-public sealed record ScoreOption(int Number, string Text, Points? Points, int? MinimumForStar = null);
+public sealed record ScoreOption(int Number, string Text, Points? Points, int? MinimumForStar = null)
+{
+    /// <summary>
+    /// The answer "none of the options applies" (0 points). Many criteria print no 0-point option (148:
+    /// intellectual property starts at 1), yet on paper a member leaves such a row at 0; this is that answer.
+    /// </summary>
+    public const int NoneApplies = 0;
+}
 
 /// <summary>A scored criterion with the part, group and (for a sub-criterion) the criterion it sits in.</summary>
 public sealed record ScoredCriterion(ScoresheetPart Part, CriteriaGroup Group, Criterion Criterion, Criterion Leaf)

@@ -14,7 +14,10 @@ public enum MemberSheetState
     [Display(Name = "Không chấm (xung đột lợi ích)")] Recused = 4,
 }
 
-/// <summary>One council member's sheet for one product: the option number chosen per scored criterion code.</summary>
+/// <summary>
+/// One council member's sheet for one product: the option number chosen per scored criterion code
+/// (<see cref="ScoreOption.NoneApplies"/> when no option applies).
+/// </summary>
 public sealed record MemberSheet(int MemberId, string MemberName, MemberSheetState State, IReadOnlyDictionary<string, int> Answers);
 
 /// <summary>A part's points on one sheet, next to the part's maximum.</summary>
@@ -138,6 +141,12 @@ public static class SheetScoring
         {
             unanswered.Add(criterion.Code);
             return null;
+        }
+
+        if (number == ScoreOption.NoneApplies)
+        {
+            points[criterion.Code] = Points.Zero;
+            return Points.Zero;
         }
 
         var location = SheetLocation.Of(part, group, criterion);

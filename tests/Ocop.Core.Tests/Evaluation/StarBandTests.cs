@@ -49,6 +49,7 @@ public class StarBandTests
         var mean = MeanScore.Of(totals.Select(P).ToList());
         Assert.Equal(stars, LegalBases.Decision26Of2026.StarForScore(mean));
         Assert.Equal(shown, mean.ToString());
+        Assert.Equal(decimal.Parse(shown, System.Globalization.CultureInfo.InvariantCulture) * 100, mean.ToHundredths());
     }
 
     [Theory]
