@@ -11,6 +11,8 @@ public sealed class CommuneOfficerTests(BrowserFixture fixture, ITestOutputHelpe
 {
     private const string DaLocOfficer = "canbo.daloc";
     private const string HoaMinhOfficer = "canbo.hoaminh";
+    private const string ProductName = "Bánh phồng tôm Đa Lộc thử nghiệm";
+    private const string PhotoCaption = "Bánh phồng tôm phơi nắng";
 
     [Fact]
     public Task Commune_officer_registers_a_subject_and_a_product_with_a_photo_and_finds_it_by_a_search_without_diacritics() =>
@@ -62,6 +64,7 @@ public sealed class CommuneOfficerTests(BrowserFixture fixture, ITestOutputHelpe
 
             await Expect(found.Heading).ToHaveTextAsync(ProductName);
             var photo = found.Photo(PhotoCaption);
+            await photo.ScrollIntoViewIfNeededAsync();
             await Expect(photo).ToBeVisibleAsync();
             // The browser decoded the served image: it has the size of the one uploaded.
             await Expect(photo).ToHaveJSPropertyAsync("naturalWidth", 48);
@@ -96,7 +99,4 @@ public sealed class CommuneOfficerTests(BrowserFixture fixture, ITestOutputHelpe
                 await Expect(daLocPage.GetByText("Thảm xơ dừa Hòa Minh")).ToHaveCountAsync(0);
             }
         });
-
-    private const string ProductName = "Bánh phồng tôm Đa Lộc thử nghiệm";
-    private const string PhotoCaption = "Bánh phồng tôm phơi nắng";
 }

@@ -34,6 +34,8 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"Chromium not found at {ChromiumPath}. Install Debian's package (apt-get install chromium) or set OCOP_CHROMIUM.");
         }
 
+        // Generous for a shared 2-core machine where other test projects run at the same time.
+        Assertions.SetDefaultExpectTimeout(10_000);
         Server.Start();
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -73,9 +75,18 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
-        var home = await (await LoginPage.OpenAsync(page)).SignInAsync(userName, DemoData.Password);
-        await Assertions.Expect(home.SignOutButton).ToBeVisibleAsync();
-        return await context.StorageStateAsync();
+        try
+        {
+            var home = await (await LoginPage.OpenAsync(page)).SignInAsync(userName, DemoData.Password);
+            await Assertions.Expect(home.SignOutButton).ToBeVisibleAsync();
+            return await context.StorageStateAsync();
+        }
+        catch (PlaywrightException)
+        {
+            Directory.CreateDirectory(BrowserTest.FailureFolder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserTest.FailureFolder, $"sign-in-{userName}.png"), FullPage = true });
+            throw;
+        }
     }
 
     public async Task DisposeAsync()
