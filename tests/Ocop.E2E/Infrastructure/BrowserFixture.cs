@@ -34,6 +34,12 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"Chromium not found at {ChromiumPath}. Install Debian's package (apt-get install chromium) or set OCOP_CHROMIUM.");
         }
 
+        // Captures belong to the last run only.
+        if (Directory.Exists(BrowserTest.FailureFolder))
+        {
+            Directory.Delete(BrowserTest.FailureFolder, recursive: true);
+        }
+
         // Generous for a shared 2-core machine where other test projects run at the same time.
         Assertions.SetDefaultExpectTimeout(10_000);
         Server.Start();
