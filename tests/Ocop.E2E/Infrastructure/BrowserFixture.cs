@@ -42,7 +42,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         // Generous for a shared 2-core machine where other test projects run at the same time.
         Assertions.SetDefaultExpectTimeout(10_000);
-        Server.Start();
+        // The server migrates and loads the demo data while the browser starts.
+        var server = Task.Run(Server.Start);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -50,6 +51,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+        await server;
     }
 
     /// <summary>
