@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Ocop.E2E.Infrastructure;
 using Ocop.E2E.Pages;
 using Ocop.Web.Data;
@@ -22,14 +24,14 @@ public sealed class CommuneOfficerTests(BrowserFixture fixture, ITestOutputHelpe
             var home = await (await LoginPage.OpenAsync(page)).SignInAsync(DaLocOfficer, DemoData.Password);
             await Expect(home.Greeting).ToContainTextAsync("UBND xã Đa Lộc");
 
-            // The subject, in one of the officer's own communes.
+            // The subject, in the commune that took over Đa Lộc on 1 July 2025: still the officer's to keep.
             var subjects = await home.GoToSubjectsAsync();
             var form = await subjects.AddSubjectAsync();
             await Expect(form.Heading).ToHaveTextAsync("Thêm chủ thể");
             await form.Name.FillAsync("Hộ kinh doanh Bánh phồng tôm Cô Tư (thử nghiệm)");
             await form.ChooseLegalFormAsync("Hộ kinh doanh");
-            await form.ChooseCommuneAsync("Xã Đa Lộc");
-            await form.Address.FillAsync("Ấp Bích Trì, xã Đa Lộc, huyện Châu Thành");
+            await form.ChooseCommuneAsync("Xã Châu Thành (Tỉnh Vĩnh Long)");
+            await form.Address.FillAsync("Ấp 3 (trước đây xã Đa Lộc), xã Châu Thành, tỉnh Vĩnh Long");
             await form.Representative.FillAsync("Nguyễn Thị Tư");
             await form.Phone.FillAsync("0294 3860 999");
             await form.WomenLed.CheckAsync();
@@ -49,6 +51,7 @@ public sealed class CommuneOfficerTests(BrowserFixture fixture, ITestOutputHelpe
             var product = await productForm.SaveAsync();
             await Expect(product.Flash).ToHaveTextAsync("Đã thêm sản phẩm.");
             await Expect(product.Heading).ToHaveTextAsync(ProductName);
+            await Expect(product.Facts.Filter(new() { HasText = "Xã Châu Thành" })).ToBeVisibleAsync();
 
             // A real PNG made here, checked by content on the server.
             var png = TestImages.Png(48, 32);
@@ -58,7 +61,7 @@ public sealed class CommuneOfficerTests(BrowserFixture fixture, ITestOutputHelpe
             // Found again by a search typed without diacritics, from the list, through the query string.
             var list = await product.GoToProductsAsync();
             await list.SearchAsync("banh phong tom");
-            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/Products\?q=banh\+phong\+tom"));
+            await Expect(page).ToHaveURLAsync(new Regex(@"/Products\?q=banh\+phong\+tom"));
             await Expect(list.Count).ToHaveTextAsync("1 sản phẩm");
             var found = await list.OpenProductAsync(ProductName);
 
@@ -95,7 +98,7 @@ public sealed class CommuneOfficerTests(BrowserFixture fixture, ITestOutputHelpe
             {
                 var refused = await StatusPage.OpenAsync(daLocPage, url);
                 Assert.True(refused.Status is 403 or 404, $"{url} answered {refused.Status}");
-                await Expect(refused.Heading).ToHaveTextAsync(refused.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                await Expect(refused.Heading).ToHaveTextAsync(refused.Status.ToString(CultureInfo.InvariantCulture));
                 await Expect(daLocPage.GetByText("Thảm xơ dừa Hòa Minh")).ToHaveCountAsync(0);
             }
         });
