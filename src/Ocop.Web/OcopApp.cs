@@ -71,7 +71,13 @@ public static class OcopApp
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The API answers with status codes, never a redirect to the sign-in page.
             o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
+            // A signed-in user who may not do something gets a real 403 (the status page says why), pages and API alike:
+            // a redirect to a page that answers 200 would hide the refusal from clients and tests.
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         services.AddAuthorization(o =>
         {

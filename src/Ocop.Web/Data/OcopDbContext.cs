@@ -20,6 +20,19 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
     public DbSet<ProductPhoto> ProductPhotos => Set<ProductPhoto>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserUnit> UserUnits => Set<UserUnit>();
+    public DbSet<LegalBasisRecord> LegalBases => Set<LegalBasisRecord>();
+    public DbSet<EvaluationProcessRecord> EvaluationProcesses => Set<EvaluationProcessRecord>();
+    public DbSet<ScoresheetRecord> Scoresheets => Set<ScoresheetRecord>();
+    public DbSet<DossierChecklistItem> DossierChecklist => Set<DossierChecklistItem>();
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+    public DbSet<DossierDocument> DossierDocuments => Set<DossierDocument>();
+    public DbSet<EvaluationRound> EvaluationRounds => Set<EvaluationRound>();
+    public DbSet<CouncilMember> CouncilMembers => Set<CouncilMember>();
+    public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();
+    public DbSet<RoundProduct> RoundProducts => Set<RoundProduct>();
+    public DbSet<MemberScoresheet> MemberScoresheets => Set<MemberScoresheet>();
+    public DbSet<Recognition> Recognitions => Set<Recognition>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
 
     // Fields that change on every sign-in or are secrets: never worth an audit row.
     private static readonly HashSet<string> UnauditedFields =
@@ -54,6 +67,8 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         {
             e.HasIndex(s => s.CommuneId);
             e.HasIndex(s => s.LegalForm);
+            e.HasIndex(s => s.Name);
+            e.HasIndex(s => s.UpdatedAt);
             e.HasOne(s => s.Commune).WithMany().HasForeignKey(s => s.CommuneId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(s => s.CraftVillage).WithMany().HasForeignKey(s => s.CraftVillageId).OnDelete(DeleteBehavior.Restrict);
             e.Property(s => s.Version).IsConcurrencyToken();
@@ -64,6 +79,8 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
             e.HasIndex(p => p.CategoryId);
             e.HasIndex(p => p.SubjectId);
             e.HasIndex(p => p.Status);
+            e.HasIndex(p => p.Name);
+            e.HasIndex(p => p.UpdatedAt);
             e.HasOne(p => p.Subject).WithMany(s => s.Products).HasForeignKey(p => p.SubjectId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(p => p.Commune).WithMany().HasForeignKey(p => p.CommuneId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
@@ -81,6 +98,101 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
             e.HasKey(u => new { u.UserId, u.UnitId });
             e.HasOne<AppUser>().WithMany(u => u.Units).HasForeignKey(u => u.UserId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        // "Contains" search on the folded keys uses a trigram index: pg_trgm here, an FTS5 trigram table on SQLite
+        // (raw SQL in its migration, unknown to the model). See Data/TextSearch.cs.
+        if (Database.IsNpgsql())
+        {
+            builder.HasPostgresExtension("pg_trgm");
+            builder.Entity<Subject>().HasIndex(s => s.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+            builder.Entity<Product>().HasIndex(p => p.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+        }
+
+        ConfigureEvaluation(builder);
+    }
+
+    private static void ConfigureEvaluation(ModelBuilder builder)
+    {
+        builder.Entity<LegalBasisRecord>(e =>
+        {
+            e.HasIndex(b => b.Code).IsUnique();
+            e.Property(b => b.Version).IsConcurrencyToken();
+        });
+        builder.Entity<EvaluationProcessRecord>(e =>
+        {
+            e.HasIndex(p => p.Code).IsUnique();
+            e.Property(p => p.Version).IsConcurrencyToken();
+        });
+        builder.Entity<ScoresheetRecord>(e =>
+        {
+            e.HasIndex(s => new { s.LegalBasisCode, s.ProductSetNumber, s.SheetVersion }).IsUnique();
+            e.Property(s => s.Version).IsConcurrencyToken();
+        });
+        builder.Entity<DossierChecklistItem>(e => e.Property(i => i.Version).IsConcurrencyToken());
+        builder.Entity<Dossier>(e =>
+        {
+            e.HasIndex(d => new { d.ProductId, d.Year });
+            e.HasIndex(d => d.State);
+            e.HasOne(d => d.Product).WithMany().HasForeignKey(d => d.ProductId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Dossier>().WithMany().HasForeignKey(d => d.CopiedFromId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Certificate>().WithMany().HasForeignKey(d => d.CertificateId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(d => d.Version).IsConcurrencyToken();
+        });
+        builder.Entity<DossierDocument>(e =>
+        {
+            e.HasOne(d => d.Dossier).WithMany(d => d.Documents).HasForeignKey(d => d.DossierId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(d => d.ChecklistItem).WithMany().HasForeignKey(d => d.ChecklistItemId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<EvaluationRound>(e =>
+        {
+            e.HasOne(r => r.Unit).WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
+        builder.Entity<CouncilMember>(e =>
+        {
+            e.HasIndex(m => new { m.RoundId, m.UserId });
+            e.HasOne(m => m.Round).WithMany(r => r.Members).HasForeignKey(m => m.RoundId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ConflictDeclaration>(e =>
+        {
+            e.HasIndex(c => new { c.CouncilMemberId, c.SubjectId }).IsUnique();
+            e.HasOne(c => c.CouncilMember).WithMany(m => m.Conflicts).HasForeignKey(c => c.CouncilMemberId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(c => c.Subject).WithMany().HasForeignKey(c => c.SubjectId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<RoundProduct>(e =>
+        {
+            e.HasIndex(p => new { p.RoundId, p.ProductId }).IsUnique();
+            e.HasIndex(p => p.ProductId);
+            e.HasOne(p => p.Round).WithMany(r => r.Products).HasForeignKey(p => p.RoundId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.Product).WithMany().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.Dossier).WithMany().HasForeignKey(p => p.DossierId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.Scoresheet).WithMany().HasForeignKey(p => p.ScoresheetId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(p => p.Version).IsConcurrencyToken();
+        });
+        builder.Entity<MemberScoresheet>(e =>
+        {
+            e.HasIndex(s => new { s.RoundProductId, s.CouncilMemberId }).IsUnique();
+            e.HasOne(s => s.RoundProduct).WithMany(p => p.Sheets).HasForeignKey(s => s.RoundProductId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(s => s.CouncilMember).WithMany().HasForeignKey(s => s.CouncilMemberId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(s => s.Version).IsConcurrencyToken();
+        });
+        builder.Entity<Recognition>(e =>
+        {
+            e.HasOne(r => r.Round).WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
+        builder.Entity<Certificate>(e =>
+        {
+            e.HasIndex(c => c.Number).IsUnique();
+            e.HasIndex(c => c.ProductId);
+            e.HasIndex(c => c.ExpiresOn);
+            e.HasOne(c => c.Recognition).WithMany(r => r.Certificates).HasForeignKey(c => c.RecognitionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(c => c.Product).WithMany().HasForeignKey(c => c.ProductId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(c => c.RoundProduct).WithMany().HasForeignKey(c => c.RoundProductId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Certificate>().WithMany().HasForeignKey(c => c.SupersededById).OnDelete(DeleteBehavior.Restrict);
+            e.Property(c => c.Version).IsConcurrencyToken();
         });
     }
 

@@ -35,7 +35,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        (Rows, Total) = await Search.RunAsync(scope.Visible(db.Products), ct);
+        (Rows, Total) = await Search.RunAsync(db, scope.Visible(db.Products), ct);
         Pager = new Pager(Request, Search.SafePage, Search.SafePageSize, Total);
         CanCreate = RegistryAccess.CanCreateProduct(scope.Role);
         Communes = await Lookups.CommunesAsync(db, scope, Commune, ct);
@@ -47,7 +47,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        var rows = await ProductSearch.Project(Search.Order(Search.Filter(scope.Visible(db.Products).AsNoTracking()))).ToListAsync(ct);
+        var rows = await ProductSearch.Project(Search.Order(Search.Filter(db, scope.Visible(db.Products).AsNoTracking()))).ToListAsync(ct);
         var sheet = rows.Select(r => new Dictionary<string, object?>
         {
             ["Mã"] = r.Id,

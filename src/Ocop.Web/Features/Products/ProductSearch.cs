@@ -16,12 +16,15 @@ public sealed record ProductSearch(string? Q, int? Commune, int? Group, ProductS
     public int SafePage => Math.Max(1, Page);
     public int SafePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
 
-    public IQueryable<Product> Filter(IQueryable<Product> products)
+    public IQueryable<Product> Filter(OcopDbContext db, IQueryable<Product> products)
     {
         var folded = VietnameseText.Fold(Q);
         if (folded.Length > 0)
         {
-            products = products.Where(p => p.SearchText.Contains(folded) || p.Subject!.SearchText.Contains(folded));
+            // A product matches on its own key or on its subject's; the two index look-ups are joined by id.
+            var matching = TextSearch.ProductIds(db, folded)
+                .Union(db.Products.Where(p => TextSearch.SubjectIds(db, folded).Contains(p.SubjectId)).Select(p => p.Id));
+            products = products.Where(p => matching.Contains(p.Id));
         }
 
         if (Commune is int commune)
@@ -31,7 +34,11 @@ public sealed record ProductSearch(string? Q, int? Commune, int? Group, ProductS
 
         if (Group is int group)
         {
-            products = products.Where(p => p.CategoryId == group || p.Category!.ParentId == group || p.Category.Parent!.ParentId == group);
+            // The group itself, its sub-groups, or (for a sector) its groups' sub-groups.
+            var categories = db.ProductCategories
+                .Where(c => c.Id == group || c.ParentId == group || c.Parent!.ParentId == group)
+                .Select(c => c.Id);
+            products = products.Where(p => categories.Contains(p.CategoryId));
         }
 
         if (Subject is int subject)
@@ -60,9 +67,9 @@ public sealed record ProductSearch(string? Q, int? Commune, int? Group, ProductS
         p.Status, p.Gtin, p.UpdatedAt));
 
     /// <summary>One page of rows and the total count, for the page and the API.</summary>
-    public async Task<(List<ProductRow> Rows, int Total)> RunAsync(IQueryable<Product> visible, CancellationToken ct)
+    public async Task<(List<ProductRow> Rows, int Total)> RunAsync(OcopDbContext db, IQueryable<Product> visible, CancellationToken ct)
     {
-        var filtered = Filter(visible.AsNoTracking());
+        var filtered = Filter(db, visible.AsNoTracking());
         var total = await filtered.CountAsync(ct);
         var rows = await Project(Order(filtered).Skip((SafePage - 1) * SafePageSize).Take(SafePageSize)).ToListAsync(ct);
         return (rows, total);

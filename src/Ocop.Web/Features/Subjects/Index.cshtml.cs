@@ -33,7 +33,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        (Rows, Total) = await Search.RunAsync(scope.Visible(db.Subjects), ct);
+        (Rows, Total) = await Search.RunAsync(db, scope.Visible(db.Subjects), ct);
         Pager = new Pager(Request, Search.SafePage, Search.SafePageSize, Total);
         CanCreate = RegistryAccess.CanCreateSubject(scope.Role);
         Communes = await Lookups.CommunesAsync(db, scope, Commune, ct);
@@ -44,7 +44,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        var rows = await SubjectSearch.Project(Search.Order(Search.Filter(scope.Visible(db.Subjects).AsNoTracking()))).ToListAsync(ct);
+        var rows = await SubjectSearch.Project(Search.Order(Search.Filter(db, scope.Visible(db.Subjects).AsNoTracking()))).ToListAsync(ct);
         var sheet = rows.Select(r => new Dictionary<string, object?>
         {
             ["Mã"] = r.Id,

@@ -13,12 +13,13 @@ public sealed record SubjectSearch(string? Q, int? Commune, LegalForm? Form, boo
     public int SafePage => Math.Max(1, Page);
     public int SafePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
 
-    public IQueryable<Subject> Filter(IQueryable<Subject> subjects)
+    public IQueryable<Subject> Filter(OcopDbContext db, IQueryable<Subject> subjects)
     {
         var folded = VietnameseText.Fold(Q);
         if (folded.Length > 0)
         {
-            subjects = subjects.Where(s => s.SearchText.Contains(folded));
+            var matching = TextSearch.SubjectIds(db, folded);
+            subjects = subjects.Where(s => matching.Contains(s.Id));
         }
 
         if (Commune is int commune)
@@ -47,9 +48,9 @@ public sealed record SubjectSearch(string? Q, int? Commune, LegalForm? Form, boo
         s.Id, s.Name, s.LegalForm, s.CommuneId, s.Commune!.Name, s.Representative, s.Phone, s.TaxCode,
         s.WomenLed, s.GreenValueChain, s.SalesChannels, s.Products.Count(p => p.Status != ProductStatus.Archived), s.IsArchived));
 
-    public async Task<(List<SubjectRow> Rows, int Total)> RunAsync(IQueryable<Subject> visible, CancellationToken ct)
+    public async Task<(List<SubjectRow> Rows, int Total)> RunAsync(OcopDbContext db, IQueryable<Subject> visible, CancellationToken ct)
     {
-        var filtered = Filter(visible.AsNoTracking());
+        var filtered = Filter(db, visible.AsNoTracking());
         var total = await filtered.CountAsync(ct);
         var rows = await Project(Order(filtered).Skip((SafePage - 1) * SafePageSize).Take(SafePageSize)).ToListAsync(ct);
         return (rows, total);

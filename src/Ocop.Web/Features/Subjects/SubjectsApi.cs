@@ -24,7 +24,7 @@ public static class SubjectsApi
     {
         var scope = await scopes.GetAsync(ct);
         var search = new SubjectSearch(q, commune, form, archived ?? false, sort, page ?? 1, pageSize ?? 20);
-        var (rows, total) = await search.RunAsync(scope.Visible(db.Subjects), ct);
+        var (rows, total) = await search.RunAsync(db, scope.Visible(db.Subjects), ct);
         return TypedResults.Ok(new ApiPage<SubjectRow>(rows, total, search.SafePage, search.SafePageSize));
     }
 }

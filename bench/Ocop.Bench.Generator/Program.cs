@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Ocop.Bench.Generator;
+using Ocop.Core.Access;
+using Ocop.Core.Units;
+using Ocop.Web.Data;
+
+// Fills an OCOP database at national scale for the load benchmark (bench/run.sh). Same settings as the app:
+// Database__Provider, ConnectionStrings__Postgres, Ocop__DataFolder (SQLite file <folder>/ocop.db).
+// Applies the app's migrations and reference data first; a database that already holds the national data is reused.
+
+var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+{
+    Args = args,
+    EnvironmentName = Environments.Production,
+    ContentRootPath = Directory.GetCurrentDirectory(),
+});
+builder.Configuration.AddEnvironmentVariables().AddCommandLine(args);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddOcopDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddIdentityCore<AppUser>().AddEntityFrameworkStores<OcopDbContext>();
+using var host = builder.Build();
+using var scope = host.Services.CreateScope();
+var db = scope.ServiceProvider.GetRequiredService<OcopDbContext>();
+var ct = CancellationToken.None;
+var clock = Stopwatch.StartNew();
+
+await db.Database.MigrateAsync(ct);
+await ReferenceData.SeedAsync(db, ct);
+
+var products = await db.Products.CountAsync(ct);
+if (products >= NationalData.ProductCount)
+{
+    Console.WriteLine($"Reusing the database: {products:N0} products already there (migrated in {clock.Elapsed.TotalSeconds:F1} s).");
+    return 0;
+}
+
+if (products > 0 || await db.Subjects.AnyAsync(ct))
+{
+    Console.Error.WriteLine("The database already holds subjects or products that are not the benchmark's; give the generator an empty one.");
+    return 1;
+}
+
+var existingProvinces = await db.Units.AsNoTracking()
+    .Where(u => u.Level == UnitLevel.Province && u.ValidTo == null)
+    .Select(u => new { u.Id, u.Code })
+    .ToListAsync(ct);
+var communeCounts = await db.Units.AsNoTracking()
+    .Where(u => u.Level == UnitLevel.Commune && u.ValidTo == null && u.ParentId != null)
+    .GroupBy(u => u.ParentId!.Value)
+    .Select(g => new { ProvinceId = g.Key, Count = g.Count() })
+    .ToDictionaryAsync(g => g.ProvinceId, g => g.Count, ct);
+var leaves = await db.ProductCategories.AsNoTracking()
+    .Where(c => c.ProductSet != null)
+    .ToDictionaryAsync(c => c.Code, c => c.Id, ct);
+var next = new NationalData.Ids(
+    Unit: (await db.Units.MaxAsync(u => (int?)u.Id, ct) ?? 0) + 1,
+    Subject: 1,
+    Product: 1,
+    Photo: (await db.ProductPhotos.MaxAsync(p => (int?)p.Id, ct) ?? 0) + 1,
+    Audit: (int)((await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct) ?? 0) + 1));
+
+var data = NationalData.Build(
+    existingProvinces.Select(p => (p.Id, p.Code, communeCounts.GetValueOrDefault(p.Id))).ToList(), leaves, next);
+Console.WriteLine($"Generated in memory in {clock.Elapsed.TotalSeconds:F1} s; writing …");
+
+var writer = new BulkWriter(db);
+await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+{
+    await writer.InsertAsync(data.Units, ct);
+    await writer.InsertAsync(data.Subjects, ct);
+    await writer.InsertAsync(data.Products, ct);
+    await writer.InsertAsync(data.Photos, ct);
+    await writer.InsertAsync(data.Audit, ct);
+    await transaction.CommitAsync(ct);
+}
+
+await writer.ResetIdentityAsync<AdministrativeUnit>(ct);
+await writer.ResetIdentityAsync<Subject>(ct);
+await writer.ResetIdentityAsync<Product>(ct);
+await writer.ResetIdentityAsync<ProductPhoto>(ct);
+await writer.ResetIdentityAsync<AuditEntry>(ct);
+
+// Users go through Identity as the demo users do, so the password hash and stamps are the real ones.
+var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+await AddUserAsync(BenchUsers.Office, Role.ProgramOffice, "Văn phòng Điều phối OCOP (đo tải)", data.ProvinceIds);
+await AddUserAsync(BenchUsers.Leader, Role.Leader, "Lãnh đạo (đo tải)", []);
+
+if (db.Database.IsNpgsql())
+{
+    await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
+}
+
+Console.WriteLine(
+    $"Wrote {data.Units.Count:N0} units, {data.Subjects.Count:N0} subjects, {data.Products.Count:N0} products, "
+    + $"{data.Photos.Count:N0} photos, {data.Audit.Count:N0} audit rows in {clock.Elapsed.TotalSeconds:F1} s. "
+    + $"Sign in as {BenchUsers.Office} or {BenchUsers.Leader} with {BenchUsers.Password}.");
+return 0;
+
+async Task AddUserAsync(string userName, Role role, string fullName, IReadOnlyList<int> units)
+{
+    var user = new AppUser
+    {
+        UserName = userName, Email = $"{userName}@example.vn", EmailConfirmed = true, FullName = fullName, Role = role,
+    };
+    user.Units.AddRange(units.Select(id => new UserUnit { UserId = user.Id, UnitId = id }));
+    var result = await users.CreateAsync(user, BenchUsers.Password);
+    if (!result.Succeeded)
+    {
+        throw new InvalidOperationException($"{userName}: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}
+
+/// <summary>The benchmark's sign-ins: a program office whose units are every province, and a read-only leader.</summary>
+internal static class BenchUsers
+{
+    public const string Office = "bench.office";
+    public const string Leader = "bench.leader";
+    public const string Password = "Bench@2025";
+}

@@ -1,0 +1,211 @@
+#!/usr/bin/env bash
+# The national-scale load benchmark, one command: builds Release, fills (or reuses) a SQLite database and a
+# throwaway PostgreSQL 15 database with the generator, starts the app on each, times its first response,
+# loads the product list page and the product search API with wrk, samples the app's memory, and writes
+# a table to bench/results/latest.md. See bench/README.md.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+duration="${BENCH_DURATION:-20}"       # seconds of measured load per scenario
+warmup="${BENCH_WARMUP:-3}"            # seconds of unmeasured load first (JIT, caches, pools)
+connections=16
+threads=2
+providers="${BENCH_PROVIDERS:-sqlite postgres}"
+cache="${BENCH_CACHE:-$root/bench/.data}"  # the SQLite database is kept here and reused
+results_dir="$root/bench/results"
+pg_bin="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+user="bench.office"
+password="Bench@2025"
+
+# Text typed without diacritics, each with a filter: the list page and the API get the same searches.
+searches=(
+  "q=banh+tet&status=Registered"
+  "q=mat+ong&status=Ranked"
+  "q=gao+huu+co&status=Registered"
+  "q=nuoc+mam&status=Potential"
+  "q=tra+hoa&status=Ranked"
+  "q=nguyen&status=Registered"
+)
+
+work="$(mktemp -d /tmp/ocop-bench.XXXXXX)"
+chmod 755 "$work"
+app_pid=""
+pg_data=""
+
+log() { printf '== %s\n' "$*" >&2; }
+
+stop_app() {
+  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+  fi
+  app_pid=""
+}
+
+stop_postgres() {
+  if [ -n "$pg_data" ] && [ -f "$pg_data/postmaster.pid" ]; then
+    runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data" -m fast stop >/dev/null 2>&1 || true
+  fi
+}
+
+cleanup() { stop_app; stop_postgres; rm -rf "$work"; }
+trap cleanup EXIT
+
+port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+free_port() {
+  local port="$1"
+  while ! port_is_free "$port"; do port=$((port + 1)); done
+  echo "$port"
+}
+
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+for tool in wrk curl; do
+  command -v "$tool" >/dev/null || { echo "bench/run.sh needs $tool (apt-get install $tool)" >&2; exit 1; }
+done
+
+log "Building Release"
+dotnet build Ocop.slnx -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
+web_dll="$root/src/Ocop.Web/bin/Release/net10.0/Ocop.Web.dll"
+generator_dll="$root/bench/Ocop.Bench.Generator/bin/Release/net10.0/Ocop.Bench.Generator.dll"
+
+start_postgres() {
+  [ -x "$pg_bin/initdb" ] || { echo "PostgreSQL 15 is not installed at $pg_bin (apt-get install postgresql-15)" >&2; exit 1; }
+  pg_data="$work/pg/data"
+  mkdir -p "$work/pg"
+  chown postgres "$work/pg"
+  local port
+  port="$(free_port 55440)"
+  runuser -u postgres -- "$pg_bin/initdb" -D "$pg_data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$work/pg/initdb.log" 2>&1 \
+    || { cat "$work/pg/initdb.log" >&2; exit 1; }
+  # Durability settings only speed up the generator's writes; the measured load only reads.
+  runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/pg/server.log" -w \
+    -o "-h 127.0.0.1 -p $port -k $work/pg -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
+    || { cat "$work/pg/server.log" >&2; exit 1; }
+  echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=ocop"
+}
+
+# Sets the environment for one provider: the same settings the app reads.
+use_provider() {
+  export ASPNETCORE_ENVIRONMENT=Production Ocop__MigrateOnStart=false Ocop__SeedDemoData=false
+  case "$1" in
+    sqlite)
+      export Database__Provider=Sqlite Ocop__DataFolder="$cache/sqlite"
+      unset ConnectionStrings__Postgres
+      ;;
+    postgres)
+      export Database__Provider=Postgres Ocop__DataFolder="$work/postgres-data"
+      ConnectionStrings__Postgres="$(start_postgres)"
+      export ConnectionStrings__Postgres
+      ;;
+  esac
+}
+
+# Signs in through the login form and prints the value of the auth cookie.
+sign_in() {
+  local base="$1" jar="$work/cookies.txt" token
+  rm -f "$jar"
+  token="$(curl -fsS -c "$jar" -b "$jar" "$base/Account/Login" \
+    | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)"
+  [ -n "$token" ] || { echo "no antiforgery token on the login page" >&2; exit 1; }
+  curl -fsS -o /dev/null -c "$jar" -b "$jar" "$base/Account/Login" \
+    --data-urlencode "Input.UserName=$user" --data-urlencode "Input.Password=$password" \
+    --data-urlencode "__RequestVerificationToken=$token"
+  awk '$6 == "ocop.auth" { print $7 }' "$jar"
+}
+
+# Runs wrk on one scenario; prints "requests duration rps p50 p95 p99 max errors".
+load() {
+  local base="$1" cookie="$2" seconds="$3"
+  shift 3
+  local line
+  line="$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -H "Cookie: ocop.auth=$cookie" \
+    -s "$root/bench/wrk/search.lua" "$base" -- "$@" | awk '/^RESULT/ { $1 = ""; print substr($0, 2) }')"
+  echo "$line"
+}
+
+rows=()
+summary=()
+for provider in $providers; do
+  log "$provider: generating or reusing the database"
+  use_provider "$provider"
+  gen_start="$(now_ms)"
+  dotnet "$generator_dll" | sed 's/^/   /' >&2
+  gen_seconds="$(awk -v ms=$(($(now_ms) - gen_start)) 'BEGIN { printf "%.1f", ms / 1000 }')"
+
+  port="$(free_port 5090)"
+  base="http://127.0.0.1:$port"
+  log "$provider: starting the app on $base"
+  started="$(now_ms)"
+  dotnet "$web_dll" --urls "$base" >"$work/app-$provider.log" 2>&1 &
+  app_pid=$!
+  until curl -fsS -o /dev/null --max-time 2 "$base/health" 2>/dev/null; do
+    kill -0 "$app_pid" 2>/dev/null || { cat "$work/app-$provider.log" >&2; exit 1; }
+    [ $(($(now_ms) - started)) -lt 60000 ] || { echo "no answer within 60 s" >&2; exit 1; }
+    sleep 0.05
+  done
+  first_ms=$(($(now_ms) - started))
+
+  cookie="$(sign_in "$base")"
+  [ -n "$cookie" ] || { echo "sign-in as $user failed" >&2; exit 1; }
+
+  page_paths=() api_paths=()
+  for s in "${searches[@]}"; do
+    page_paths+=("/Products?$s")
+    api_paths+=("/api/v1/products?$s")
+  done
+  # Both must answer 200 with rows before they are worth loading.
+  curl -fsS -o "$work/page.html" -H "Cookie: ocop.auth=$cookie" "$base${page_paths[0]}"
+  grep -q 'href="/Products/Details/' "$work/page.html" || { echo "the product list did not answer with rows" >&2; exit 1; }
+  curl -fsS -o "$work/api.json" -H "Cookie: ocop.auth=$cookie" "$base${api_paths[0]}"
+  grep -q '"total":' "$work/api.json" || { echo "the product API did not answer" >&2; exit 1; }
+
+  for scenario in page api; do
+    if [ "$scenario" = page ]; then paths=("${page_paths[@]}"); else paths=("${api_paths[@]}"); fi
+    log "$provider: $scenario, ${warmup}s warm-up then ${duration}s at $connections connections"
+    load "$base" "$cookie" "$warmup" "${paths[@]}" >/dev/null
+    read -r requests secs rps p50 p95 p99 max errors <<<"$(load "$base" "$cookie" "$duration" "${paths[@]}")"
+    verdict="yes"
+    awk -v p="$p95" 'BEGIN { exit !(p > 100) }' && verdict="no"
+    [ "$errors" -eq 0 ] || verdict="no ($errors errors)"
+    rows+=("| $provider | $scenario | $requests | $rps | $p50 | $p95 | $p99 | $max | $verdict |")
+  done
+
+  # VmHWM: the largest resident set the process has had since it started, load included.
+  peak_kb="$(awk '/^VmHWM:/ { print $2 }' "/proc/$app_pid/status")"
+  peak_mb=$((peak_kb / 1024))
+  stop_app
+  [ "$provider" = postgres ] && stop_postgres
+  summary+=("| $provider | $first_ms ms | $([ "$first_ms" -le 5000 ] && echo yes || echo no) | $peak_mb MB | $([ "$peak_mb" -le 300 ] && echo yes || echo no) | $gen_seconds s |")
+done
+
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+dirty="$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo ' (with uncommitted changes)' || true)"
+mkdir -p "$results_dir"
+{
+  echo "# Benchmark results"
+  echo
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit$dirty, $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB."
+  echo "wrk: $threads threads, $connections connections, ${duration} s per scenario after ${warmup} s of warm-up;"
+  echo "signed in as \`$user\` (program office over all 34 provinces); searches cycled:"
+  echo
+  for s in "${searches[@]}"; do echo "- \`$s\`"; done
+  echo
+  echo "Latency in ms. Target: p95 ≤ 100 ms."
+  echo
+  echo "| provider | scenario | requests | req/s | p50 | p95 | p99 | max | p95 ≤ 100 ms |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}"
+  echo
+  echo "Targets: first response ≤ 5 s after start, peak resident memory (VmHWM) ≤ 300 MB."
+  echo
+  echo "| provider | first response | ≤ 5 s | peak memory | ≤ 300 MB | generator |"
+  echo "|---|---|---|---|---|---|"
+  printf '%s\n' "${summary[@]}"
+} >"$results_dir/latest.md"
+
+echo
+cat "$results_dir/latest.md"
