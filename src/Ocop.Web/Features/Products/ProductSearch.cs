@@ -69,10 +69,21 @@ public sealed record ProductSearch(string? Q, int? Commune, int? Group, ProductS
     /// <summary>One page of rows and the total count, for the page and the API.</summary>
     public async Task<(List<ProductRow> Rows, int Total)> RunAsync(OcopDbContext db, IQueryable<Product> visible, CancellationToken ct)
     {
-        var filtered = Filter(db, visible.AsNoTracking());
-        var total = await filtered.CountAsync(ct);
-        var rows = await Project(Order(filtered).Skip((SafePage - 1) * SafePageSize).Take(SafePageSize)).ToListAsync(ct);
-        return (rows, total);
+        var ordered = Order(Filter(db, visible.AsNoTracking()));
+        if (VietnameseText.Fold(Q).Length == 0)
+        {
+            // Without text the indexes on the filter and sort columns serve a count and one page.
+            var total = await ordered.CountAsync(ct);
+            return (await Project(ordered.Skip((SafePage - 1) * SafePageSize).Take(SafePageSize)).ToListAsync(ct), total);
+        }
+
+        // A text search is answered once: the matching ids in list order give the count and the page's ids,
+        // and only the page's rows are read in full.
+        var ids = await ordered.Select(p => p.Id).ToListAsync(ct);
+        var pageIds = ids.Skip((SafePage - 1) * SafePageSize).Take(SafePageSize).ToList();
+        var rows = await Project(db.Products.AsNoTracking().Where(p => pageIds.Contains(p.Id))).ToListAsync(ct);
+        rows.Sort((a, b) => pageIds.IndexOf(a.Id).CompareTo(pageIds.IndexOf(b.Id)));
+        return (rows, ids.Count);
     }
 }
 
