@@ -46,8 +46,14 @@ public sealed class ChecklistModel(OcopDbContext db) : PageModel
 
             Input = new ItemInput
             {
-                Id = item.Id, Title = item.Title, CategoryPrefix = item.CategoryPrefix, Required = item.Required, OnlyFor = item.OnlyFor,
-                SortOrder = item.SortOrder, LegalBasisCode = item.LegalBasisCode, Version = item.Version,
+                Id = item.Id,
+                Title = item.Title,
+                CategoryPrefix = item.CategoryPrefix,
+                Required = item.Required,
+                OnlyFor = item.OnlyFor,
+                SortOrder = item.SortOrder,
+                LegalBasisCode = item.LegalBasisCode,
+                Version = item.Version,
             };
         }
         else

@@ -84,8 +84,13 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, Docum
 
         db.DossierDocuments.Add(new DossierDocument
         {
-            DossierId = id, ChecklistItemId = target!.Item.Id, StoredName = saved.StoredName, ContentType = saved.ContentType,
-            SizeBytes = saved.SizeBytes, OriginalName = SafeName(file!.FileName), UploadedAt = clock.GetUtcNow().UtcDateTime,
+            DossierId = id,
+            ChecklistItemId = target!.Item.Id,
+            StoredName = saved.StoredName,
+            ContentType = saved.ContentType,
+            SizeBytes = saved.SizeBytes,
+            OriginalName = SafeName(file!.FileName),
+            UploadedAt = clock.GetUtcNow().UtcDateTime,
         });
         try
         {
