@@ -70,6 +70,7 @@ public static class OcopApp
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
             // The API answers with status codes, never a redirect to the sign-in page.
             o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
             // A signed-in user who may not do something gets a real 403 (the status page says why), pages and API alike:

@@ -337,10 +337,13 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
             return new PendingAudit(entry, action, changes);
         }
 
-        /// <summary>Every value an added record was saved with, read once the save has given it (and its neighbours) real keys.</summary>
+        /// <summary>
+        /// Every value an added record was saved with, read once the save has given it (and its neighbours) real keys.
+        /// Key parts that point to other records stay in: a link row such as a user's unit is nothing but those.
+        /// </summary>
         private static List<FieldChange> SavedValues(EntityEntry entry) =>
             entry.Properties
-                .Where(p => !UnauditedFields.Contains(p.Metadata.Name) && !p.Metadata.IsPrimaryKey() && p.CurrentValue is not null)
+                .Where(p => !UnauditedFields.Contains(p.Metadata.Name) && (!p.Metadata.IsPrimaryKey() || p.Metadata.IsForeignKey()) && p.CurrentValue is not null)
                 .Select(p => new FieldChange(p.Metadata.Name, null, Format(p.CurrentValue)))
                 .ToList();
 
