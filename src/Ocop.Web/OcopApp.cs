@@ -35,6 +35,7 @@ public static class OcopApp
         services.AddOcopDatabase(builder.Configuration, builder.Environment);
         services.AddScoped<UserScopeLoader>();
         services.AddSingleton<PhotoStore>();
+        services.AddSingleton<Features.Dossiers.DocumentStore>();
         // Vietnamese text is written as is, not as &#x...; entities: pages stay readable and a third smaller.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
