@@ -239,12 +239,16 @@ public class ScoresheetsTests(AppFixture app) : IClassFixture<AppFixture>
         var text = Html.Text(await response.Content.ReadAsStringAsync());
         using var notExcel = await ImportAsync(admin, "không phải bảng tính"u8.ToArray());
         var notExcelText = Html.Text(await notExcel.Content.ReadAsStringAsync());
+        using var damaged = await ImportAsync(admin, [.. "PK\u0003\u0004"u8, .. bytes[4..200]]);
+        var damagedText = Html.Text(await damaged.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Dòng 3: điểm “ba” không phải số", text, StringComparison.Ordinal);
         Assert.Contains("Dòng 5: “Sao tối thiểu” = “7” không phải hạng sao của căn cứ 148/2023", text, StringComparison.Ordinal);
         Assert.Contains("Dòng 6: thiếu mã phần.", text, StringComparison.Ordinal);
         Assert.Contains("Tệp không phải bảng tính XLSX.", notExcelText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, damaged.StatusCode);
+        Assert.Contains("Không đọc được tệp XLSX", damagedText, StringComparison.Ordinal);
         Assert.Equal(before, await CountsAsync());
     }
 

@@ -67,7 +67,23 @@ public sealed class DetailsModel(OcopDbContext db, TimeProvider clock) : PageMod
         };
         var record = EvaluationReferenceData.FromModel(draft);
         db.Scoresheets.Add(record);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (!await db.Scoresheets.AnyAsync(s => s.LegalBasisCode == source.LegalBasisCode && s.ProductSetNumber == source.ProductSetNumber && s.SheetVersion == next, ct))
+            {
+                throw;
+            }
+
+            // Another administrator took the same version number a moment earlier.
+            TempData["Message"] = "Vừa có người khác tạo phiên bản mới của bộ này. Xem lại rồi sao chép lại nếu vẫn cần.";
+            return Redirect($"/Scoresheets/Details/{source.Id}");
+        }
+
         TempData["Message"] = $"Đã tạo bản nháp phiên bản {next} từ phiên bản {source.SheetVersion}.";
         return Redirect($"/Scoresheets/Details/{record.Id}");
     }

@@ -55,7 +55,22 @@ public sealed class ImportModel(OcopDbContext db) : PageModel
         var sheet = result.Sheet with { Version = next, Status = ScoresheetStatus.Draft, Verified = false };
         var record = EvaluationReferenceData.FromModel(sheet);
         db.Scoresheets.Add(record);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (!await db.Scoresheets.AnyAsync(s => s.LegalBasisCode == sheet.LegalBasisCode && s.ProductSetNumber == sheet.ProductSetNumber && s.SheetVersion == next, ct))
+            {
+                throw;
+            }
+
+            Errors = ["Vừa có người khác tạo phiên bản mới của bộ này cùng lúc. Nhập lại tệp."];
+            return Page();
+        }
+
         TempData["Message"] = $"Đã nhập phiếu chấm bộ {sheet.ProductSetNumber} ({sheet.LegalBasisCode}) thành bản nháp phiên bản {next}. Kiểm tra rồi ban hành.";
         return Redirect($"/Scoresheets/Details/{record.Id}");
     }

@@ -15,7 +15,7 @@ public sealed class IndexModel(OcopDbContext db) : PageModel
 
     public sealed record Row(
         int Id, int ProductSet, string SetCode, string SetName, int Version, ScoresheetStatus Status, DateOnly EffectiveFrom,
-        bool Verified, string? VerifiedBy, int Gaps, bool InUse);
+        bool Verified, string? VerifiedBy, int Gaps, int CheckErrors, int CheckWarnings, bool InUse);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -24,13 +24,22 @@ public sealed class IndexModel(OcopDbContext db) : PageModel
         var sheets = await db.Scoresheets.AsNoTracking().ToListAsync(ct);
         var inUse = await ScoresheetVersions.InUseForNewRoundsAsync(db, ct);
         Groups = bases
-            .Select(b => new BasisGroup(b.Code, b.Title, b.EffectiveFrom, b.EffectiveTo, sheets
-                .Where(s => s.LegalBasisCode == b.Code)
+            .Select(b => (Record: b, Basis: b.ToModel()))
+            .Select(b => new BasisGroup(b.Record.Code, b.Record.Title, b.Record.EffectiveFrom, b.Record.EffectiveTo, sheets
+                .Where(s => s.LegalBasisCode == b.Record.Code)
                 .OrderBy(s => s.ProductSetNumber).ThenBy(s => s.SheetVersion)
-                .Select(s => new Row(s.Id, s.ProductSetNumber, s.ProductSetCode, s.ProductSetName, s.SheetVersion, s.Status, s.EffectiveFrom,
-                    s.Verified, s.VerifiedBy, s.ToModel().KnownGaps.Count, inUse.Contains(s.Id)))
+                .Select(s => ToRow(s, b.Basis, inUse.Contains(s.Id)))
                 .ToList()))
             .Where(g => g.Rows.Count > 0 || CanManage)
             .ToList();
+    }
+
+    private static Row ToRow(ScoresheetRecord s, LegalBasis basis, bool inUse)
+    {
+        var sheet = s.ToModel();
+        var checks = ScoresheetChecks.ForPublishing(sheet, basis);
+        var errors = checks.Count(i => i.Severity == IssueSeverity.Error);
+        return new Row(s.Id, s.ProductSetNumber, s.ProductSetCode, s.ProductSetName, s.SheetVersion, s.Status, s.EffectiveFrom,
+            s.Verified, s.VerifiedBy, sheet.KnownGaps.Count, errors, checks.Count - errors, inUse);
     }
 }

@@ -211,7 +211,8 @@ public static class ScoresheetXlsx
         {
             return new Reader(bytes, basisByCode).Read();
         }
-        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or System.Xml.XmlException or IOException or FormatException or KeyNotFoundException or ArgumentException or NotSupportedException or IndexOutOfRangeException)
+        // Whatever a damaged or foreign workbook makes the reader throw, the person gets one plain message, never a 500.
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
             return new ImportResult(null, ["Không đọc được tệp XLSX: tệp hỏng hoặc không đúng mẫu xuất từ hệ thống."]);
         }
