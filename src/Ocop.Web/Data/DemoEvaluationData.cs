@@ -58,7 +58,7 @@ public static class DemoEvaluationData
             Level = closedLevel, ProcessCode = closedProcess.Code, LegalBasisCode = closedProcess.LegalBasisCode,
             UnitId = closedLevel == EvaluationLevel.District ? district.Id : oldProvince.Id,
             OpensOn = closedOn.AddDays(-30), ClosesOn = closedOn, State = RoundState.Closed,
-            ClosedAt = closedOn.ToDateTime(new TimeOnly(9, 0)), ClosedBy = "Kim Văn Sơn",
+            ClosedAt = closedOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), ClosedBy = "Kim Văn Sơn",
         };
         closedRound.Members.AddRange(
         [
@@ -94,7 +94,7 @@ public static class DemoEvaluationData
                 entry.Sheets.Add(new MemberScoresheet
                 {
                     CouncilMemberId = member.Id, State = MemberSheetState.Submitted, Answers = JsonSerializer.Serialize(answers),
-                    TotalTenths = score.Total.Tenths, SubmittedAt = closedOn.ToDateTime(new TimeOnly(8, 0)),
+                    TotalTenths = score.Total.Tenths, SubmittedAt = closedOn.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc),
                 });
                 memberSheets.Add(new MemberSheet(member.Id, member.FullName, MemberSheetState.Submitted, answers));
             }
@@ -195,7 +195,7 @@ public static class DemoEvaluationData
             db.ConflictDeclarations.Add(new ConflictDeclaration
             {
                 CouncilMemberId = external[0].Id, SubjectId = candidates[^1].SubjectId,
-                Relation = "Tư vấn kỹ thuật cho chủ thể trong 12 tháng qua", DeclaredAt = today.AddDays(-9).ToDateTime(TimeOnly.MinValue),
+                Relation = "Tư vấn kỹ thuật cho chủ thể trong 12 tháng qua", DeclaredAt = today.AddDays(-9).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             });
         }
 
@@ -230,7 +230,7 @@ public static class DemoEvaluationData
                 {
                     CouncilMemberId = member.Id, State = state, Answers = JsonSerializer.Serialize(answers),
                     TotalTenths = SheetScoring.Score(sheet, answers).Total.Tenths,
-                    SubmittedAt = state == MemberSheetState.Submitted ? today.AddDays(-2).ToDateTime(new TimeOnly(3, 0)) : null,
+                    SubmittedAt = state == MemberSheetState.Submitted ? today.AddDays(-2).ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc) : null,
                 });
             }
 
@@ -248,7 +248,7 @@ public static class DemoEvaluationData
     private static Dossier Dossier(Product product, int year, DossierState state, DateOnly submittedOn) => new()
     {
         ProductId = product.Id, Year = year, Variant = DossierVariant.FirstEvaluation, State = state,
-        SubmittedAt = submittedOn.ToDateTime(new TimeOnly(2, 0)),
+        SubmittedAt = submittedOn.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc),
         Notes = "Hồ sơ minh họa (dữ liệu demo): bản giấy lưu tại Phòng Nông nghiệp.",
     };
 
