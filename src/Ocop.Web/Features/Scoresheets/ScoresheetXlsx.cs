@@ -87,7 +87,10 @@ public static class ScoresheetXlsx
         info.AddRange(sheet.RejectionRules.Select(r => new InfoRow { Key = KeyRejection, Value = r }));
         var gaps = sheet.KnownGaps.Select(g => new GapRow
         {
-            Severity = Display.Name(g.Severity), Kind = g.Kind, Location = g.Location, Message = g.Message,
+            Severity = Display.Name(g.Severity),
+            Kind = g.Kind,
+            Location = g.Location,
+            Message = g.Message,
         }).ToList();
         var sheets = new Dictionary<string, object>
         {
@@ -114,9 +117,16 @@ public static class ScoresheetXlsx
             {
                 OptionRow GroupRow() => new()
                 {
-                    Part = part.Code, PartName = part.Name, PartMax = part.Max.Value, PartRemark = part.Remark,
-                    Group = group.Code, GroupName = group.Name, GroupMax = group.Max.Value, ChooseOne = group.ChooseOne ? "x" : null,
-                    GroupNote = group.Note, GroupRemark = group.Remark,
+                    Part = part.Code,
+                    PartName = part.Name,
+                    PartMax = part.Max.Value,
+                    PartRemark = part.Remark,
+                    Group = group.Code,
+                    GroupName = group.Name,
+                    GroupMax = group.Max.Value,
+                    ChooseOne = group.ChooseOne ? "x" : null,
+                    GroupNote = group.Note,
+                    GroupRemark = group.Remark,
                 };
 
                 if (group.Criteria.Count == 0)
