@@ -234,6 +234,40 @@ public class RoundsTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
     }
 
+    [Fact]
+    public async Task A_choose_one_group_counts_only_the_case_the_member_chose()
+    {
+        var round = await NewRoundAsync("26/2026");
+        var chair = await round.AddMemberAsync("Chair");
+        var tour = await round.AddProductAsync(Demo.ConChimTour);
+        var sheet = await round.SheetAsync(tour);
+        var group = sheet.Parts.SelectMany(p => p.Groups).First(g => g.ChooseOne);
+        var (first, second) = (group.Criteria[0], group.Criteria[1]);
+
+        // Answers given under both cases, but the second case chosen: only the second case's answers are kept.
+        var answers = await round.AnswersAsync(tour, _ => true);
+        foreach (var leaf in second.Leaves())
+        {
+            answers[leaf.Code] = leaf.Options.Where(o => o.Points is not null).MaxBy(o => o.Points!.Value)!.Number;
+        }
+
+        var url = $"/Rounds/{round.Id}/Score/{tour}";
+        var form = await chair.Client.GetFormAsync(url);
+        foreach (var (code, number) in answers)
+        {
+            form.Set($"Answers[{code}]", number.ToString(CultureInfo.InvariantCulture));
+        }
+
+        form.Set($"Case[{group.Code}]", second.Code).Set("command", "submit");
+        using var response = await chair.Client.PostFormAsync(form);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, Html.Text(await response.Content.ReadAsStringAsync()));
+
+        var stored = SheetJson.Answers(await app.QueryAsync(db => db.MemberScoresheets.Where(s => s.RoundProductId == tour && s.CouncilMemberId == chair.MemberId).Select(s => s.Answers).SingleAsync()));
+        Assert.All(first.Leaves(), leaf => Assert.False(stored.ContainsKey(leaf.Code)));
+        Assert.All(second.Leaves(), leaf => Assert.True(stored.ContainsKey(leaf.Code)));
+        Assert.True(SheetScoring.Score(sheet, stored).IsComplete);
+    }
+
     // ---- builders ----
 
     private async Task<RoundUnderTest> NewRoundAsync(string process, EvaluationLevel level = EvaluationLevel.Province)
