@@ -100,7 +100,7 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
 
         var rules = new CertificateRules(db, clock);
         var catalog = await rules.ProcessesAsync(ct);
-        var number = Input.DecisionNumber.Trim();
+        var number = (Input.DecisionNumber ?? "").Trim(); // an empty field binds as null
         if (number.Length > 0 && await db.Recognitions.AnyAsync(r => r.DecisionNumber == number, ct))
         {
             ModelState.AddModelError("Input.DecisionNumber", "Số quyết định này đã được ghi nhận.");
