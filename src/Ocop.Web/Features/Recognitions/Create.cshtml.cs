@@ -225,7 +225,17 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
             product.Status = ProductStatus.Ranked;
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another decision took the same certificate numbers at the same moment; the transaction rolls back on dispose.
+            ModelState.AddModelError("", "Số giấy chứng nhận vừa được cấp cho một quyết định khác. Hãy gửi lại.");
+            return Page();
+        }
+
         await transaction.CommitAsync(ct);
         TempData["Message"] = string.Create(CultureInfo.InvariantCulture, $"Đã ghi nhận quyết định và cấp {recognition.Certificates.Count} giấy chứng nhận.");
         return Redirect("/Recognitions/Details/" + recognition.Id.ToString(CultureInfo.InvariantCulture));
