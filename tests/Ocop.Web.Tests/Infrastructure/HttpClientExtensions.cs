@@ -42,10 +42,14 @@ public static class HttpClientExtensions
     }
 
     /// <summary>Uploads one file through a multipart form, with the form's other fields and token.</summary>
-    public static async Task<HttpResponseMessage> PostFileAsync(this HttpClient client, HtmlForm form, string fieldName, string fileName, byte[] bytes, string claimedType)
+    public static Task<HttpResponseMessage> PostFileAsync(this HttpClient client, HtmlForm form, string fieldName, string fileName, byte[] bytes, string claimedType) =>
+        client.PostFileAsync(form.Action, form.Fields, fieldName, fileName, bytes, claimedType);
+
+    public static async Task<HttpResponseMessage> PostFileAsync(
+        this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string fieldName, string fileName, byte[] bytes, string claimedType)
     {
         using var content = new MultipartFormDataContent();
-        foreach (var (name, value) in form.Fields)
+        foreach (var (name, value) in fields)
         {
             content.Add(new StringContent(value), name);
         }
@@ -53,7 +57,7 @@ public static class HttpClientExtensions
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue(claimedType);
         content.Add(file, fieldName, fileName);
-        return await client.PostAsync(form.Action, content);
+        return await client.PostAsync(url, content);
     }
 
     /// <summary>Posts the sign-in form as a person would: open the page, fill both fields, submit.</summary>
