@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
+using Ocop.Web.Features.Certificates;
 using Ocop.Web.Features.Products;
 using Ocop.Web.Features.Subjects;
 using Ocop.Web.Shared;
@@ -146,6 +147,7 @@ public static class OcopApp
         var api = app.MapGroup("/api/v1").WithTags("Registry");
         api.MapProductsApi();
         api.MapSubjectsApi();
+        api.MapCertificatesApi();
         app.MapRazorPages();
     }
 
