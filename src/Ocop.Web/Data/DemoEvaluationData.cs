@@ -43,7 +43,8 @@ public static class DemoEvaluationData
         var district = await db.Units.SingleAsync(u => u.Code == "847" && u.ValidTo != null, ct);
         var oldProvince = await db.Units.SingleAsync(u => u.Code == "84" && u.ValidTo != null, ct);
         var newProvince = await db.Units.Where(u => u.Code == "86").OrderByDescending(u => u.ValidFrom).FirstAsync(ct);
-        var users = await db.Users.Where(u => u.UserName == "hoidong" || u.UserName == "vanphong").ToDictionaryAsync(u => u.UserName!, ct);
+        string[] councilUsers = ["vanphong", "hoidong", "hoidong.tnmt", "hoidong.yte"];
+        var users = await db.Users.Where(u => councilUsers.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, ct);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
@@ -60,13 +61,14 @@ public static class DemoEvaluationData
             OpensOn = closedOn.AddDays(-30), ClosesOn = closedOn, State = RoundState.Closed,
             ClosedAt = closedOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), ClosedBy = "Kim Văn Sơn",
         };
+        // Members who score online have an account; the chair of that year presided without scoring.
         closedRound.Members.AddRange(
         [
             new CouncilMember { FullName = "Kim Văn Sơn", Organisation = "UBND huyện Châu Thành (Phó Chủ tịch)", Position = CouncilPosition.Chair },
             new CouncilMember { FullName = "Trần Thị Mai", Organisation = "Phòng Nông nghiệp và PTNT", Position = CouncilPosition.Secretary, UserId = users["vanphong"].Id },
             new CouncilMember { FullName = "Phạm Minh Tâm", Organisation = "Phòng Kinh tế và Hạ tầng", Position = CouncilPosition.Member, UserId = users["hoidong"].Id },
-            new CouncilMember { FullName = "Thạch Sô Phal", Organisation = "Phòng Tài nguyên và Môi trường", Position = CouncilPosition.Member },
-            new CouncilMember { FullName = "Lê Thị Hồng Nhung", Organisation = "Phòng Y tế", Position = CouncilPosition.Member },
+            new CouncilMember { FullName = "Thạch Sô Phal", Organisation = "Phòng Tài nguyên và Môi trường", Position = CouncilPosition.Member, UserId = users["hoidong.tnmt"].Id },
+            new CouncilMember { FullName = "Lê Thị Hồng Nhung", Organisation = "Phòng Y tế", Position = CouncilPosition.Member, UserId = users["hoidong.yte"].Id },
         ]);
         db.EvaluationRounds.Add(closedRound);
         await db.SaveChangesAsync(ct);
@@ -87,7 +89,7 @@ public static class DemoEvaluationData
             db.Dossiers.Add(dossier);
             var entry = new RoundProduct { RoundId = closedRound.Id, ProductId = product.Id, ScoresheetId = sheetRecord.Id, Dossier = dossier };
             var memberSheets = new List<MemberSheet>();
-            foreach (var (member, index) in closedRound.Members.Select((m, i) => (m, i)))
+            foreach (var (member, index) in closedRound.Members.Where(m => m.UserId is not null).Select((m, i) => (m, i)))
             {
                 var answers = Answers(sheet, quality, index, meets);
                 var score = SheetScoring.Score(sheet, answers);
@@ -179,8 +181,9 @@ public static class DemoEvaluationData
         [
             new CouncilMember { FullName = "Trần Thị Mai", Organisation = "Sở Nông nghiệp và Môi trường", Position = CouncilPosition.Chair, UserId = users["vanphong"].Id },
             new CouncilMember { FullName = "Phạm Minh Tâm", Organisation = "Sở Công Thương", Position = CouncilPosition.Member, UserId = users["hoidong"].Id },
-            new CouncilMember { FullName = "Võ Thanh Hải", Organisation = "Sở Khoa học và Công nghệ", Position = CouncilPosition.Member },
-            new CouncilMember { FullName = "Đặng Thị Thu", Organisation = "Sở Y tế", Position = CouncilPosition.Secretary },
+            new CouncilMember { FullName = "Thạch Sô Phal", Organisation = "Sở Nông nghiệp và Môi trường", Position = CouncilPosition.Member, UserId = users["hoidong.tnmt"].Id },
+            new CouncilMember { FullName = "Lê Thị Hồng Nhung", Organisation = "Sở Y tế", Position = CouncilPosition.Member, UserId = users["hoidong.yte"].Id },
+            new CouncilMember { FullName = "Đặng Thị Thu", Organisation = "Sở Nông nghiệp và Môi trường", Position = CouncilPosition.Secretary },
         ]);
         db.EvaluationRounds.Add(openRound);
         await db.SaveChangesAsync(ct);
@@ -188,18 +191,18 @@ public static class DemoEvaluationData
         var candidates = products
             .Where(p => p.Status == ProductStatus.Registered && SheetFor(sheets, openRound.LegalBasisCode, p) is not null)
             .OrderBy(p => p.Id).Take(4).ToList();
-        var external = openRound.Members.Where(m => m.UserId is null && m.Position != CouncilPosition.Secretary).ToList();
-        if (candidates.Count > 0 && external.Count > 0)
+        var adviser = openRound.Members.Single(m => m.UserId == users["hoidong.tnmt"].Id);
+        if (candidates.Count > 0)
         {
-            // The external member is the last product's subject's adviser: recused from it.
+            // One member advised the last product's subject: recused from it.
             db.ConflictDeclarations.Add(new ConflictDeclaration
             {
-                CouncilMemberId = external[0].Id, SubjectId = candidates[^1].SubjectId,
+                CouncilMemberId = adviser.Id, SubjectId = candidates[^1].SubjectId,
                 Relation = "Tư vấn kỹ thuật cho chủ thể trong 12 tháng qua", DeclaredAt = today.AddDays(-9).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             });
         }
 
-        var scorers = openRound.Members.Where(m => m.Position != CouncilPosition.Secretary).ToList();
+        var scorers = openRound.Members.Where(m => m.UserId is not null).ToList();
         foreach (var (product, index) in candidates.Select((p, i) => (p, i)))
         {
             var sheetRecord = SheetFor(sheets, openRound.LegalBasisCode, product)!;
@@ -209,14 +212,16 @@ public static class DemoEvaluationData
             var entry = new RoundProduct { RoundId = openRound.Id, ProductId = product.Id, ScoresheetId = sheetRecord.Id, Dossier = dossier };
             foreach (var (member, m) in scorers.Select((x, i) => (x, i)))
             {
-                var recused = member.UserId is null && index == candidates.Count - 1;
-                // The chair scored the first product; the council member submitted one and drafted another;
-                // the external member (who scored on paper, entered by the secretary) submitted all but the recused one.
-                var state = member.Position == CouncilPosition.Chair ? (index == 0 ? MemberSheetState.Submitted : MemberSheetState.NotStarted)
-                    : member.UserId is not null ? index switch { 0 => MemberSheetState.Submitted, 1 => MemberSheetState.Draft, _ => MemberSheetState.NotStarted }
-                    : recused ? MemberSheetState.Recused : MemberSheetState.Submitted;
+                var recused = member == adviser && index == candidates.Count - 1;
+                // The chair scored the first product; Phạm Minh Tâm submitted one and drafted another;
+                // the other two submitted every product they may score.
+                var state = recused ? MemberSheetState.Recused
+                    : member.Position == CouncilPosition.Chair ? (index == 0 ? MemberSheetState.Submitted : MemberSheetState.NotStarted)
+                    : member.UserId == users["hoidong"].Id ? index switch { 0 => MemberSheetState.Submitted, 1 => MemberSheetState.Draft, _ => MemberSheetState.NotStarted }
+                    : MemberSheetState.Submitted;
                 if (state is MemberSheetState.NotStarted or MemberSheetState.Recused)
                 {
+                    entry.Sheets.Add(new MemberScoresheet { CouncilMemberId = member.Id, State = state });
                     continue;
                 }
 

@@ -306,7 +306,7 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
         using var response = await office.PostFormAsync(form);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var id = Html.IdFromLocation(response, "/Dossiers/");
+        var id = Html.IdFromLocation(response, "/Dossiers/Details/");
         var dossier = await app.QueryAsync(db => db.Dossiers.AsNoTracking().Include(d => d.Documents).SingleAsync(d => d.Id == id));
         Assert.Equal(DossierVariant.Reevaluation, dossier.Variant);
         Assert.Equal(product, dossier.ProductId);
@@ -319,7 +319,7 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
 
         // A second click goes to the same dossier instead of opening another.
         using var again = await office.PostWithTokenAsync($"/Certificates/Details/{certificate.Id}?handler=Reevaluate", ("version", saved.Version.ToString(CultureInfo.InvariantCulture)));
-        Assert.Equal("/Dossiers/" + id.ToString(CultureInfo.InvariantCulture), again.Location());
+        Assert.Equal("/Dossiers/Details/" + id.ToString(CultureInfo.InvariantCulture), again.Location());
         Assert.Equal(1, await app.QueryAsync(db => db.Dossiers.CountAsync(d => d.CertificateId == certificate.Id)));
     }
 

@@ -120,7 +120,7 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
 
         if (ReevaluationDossierId is int existing)
         {
-            return Redirect("/Dossiers/" + existing.ToString(CultureInfo.InvariantCulture));
+            return Redirect("/Dossiers/Details/" + existing.ToString(CultureInfo.InvariantCulture));
         }
 
         if (!CanReevaluate || Certificate.Version != version)
@@ -162,7 +162,7 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
         Certificate.ReevaluationFiledOn = Today;
         await db.SaveChangesAsync(ct); // one SaveChanges: dossier, documents and certificate commit together
         TempData["Message"] = "Đã mở hồ sơ đánh giá lại.";
-        return Redirect("/Dossiers/" + dossier.Id.ToString(CultureInfo.InvariantCulture));
+        return Redirect("/Dossiers/Details/" + dossier.Id.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>The notice to the producer (Thông báo) as DOCX: re-evaluation window open, or expiry within 30 days.</summary>
