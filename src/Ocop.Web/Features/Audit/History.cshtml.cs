@@ -24,6 +24,7 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
         [nameof(Subject)] = "Chủ thể", [nameof(Product)] = "Sản phẩm", [nameof(ProductPhoto)] = "Ảnh",
         [nameof(CraftVillage)] = "Làng nghề", [nameof(ProductCategory)] = "Nhóm sản phẩm", [nameof(AppUser)] = "Người dùng",
         [nameof(UserUnit)] = "Địa bàn phụ trách", [nameof(AdministrativeUnit)] = "Đơn vị hành chính",
+        [nameof(ScoresheetRecord)] = "Phiếu chấm", [nameof(Certificate)] = "Giấy chứng nhận",
     };
 
     private static readonly Dictionary<string, string> FieldNames = new()
@@ -107,6 +108,28 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
                 var assignments = await db.AuditEntries.Where(a => a.EntityType == nameof(UserUnit) && a.EntityId.StartsWith(id + "/"))
                     .Select(a => a.EntityId).Distinct().ToListAsync(ct);
                 keys.AddRange(assignments.Select(a => (nameof(UserUnit), a)));
+                break;
+            case nameof(ScoresheetRecord) when int.TryParse(id, out var sheetId):
+                var sheet = await db.Scoresheets.Where(x => x.Id == sheetId)
+                    .Select(x => x.LegalBasisCode + " · Bộ " + x.ProductSetNumber + " " + x.ProductSetName + " · phiên bản " + x.SheetVersion)
+                    .SingleOrDefaultAsync(ct);
+                if (sheet is null)
+                {
+                    return NotFound();
+                }
+
+                (RecordName, BackUrl) = (sheet, $"/Scoresheets/Details/{id}");
+                break;
+            case nameof(Certificate) when int.TryParse(id, out var certificateId):
+                var certificate = await db.Certificates.Where(c => c.Id == certificateId)
+                    .Where(c => scope.Visible(db.Products).Any(p => p.Id == c.ProductId))
+                    .Select(c => c.Number).SingleOrDefaultAsync(ct);
+                if (certificate is null)
+                {
+                    return NotFound();
+                }
+
+                (RecordName, BackUrl) = (certificate, $"/Certificates/Details/{id}");
                 break;
             default:
                 return NotFound();
