@@ -93,11 +93,6 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         ReleaseConnections();
-        if (databaseName is not null)
-        {
-            await ExecuteAsync(maintenanceConnection!, $"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)");
-        }
-
         try
         {
             Directory.Delete(DataFolder, recursive: true);
@@ -105,6 +100,11 @@ public sealed class TestDatabase : IAsyncDisposable
         catch (IOException)
         {
             // A file still held open only leaves a folder in /tmp behind; the next run does not reuse it.
+        }
+
+        if (databaseName is not null)
+        {
+            await ExecuteAsync(maintenanceConnection!, $"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)");
         }
     }
 
