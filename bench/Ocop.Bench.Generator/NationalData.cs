@@ -24,9 +24,6 @@ internal sealed class NationalData
     public List<ProductPhoto> Photos { get; } = [];
     public List<AuditEntry> Audit { get; } = [];
 
-    /// <summary>Ids of the current provinces (existing and generated), for assigning users.</summary>
-    public List<int> ProvinceIds { get; } = [];
-
     // The 34 provinces and centrally-run cities from 1 July 2025 (Nghị quyết 202/2025/QH15), with their codes.
     private static readonly (string Code, string Name, string Kind)[] Provinces =
     [
@@ -157,7 +154,6 @@ internal sealed class NationalData
                 });
             }
 
-            ProvinceIds.Add(provinceId);
             // Spread what is missing evenly over the provinces, topping up those the reference data already has.
             var share = (CommuneCount / Provinces.Length) + (i < CommuneCount % Provinces.Length ? 1 : 0);
             var count = Math.Max(0, share - have);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Ocop.E2E.Infrastructure;
 using Ocop.E2E.Pages;
 using Ocop.Web.Data;
@@ -11,6 +13,8 @@ public sealed class CommuneOfficerTests(BrowserFixture fixture, ITestOutputHelpe
 {
     private const string DaLocOfficer = "canbo.daloc";
     private const string HoaMinhOfficer = "canbo.hoaminh";
+    private const string ProductName = "Bánh phồng tôm Đa Lộc thử nghiệm";
+    private const string PhotoCaption = "Bánh phồng tôm phơi nắng";
 
     [Fact]
     public Task Commune_officer_registers_a_subject_and_a_product_with_a_photo_and_finds_it_by_a_search_without_diacritics() =>
@@ -20,14 +24,14 @@ public sealed class CommuneOfficerTests(BrowserFixture fixture, ITestOutputHelpe
             var home = await (await LoginPage.OpenAsync(page)).SignInAsync(DaLocOfficer, DemoData.Password);
             await Expect(home.Greeting).ToContainTextAsync("UBND xã Đa Lộc");
 
-            // The subject, in one of the officer's own communes.
+            // The subject, in the commune that took over Đa Lộc on 1 July 2025: still the officer's to keep.
             var subjects = await home.GoToSubjectsAsync();
             var form = await subjects.AddSubjectAsync();
             await Expect(form.Heading).ToHaveTextAsync("Thêm chủ thể");
             await form.Name.FillAsync("Hộ kinh doanh Bánh phồng tôm Cô Tư (thử nghiệm)");
             await form.ChooseLegalFormAsync("Hộ kinh doanh");
-            await form.ChooseCommuneAsync("Xã Đa Lộc");
-            await form.Address.FillAsync("Ấp Bích Trì, xã Đa Lộc, huyện Châu Thành");
+            await form.ChooseCommuneAsync("Xã Châu Thành (Tỉnh Vĩnh Long)");
+            await form.Address.FillAsync("Ấp 3 (trước đây xã Đa Lộc), xã Châu Thành, tỉnh Vĩnh Long");
             await form.Representative.FillAsync("Nguyễn Thị Tư");
             await form.Phone.FillAsync("0294 3860 999");
             await form.WomenLed.CheckAsync();
@@ -47,6 +51,7 @@ public sealed class CommuneOfficerTests(BrowserFixture fixture, ITestOutputHelpe
             var product = await productForm.SaveAsync();
             await Expect(product.Flash).ToHaveTextAsync("Đã thêm sản phẩm.");
             await Expect(product.Heading).ToHaveTextAsync(ProductName);
+            await Expect(product.Facts.Filter(new() { HasText = "Xã Châu Thành" })).ToBeVisibleAsync();
 
             // A real PNG made here, checked by content on the server.
             var png = TestImages.Png(48, 32);
@@ -56,12 +61,13 @@ public sealed class CommuneOfficerTests(BrowserFixture fixture, ITestOutputHelpe
             // Found again by a search typed without diacritics, from the list, through the query string.
             var list = await product.GoToProductsAsync();
             await list.SearchAsync("banh phong tom");
-            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/Products\?q=banh\+phong\+tom"));
+            await Expect(page).ToHaveURLAsync(new Regex(@"/Products\?q=banh\+phong\+tom"));
             await Expect(list.Count).ToHaveTextAsync("1 sản phẩm");
             var found = await list.OpenProductAsync(ProductName);
 
             await Expect(found.Heading).ToHaveTextAsync(ProductName);
             var photo = found.Photo(PhotoCaption);
+            await photo.ScrollIntoViewIfNeededAsync();
             await Expect(photo).ToBeVisibleAsync();
             // The browser decoded the served image: it has the size of the one uploaded.
             await Expect(photo).ToHaveJSPropertyAsync("naturalWidth", 48);
@@ -92,11 +98,8 @@ public sealed class CommuneOfficerTests(BrowserFixture fixture, ITestOutputHelpe
             {
                 var refused = await StatusPage.OpenAsync(daLocPage, url);
                 Assert.True(refused.Status is 403 or 404, $"{url} answered {refused.Status}");
-                await Expect(refused.Heading).ToHaveTextAsync(refused.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                await Expect(refused.Heading).ToHaveTextAsync(refused.Status.ToString(CultureInfo.InvariantCulture));
                 await Expect(daLocPage.GetByText("Thảm xơ dừa Hòa Minh")).ToHaveCountAsync(0);
             }
         });
-
-    private const string ProductName = "Bánh phồng tôm Đa Lộc thử nghiệm";
-    private const string PhotoCaption = "Bánh phồng tôm phơi nắng";
 }

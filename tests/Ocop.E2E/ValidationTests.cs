@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Ocop.E2E.Infrastructure;
 using Ocop.E2E.Pages;
 using Xunit.Abstractions;
@@ -83,5 +84,5 @@ public sealed class ValidationTests(BrowserFixture fixture, ITestOutputHelper ou
     }
 
     private static Task ExpectNoEnglishAsync(IPage page) =>
-        Expect(page.GetByText(new System.Text.RegularExpressions.Regex("field is required|is not valid|is invalid"))).ToHaveCountAsync(0);
+        Expect(page.GetByText(new Regex("field is required|is not valid|is invalid"))).ToHaveCountAsync(0);
 }

@@ -22,6 +22,8 @@ public static class DemoData
         ("canbo.daloc", Role.CommuneOfficer, "Nguyễn Văn Bình (UBND xã Đa Lộc)"),
         ("canbo.hoaminh", Role.CommuneOfficer, "Thạch Thị Sa Rinh (UBND xã Hòa Minh)"),
         ("hoidong", Role.CouncilMember, "Phạm Minh Tâm (Hội đồng đánh giá)"),
+        ("hoidong.tnmt", Role.CouncilMember, "Thạch Sô Phal (Phòng Tài nguyên và Môi trường)"),
+        ("hoidong.yte", Role.CouncilMember, "Lê Thị Hồng Nhung (Phòng Y tế)"),
         ("chuthe", Role.Producer, "Nguyễn Văn Tiến (HTX Tiến Thành)"),
         ("lanhdao", Role.Leader, "Kim Văn Sơn (UBND huyện)"),
     ];

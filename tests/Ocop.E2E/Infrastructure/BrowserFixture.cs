@@ -34,7 +34,16 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"Chromium not found at {ChromiumPath}. Install Debian's package (apt-get install chromium) or set OCOP_CHROMIUM.");
         }
 
-        Server.Start();
+        // Captures belong to the last run only.
+        if (Directory.Exists(BrowserTest.FailureFolder))
+        {
+            Directory.Delete(BrowserTest.FailureFolder, recursive: true);
+        }
+
+        // Generous for a shared 2-core machine where other test projects run at the same time.
+        Assertions.SetDefaultExpectTimeout(10_000);
+        // The server migrates and loads the demo data while the browser starts.
+        var server = Task.Run(Server.Start);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -42,6 +51,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+        await server;
     }
 
     /// <summary>
@@ -73,9 +83,18 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
-        var home = await (await LoginPage.OpenAsync(page)).SignInAsync(userName, DemoData.Password);
-        await Assertions.Expect(home.SignOutButton).ToBeVisibleAsync();
-        return await context.StorageStateAsync();
+        try
+        {
+            var home = await (await LoginPage.OpenAsync(page)).SignInAsync(userName, DemoData.Password);
+            await Assertions.Expect(home.SignOutButton).ToBeVisibleAsync();
+            return await context.StorageStateAsync();
+        }
+        catch (PlaywrightException)
+        {
+            Directory.CreateDirectory(BrowserTest.FailureFolder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserTest.FailureFolder, $"sign-in-{userName}.png"), FullPage = true });
+            throw;
+        }
     }
 
     public async Task DisposeAsync()

@@ -27,6 +27,9 @@ public sealed class OcopServer : WebApplicationFactory<Program>
         // Development is where the demo sign-ins exist; the data folder keeps the developer's own database untouched.
         builder.UseEnvironment("Development");
         builder.UseSetting("Ocop:DataFolder", DataFolder);
+        // Pinned, so that a test script exporting a PostgreSQL connection for the web tests does not reach this run.
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(DataFolder, "ocop.db")}");
         builder.UseSetting("Ocop:MigrateOnStart", "true");
         builder.UseSetting("Ocop:SeedDemoData", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

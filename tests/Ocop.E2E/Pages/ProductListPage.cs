@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Ocop.E2E.Pages;
 
 /// <summary>Sản phẩm: /Products, the list with its search and filters (all in the query string).</summary>
@@ -10,7 +12,7 @@ public sealed class ProductListPage(IPage page) : AppPage(page)
     public ILocator Results => Page.GetByRole(AriaRole.Table);
 
     /// <summary>The line above the table: "N sản phẩm".</summary>
-    public ILocator Count => Page.GetByText(new System.Text.RegularExpressions.Regex(@"^\d[\d.]* sản phẩm$"));
+    public ILocator Count => Page.GetByText(new Regex(@"^\d[\d.]* sản phẩm$"));
 
     public static async Task<ProductListPage> OpenAsync(IPage page)
     {

@@ -18,14 +18,4 @@ public sealed class SubjectListPage(IPage page) : AppPage(page)
         await AddSubjectLink.ClickAsync();
         return new SubjectFormPage(Page);
     }
-
-    public async Task<SubjectListPage> SearchAsync(string text)
-    {
-        await SearchBox.FillAsync(text);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
-        return this;
-    }
-
-    public ILocator SubjectLink(string name) =>
-        Page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 }

@@ -13,7 +13,8 @@ public sealed record ProductSearch(string? Q, int? Commune, int? Group, ProductS
 {
     public const int MaxPageSize = 100;
 
-    public int SafePage => Math.Max(1, Page);
+    // Capped so that (page - 1) × page size can never overflow into a negative offset.
+    public int SafePage => Math.Clamp(Page, 1, 1_000_000);
     public int SafePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
 
     public IQueryable<Product> Filter(OcopDbContext db, IQueryable<Product> products)
@@ -21,12 +22,20 @@ public sealed record ProductSearch(string? Q, int? Commune, int? Group, ProductS
         var folded = VietnameseText.Fold(Q);
         if (folded.Length > 0)
         {
-            // A product matches on its own key or on its subject's; the two index look-ups are joined by id.
-            var matching = TextSearch.ProductIds(db, folded)
-                .Union(db.Products.Where(p => TextSearch.SubjectIds(db, folded).Contains(p.SubjectId)).Select(p => p.Id));
+            var matching = Matching(db, folded);
             products = products.Where(p => matching.Contains(p.Id));
         }
 
+        return FilterByValues(db, products);
+    }
+
+    /// <summary>Products whose own key or whose subject's key contains the text: two index look-ups joined by id.</summary>
+    private static IQueryable<int> Matching(OcopDbContext db, string folded) =>
+        TextSearch.ProductIds(db, folded)
+            .Union(db.Products.Where(p => TextSearch.SubjectIds(db, folded).Contains(p.SubjectId)).Select(p => p.Id));
+
+    private IQueryable<Product> FilterByValues(OcopDbContext db, IQueryable<Product> products)
+    {
         if (Commune is int commune)
         {
             products = products.Where(p => p.CommuneId == commune);
@@ -69,10 +78,26 @@ public sealed record ProductSearch(string? Q, int? Commune, int? Group, ProductS
     /// <summary>One page of rows and the total count, for the page and the API.</summary>
     public async Task<(List<ProductRow> Rows, int Total)> RunAsync(OcopDbContext db, IQueryable<Product> visible, CancellationToken ct)
     {
-        var filtered = Filter(db, visible.AsNoTracking());
-        var total = await filtered.CountAsync(ct);
-        var rows = await Project(Order(filtered).Skip((SafePage - 1) * SafePageSize).Take(SafePageSize)).ToListAsync(ct);
-        return (rows, total);
+        var folded = VietnameseText.Fold(Q);
+        if (folded.Length == 0)
+        {
+            // Without text the indexes on the filter and sort columns serve a count and one page.
+            var ordered = Order(FilterByValues(db, visible.AsNoTracking()));
+            var total = await ordered.CountAsync(ct);
+            return (await Project(ordered.Skip((SafePage - 1) * SafePageSize).Take(SafePageSize)).ToListAsync(ct), total);
+        }
+
+        // A text search is answered once, from the trigram indexes alone; the user's scope, the filters and the
+        // order then apply to those ids by primary key (so neither database plans a scan around the search),
+        // and only the page's rows are read in full.
+        var matches = await Matching(db, folded).ToListAsync(ct);
+        var ids = await Order(FilterByValues(db, visible.AsNoTracking().Where(p => matches.Contains(p.Id))))
+            .Select(p => p.Id)
+            .ToListAsync(ct);
+        var pageIds = ids.Skip((SafePage - 1) * SafePageSize).Take(SafePageSize).ToList();
+        var rows = await Project(db.Products.AsNoTracking().Where(p => pageIds.Contains(p.Id))).ToListAsync(ct);
+        rows.Sort((a, b) => pageIds.IndexOf(a.Id).CompareTo(pageIds.IndexOf(b.Id)));
+        return (rows, ids.Count);
     }
 }
 

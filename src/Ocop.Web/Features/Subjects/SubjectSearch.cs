@@ -10,7 +10,8 @@ public sealed record SubjectSearch(string? Q, int? Commune, LegalForm? Form, boo
 {
     public const int MaxPageSize = 100;
 
-    public int SafePage => Math.Max(1, Page);
+    // Capped so that (page - 1) × page size can never overflow into a negative offset.
+    public int SafePage => Math.Clamp(Page, 1, 1_000_000);
     public int SafePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
 
     public IQueryable<Subject> Filter(OcopDbContext db, IQueryable<Subject> subjects)
@@ -22,6 +23,11 @@ public sealed record SubjectSearch(string? Q, int? Commune, LegalForm? Form, boo
             subjects = subjects.Where(s => matching.Contains(s.Id));
         }
 
+        return FilterByValues(subjects);
+    }
+
+    private IQueryable<Subject> FilterByValues(IQueryable<Subject> subjects)
+    {
         if (Commune is int commune)
         {
             subjects = subjects.Where(s => s.CommuneId == commune);
@@ -48,12 +54,27 @@ public sealed record SubjectSearch(string? Q, int? Commune, LegalForm? Form, boo
         s.Id, s.Name, s.LegalForm, s.CommuneId, s.Commune!.Name, s.Representative, s.Phone, s.TaxCode,
         s.WomenLed, s.GreenValueChain, s.SalesChannels, s.Products.Count(p => p.Status != ProductStatus.Archived), s.IsArchived));
 
+    /// <summary>One page of rows and the total count, for the page and the API.</summary>
     public async Task<(List<SubjectRow> Rows, int Total)> RunAsync(OcopDbContext db, IQueryable<Subject> visible, CancellationToken ct)
     {
-        var filtered = Filter(db, visible.AsNoTracking());
-        var total = await filtered.CountAsync(ct);
-        var rows = await Project(Order(filtered).Skip((SafePage - 1) * SafePageSize).Take(SafePageSize)).ToListAsync(ct);
-        return (rows, total);
+        var folded = VietnameseText.Fold(Q);
+        if (folded.Length == 0)
+        {
+            var ordered = Order(FilterByValues(visible.AsNoTracking()));
+            var total = await ordered.CountAsync(ct);
+            return (await Project(ordered.Skip((SafePage - 1) * SafePageSize).Take(SafePageSize)).ToListAsync(ct), total);
+        }
+
+        // As for products: the text is looked up once in the trigram index, scope, filters and order apply to
+        // those ids, and only the page is read in full.
+        var matches = await TextSearch.SubjectIds(db, folded).ToListAsync(ct);
+        var ids = await Order(FilterByValues(visible.AsNoTracking().Where(s => matches.Contains(s.Id))))
+            .Select(s => s.Id)
+            .ToListAsync(ct);
+        var pageIds = ids.Skip((SafePage - 1) * SafePageSize).Take(SafePageSize).ToList();
+        var rows = await Project(db.Subjects.AsNoTracking().Where(s => pageIds.Contains(s.Id))).ToListAsync(ct);
+        rows.Sort((a, b) => pageIds.IndexOf(a.Id).CompareTo(pageIds.IndexOf(b.Id)));
+        return (rows, ids.Count);
     }
 }
 
