@@ -9,7 +9,7 @@ using Ocop.Web.Data;
 namespace Ocop.Web.Tests.Infrastructure;
 
 /// <summary>
-/// One running app on its own freshly migrated database with the demo data, shared by the tests of one class.
+/// One running app on its own database (a copy of the run's migrated and seeded template), shared by the tests of one class.
 /// Tests inside a class run one after another, so counts read before and after a request are the request's doing.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xUnit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
@@ -27,8 +27,9 @@ public class AppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database = await SeededTemplate.CopyAsync();
         factory = new OcopWebFactory(database.Provider, database.ConnectionString, database.DataFolder);
+        // The copy is already migrated and seeded; the app's start-up path must find nothing left to do.
         await OcopApp.MigrateAsync(factory.Services, seedDemo: true);
     }
 

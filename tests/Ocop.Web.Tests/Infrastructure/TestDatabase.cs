@@ -46,6 +46,45 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase("Postgres", connection, folder, MaintenanceConnection(), name);
     }
 
+    /// <summary>
+    /// A new database holding a copy of this one's data: a file copy on SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL.
+    /// Nothing may be connected to this database meanwhile (see <see cref="ReleaseConnections"/>).
+    /// </summary>
+    public async Task<TestDatabase> CopyAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("ocop-web-tests-").FullName;
+        if (databaseName is null)
+        {
+            var source = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+            var target = Path.Combine(folder, "ocop.db");
+            File.Copy(source, target);
+            if (File.Exists(source + "-wal"))
+            {
+                File.Copy(source + "-wal", target + "-wal");
+            }
+
+            return new TestDatabase("Sqlite", $"Data Source={target}", folder, null, null);
+        }
+
+        var name = "ocop_test_" + Guid.NewGuid().ToString("N")[..16];
+        await ExecuteAsync(maintenanceConnection!, $"CREATE DATABASE \"{name}\" TEMPLATE \"{databaseName}\"");
+        var connection = new NpgsqlConnectionStringBuilder(ServerConnection()) { Database = name }.ConnectionString;
+        return new TestDatabase("Postgres", connection, folder, maintenanceConnection, name);
+    }
+
+    /// <summary>Closes the pooled connections, so that the database can be copied or dropped.</summary>
+    public void ReleaseConnections()
+    {
+        if (databaseName is null)
+        {
+            SqliteConnection.ClearAllPools();
+        }
+        else
+        {
+            NpgsqlConnection.ClearAllPools();
+        }
+    }
+
     /// <summary>A connection string of the same provider that can never reach a database, for the health check's 503.</summary>
     public static (string Provider, string ConnectionString) Unreachable(string dataFolder) => UsesPostgres
         ? ("Postgres", new NpgsqlConnectionStringBuilder(ServerConnection()) { Port = 1, Database = "nowhere", Timeout = 2 }.ConnectionString)
@@ -53,16 +92,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (databaseName is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(maintenanceConnection!, $"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)");
-        }
-        else
-        {
-            SqliteConnection.ClearAllPools();
-        }
-
+        ReleaseConnections();
         try
         {
             Directory.Delete(DataFolder, recursive: true);
@@ -70,6 +100,11 @@ public sealed class TestDatabase : IAsyncDisposable
         catch (IOException)
         {
             // A file still held open only leaves a folder in /tmp behind; the next run does not reuse it.
+        }
+
+        if (databaseName is not null)
+        {
+            await ExecuteAsync(maintenanceConnection!, $"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)");
         }
     }
 
