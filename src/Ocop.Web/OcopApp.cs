@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
+using Ocop.Web.Features.Certificates;
 using Ocop.Web.Features.Products;
 using Ocop.Web.Features.Subjects;
 using Ocop.Web.Shared;
@@ -35,6 +36,7 @@ public static class OcopApp
         services.AddOcopDatabase(builder.Configuration, builder.Environment);
         services.AddScoped<UserScopeLoader>();
         services.AddSingleton<PhotoStore>();
+        services.AddSingleton<Features.Dossiers.DocumentStore>();
         // Vietnamese text is written as is, not as &#x...; entities: pages stay readable and a third smaller.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -69,9 +71,16 @@ public static class OcopApp
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
             // The API answers with status codes, never a redirect to the sign-in page.
             o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
+            // A signed-in user who may not do something gets a real 403 (the status page says why), pages and API alike:
+            // a redirect to a page that answers 200 would hide the refusal from clients and tests.
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         services.AddAuthorization(o =>
         {
@@ -138,6 +147,7 @@ public static class OcopApp
         var api = app.MapGroup("/api/v1").WithTags("Registry");
         api.MapProductsApi();
         api.MapSubjectsApi();
+        api.MapCertificatesApi();
         app.MapRazorPages();
     }
 
@@ -159,6 +169,7 @@ public static class OcopApp
         if (seedDemo)
         {
             await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>());
+            await DemoEvaluationData.SeedAsync(db, Display.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
         }
     }
 

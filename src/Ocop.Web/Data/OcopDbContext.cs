@@ -20,6 +20,19 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
     public DbSet<ProductPhoto> ProductPhotos => Set<ProductPhoto>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserUnit> UserUnits => Set<UserUnit>();
+    public DbSet<LegalBasisRecord> LegalBases => Set<LegalBasisRecord>();
+    public DbSet<EvaluationProcessRecord> EvaluationProcesses => Set<EvaluationProcessRecord>();
+    public DbSet<ScoresheetRecord> Scoresheets => Set<ScoresheetRecord>();
+    public DbSet<DossierChecklistItem> DossierChecklist => Set<DossierChecklistItem>();
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+    public DbSet<DossierDocument> DossierDocuments => Set<DossierDocument>();
+    public DbSet<EvaluationRound> EvaluationRounds => Set<EvaluationRound>();
+    public DbSet<CouncilMember> CouncilMembers => Set<CouncilMember>();
+    public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();
+    public DbSet<RoundProduct> RoundProducts => Set<RoundProduct>();
+    public DbSet<MemberScoresheet> MemberScoresheets => Set<MemberScoresheet>();
+    public DbSet<Recognition> Recognitions => Set<Recognition>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
 
     // Fields that change on every sign-in or are secrets: never worth an audit row.
     private static readonly HashSet<string> UnauditedFields =
@@ -95,6 +108,92 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
             builder.Entity<Subject>().HasIndex(s => s.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
             builder.Entity<Product>().HasIndex(p => p.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
         }
+
+        ConfigureEvaluation(builder);
+    }
+
+    private static void ConfigureEvaluation(ModelBuilder builder)
+    {
+        builder.Entity<LegalBasisRecord>(e =>
+        {
+            e.HasIndex(b => b.Code).IsUnique();
+            e.Property(b => b.Version).IsConcurrencyToken();
+        });
+        builder.Entity<EvaluationProcessRecord>(e =>
+        {
+            e.HasIndex(p => p.Code).IsUnique();
+            e.Property(p => p.Version).IsConcurrencyToken();
+        });
+        builder.Entity<ScoresheetRecord>(e =>
+        {
+            e.HasIndex(s => new { s.LegalBasisCode, s.ProductSetNumber, s.SheetVersion }).IsUnique();
+            e.Property(s => s.Version).IsConcurrencyToken();
+        });
+        builder.Entity<DossierChecklistItem>(e => e.Property(i => i.Version).IsConcurrencyToken());
+        builder.Entity<Dossier>(e =>
+        {
+            e.HasIndex(d => new { d.ProductId, d.Year });
+            e.HasIndex(d => d.State);
+            e.HasOne(d => d.Product).WithMany().HasForeignKey(d => d.ProductId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Dossier>().WithMany().HasForeignKey(d => d.CopiedFromId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Certificate>().WithMany().HasForeignKey(d => d.CertificateId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(d => d.Version).IsConcurrencyToken();
+        });
+        builder.Entity<DossierDocument>(e =>
+        {
+            e.HasOne(d => d.Dossier).WithMany(d => d.Documents).HasForeignKey(d => d.DossierId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(d => d.ChecklistItem).WithMany().HasForeignKey(d => d.ChecklistItemId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<EvaluationRound>(e =>
+        {
+            e.HasOne(r => r.Unit).WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
+        builder.Entity<CouncilMember>(e =>
+        {
+            e.HasIndex(m => new { m.RoundId, m.UserId });
+            e.HasOne(m => m.Round).WithMany(r => r.Members).HasForeignKey(m => m.RoundId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ConflictDeclaration>(e =>
+        {
+            e.HasIndex(c => new { c.CouncilMemberId, c.SubjectId }).IsUnique();
+            e.HasOne(c => c.CouncilMember).WithMany(m => m.Conflicts).HasForeignKey(c => c.CouncilMemberId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(c => c.Subject).WithMany().HasForeignKey(c => c.SubjectId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<RoundProduct>(e =>
+        {
+            e.HasIndex(p => new { p.RoundId, p.ProductId }).IsUnique();
+            e.HasIndex(p => p.ProductId);
+            e.HasOne(p => p.Round).WithMany(r => r.Products).HasForeignKey(p => p.RoundId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.Product).WithMany().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.Dossier).WithMany().HasForeignKey(p => p.DossierId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.Scoresheet).WithMany().HasForeignKey(p => p.ScoresheetId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(p => p.Version).IsConcurrencyToken();
+        });
+        builder.Entity<MemberScoresheet>(e =>
+        {
+            e.HasIndex(s => new { s.RoundProductId, s.CouncilMemberId }).IsUnique();
+            e.HasOne(s => s.RoundProduct).WithMany(p => p.Sheets).HasForeignKey(s => s.RoundProductId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(s => s.CouncilMember).WithMany().HasForeignKey(s => s.CouncilMemberId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(s => s.Version).IsConcurrencyToken();
+        });
+        builder.Entity<Recognition>(e =>
+        {
+            e.HasOne(r => r.Round).WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
+        builder.Entity<Certificate>(e =>
+        {
+            e.HasIndex(c => c.Number).IsUnique();
+            e.HasIndex(c => c.ProductId);
+            e.HasIndex(c => c.ExpiresOn);
+            e.HasOne(c => c.Recognition).WithMany(r => r.Certificates).HasForeignKey(c => c.RecognitionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(c => c.Product).WithMany().HasForeignKey(c => c.ProductId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(c => c.RoundProduct).WithMany().HasForeignKey(c => c.RoundProductId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Certificate>().WithMany().HasForeignKey(c => c.SupersededById).OnDelete(DeleteBehavior.Restrict);
+            e.Property(c => c.Version).IsConcurrencyToken();
+        });
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -116,7 +215,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEntries.AddRange(pending.Select(p => p.ToEntry(now, actor)));
+            AuditEntries.AddRange(pending.Select(p => p.ToEntry(now, actor)).OfType<AuditEntry>());
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {
@@ -202,6 +301,13 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
     {
         public static PendingAudit? From(EntityEntry entry)
         {
+            // An added record is described after the first save (see ToEntry): before it, its key and its foreign keys to
+            // records added alongside are EF's temporary values (-2147482647 …), not ids that exist.
+            if (entry.State == EntityState.Added)
+            {
+                return new PendingAudit(entry, AuditAction.Created, []);
+            }
+
             var changes = new List<FieldChange>();
             foreach (var property in entry.Properties)
             {
@@ -213,9 +319,6 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
 
                 switch (entry.State)
                 {
-                    case EntityState.Added when property.CurrentValue is not null && !property.Metadata.IsPrimaryKey():
-                        changes.Add(new FieldChange(name, null, Format(property.CurrentValue)));
-                        break;
                     case EntityState.Deleted:
                         changes.Add(new FieldChange(name, Format(property.OriginalValue), null));
                         break;
@@ -230,14 +333,19 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
                 return null;
             }
 
-            var action = entry.State switch
-            {
-                EntityState.Added => AuditAction.Created,
-                EntityState.Deleted => AuditAction.Removed,
-                _ => ArchiveChange(changes) ?? AuditAction.Updated,
-            };
+            var action = entry.State == EntityState.Deleted ? AuditAction.Removed : ArchiveChange(changes) ?? AuditAction.Updated;
             return new PendingAudit(entry, action, changes);
         }
+
+        /// <summary>
+        /// Every value an added record was saved with, read once the save has given it (and its neighbours) real keys.
+        /// Key parts that point to other records stay in: a link row such as a user's unit is nothing but those.
+        /// </summary>
+        private static List<FieldChange> SavedValues(EntityEntry entry) =>
+            entry.Properties
+                .Where(p => !UnauditedFields.Contains(p.Metadata.Name) && (!p.Metadata.IsPrimaryKey() || p.Metadata.IsForeignKey()) && p.CurrentValue is not null)
+                .Select(p => new FieldChange(p.Metadata.Name, null, Format(p.CurrentValue)))
+                .ToList();
 
         private static AuditAction? ArchiveChange(List<FieldChange> changes)
         {
@@ -252,8 +360,18 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
             return null;
         }
 
-        public AuditEntry ToEntry(DateTime now, CurrentActor actor)
+        /// <summary>The audit row, or null for an added record with nothing to tell. Called after the first save.</summary>
+        public AuditEntry? ToEntry(DateTime now, CurrentActor actor)
         {
+            var recorded = action == AuditAction.Created
+                ? SavedValues(entry)
+                // A foreign key changed to a record added in the same save only has its real value now.
+                : changes.Select(c => c.New is null ? c : c with { New = Format(entry.Property(c.Field).CurrentValue) }).ToList();
+            if (recorded.Count == 0)
+            {
+                return null;
+            }
+
             // Keys are read after the first save so that generated ids are known.
             var key = entry.Metadata.FindPrimaryKey()!;
             var id = string.Join('/', key.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
@@ -265,7 +383,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityId = id,
                 Action = action,
-                Changes = JsonSerializer.Serialize(changes, AuditJson.Options),
+                Changes = JsonSerializer.Serialize(recorded, AuditJson.Options),
             };
         }
 

@@ -28,6 +28,8 @@ public static class ReferenceData
         {
             await SeedTaxonomyAsync(db, Path.Combine(seedFolder, "product-taxonomy.json"), ct);
         }
+
+        await EvaluationReferenceData.SeedAsync(db, seedFolder, ct);
     }
 
     private static async Task SeedUnitsAsync(OcopDbContext db, string file, CancellationToken ct)

@@ -33,6 +33,9 @@ public static class Display
     /// <summary>UTC stored, shown in Vietnam time (UTC+7, no daylight saving).</summary>
     public static string Date(DateTime? utc) => utc is null ? "" : utc.Value.AddHours(7).ToString("dd/MM/yyyy HH:mm", Vi);
 
+    /// <summary>Today in Vietnam (UTC+7), the date every deadline and validity is counted on.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+
     public static string Number(long value) => value.ToString("N0", Vi);
 
     public static string YesNo(bool value) => value ? "Có" : "Không";

@@ -13,7 +13,8 @@ public sealed record ProductSearch(string? Q, int? Commune, int? Group, ProductS
 {
     public const int MaxPageSize = 100;
 
-    public int SafePage => Math.Max(1, Page);
+    // Capped so that (page - 1) × page size can never overflow into a negative offset.
+    public int SafePage => Math.Clamp(Page, 1, 1_000_000);
     public int SafePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
 
     public IQueryable<Product> Filter(OcopDbContext db, IQueryable<Product> products)

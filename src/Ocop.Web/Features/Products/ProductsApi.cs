@@ -18,7 +18,8 @@ public static class ProductsApi
             .WithDescription("q: tìm không dấu; commune: id xã; group: id ngành/nhóm/phân nhóm; status; sort: name, -name, updated, -updated, commune; page, pageSize (≤ 100).");
         api.MapGet("/products/{id:int}", GetAsync)
             .WithName("GetProduct")
-            .WithSummary("Chi tiết sản phẩm / Product detail");
+            .WithSummary("Chi tiết sản phẩm / Product detail")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -32,7 +33,7 @@ public static class ProductsApi
         return TypedResults.Ok(new ApiPage<ProductRow>(rows, total, search.SafePage, search.SafePageSize));
     }
 
-    private static async Task<Results<Ok<ProductDetail>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetAsync(
+    private static async Task<Results<Ok<ProductDetail>, ProblemHttpResult>> GetAsync(
         int id, UserScopeLoader scopes, OcopDbContext db, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
@@ -45,8 +46,9 @@ public static class ProductsApi
                 p.Photos.Where(f => !f.IsArchived).Select(f => "/Products/Photo/" + f.Id).ToList(),
                 p.CreatedAt, p.UpdatedAt))
             .SingleOrDefaultAsync(ct);
+        // TypedResults.Problem, not NotFound(problem): only it answers with the application/problem+json content type.
         return product is null
-            ? TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = 404, Title = "Không tìm thấy sản phẩm." })
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy sản phẩm.")
             : TypedResults.Ok(product);
     }
 }

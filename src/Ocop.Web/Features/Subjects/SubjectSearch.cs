@@ -10,7 +10,8 @@ public sealed record SubjectSearch(string? Q, int? Commune, LegalForm? Form, boo
 {
     public const int MaxPageSize = 100;
 
-    public int SafePage => Math.Max(1, Page);
+    // Capped so that (page - 1) × page size can never overflow into a negative offset.
+    public int SafePage => Math.Clamp(Page, 1, 1_000_000);
     public int SafePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
 
     public IQueryable<Subject> Filter(OcopDbContext db, IQueryable<Subject> subjects)

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Ocop.Core.Access;
+using Ocop.Core.Evaluation;
+using Ocop.Web.Data;
+
+namespace Ocop.Web.Features.Certificates;
+
+/// <summary>
+/// What the recognition and certificate pages share: today's Vietnam date, the processes as stored, the state of a
+/// certificate on a date, certificate numbers, and who may decide.
+/// </summary>
+public sealed class CertificateRules(OcopDbContext db, TimeProvider clock)
+{
+    private IReadOnlyList<EvaluationProcess>? processes;
+
+    /// <summary>Today in Vietnam (UTC+7, no daylight saving): certificates are valid by calendar day there.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+
+    /// <summary>Recognitions, certificates, revocations and re-evaluations are the program office's decisions to record.</summary>
+    public static bool CanDecide(Role role) => role is Role.Administrator or Role.ProgramOffice;
+
+    /// <summary>The processes as stored in the database (an administrator may have corrected them), read once per request.</summary>
+    public async Task<IReadOnlyList<EvaluationProcess>> ProcessesAsync(CancellationToken ct)
+    {
+        if (processes is null)
+        {
+            var definitions = await db.EvaluationProcesses.AsNoTracking().Select(p => p.Definition).ToListAsync(ct);
+            processes = definitions.Count == 0 ? EvaluationProcesses.All : definitions.Select(LawJson.Read<EvaluationProcess>).ToList();
+        }
+
+        return processes;
+    }
+
+    /// <summary>The process a recognition falls under: its round's, or else the one in force on the day it was signed.</summary>
+    public static EvaluationProcess ProcessFor(IReadOnlyList<EvaluationProcess> catalog, string? roundProcessCode, DateOnly signedOn) =>
+        (roundProcessCode is null ? null : EvaluationProcesses.ByCode(roundProcessCode, catalog))
+        ?? EvaluationProcesses.InForceOn(signedOn, catalog)
+        ?? catalog.MinBy(p => p.EffectiveFrom)!;
+
+    /// <summary>The state on <paramref name="date"/> under the process in force that day (the earliest known one before any).</summary>
+    public static CertificateStatus StateOn(Certificate certificate, DateOnly date, IReadOnlyList<EvaluationProcess> catalog)
+    {
+        var policy = (EvaluationProcesses.InForceOn(date, catalog) ?? catalog.MinBy(p => p.EffectiveFrom)!).Certificates;
+        return CertificateValidity.StateOn(certificate.ToFacts(), date, policy);
+    }
+
+    public static CertificatePolicy PolicyOn(DateOnly date, IReadOnlyList<EvaluationProcess> catalog) =>
+        (EvaluationProcesses.InForceOn(date, catalog) ?? catalog.MinBy(p => p.EffectiveFrom)!).Certificates;
+
+    /// <summary>
+    /// The next free numbers "{year}/OCOP-{unit code}-{sequence}", e.g. "2026/OCOP-847-001": the year of signing, the code
+    /// of the unit that recognises, and a sequence within both. The unique index on the number is the last guard.
+    /// </summary>
+    public async Task<Func<string>> NumbererAsync(int year, string unitCode, CancellationToken ct)
+    {
+        var prefix = string.Create(CultureInfo.InvariantCulture, $"{year}/OCOP-{unitCode}-");
+        var taken = await db.Certificates.Where(c => c.Number.StartsWith(prefix)).Select(c => c.Number).ToListAsync(ct);
+        var next = taken.Select(n => int.TryParse(n.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var seq) ? seq : 0)
+            .DefaultIfEmpty(0).Max();
+        return () => prefix + (++next).ToString("000", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Stars as the certificate prints them: ★★★☆☆.</summary>
+    public static string Stars(int stars) => new string('★', Math.Clamp(stars, 0, 5)) + new string('☆', 5 - Math.Clamp(stars, 0, 5));
+
+    /// <summary>A score stored in hundredths, shown with Vietnamese decimals: 7250 → "72,50".</summary>
+    public static string Score(int? hundredths) =>
+        hundredths is int h ? (h / 100m).ToString("0.00", Ocop.Web.Shared.Display.Vi) : "—";
+
+    /// <summary>The product's status once its certificates change: ranked while one of them is valid, registered otherwise.</summary>
+    public static async Task<bool> HasOtherValidCertificateAsync(OcopDbContext db, int productId, int exceptCertificateId, DateOnly today,
+        IReadOnlyList<EvaluationProcess> catalog, CancellationToken ct)
+    {
+        var others = await db.Certificates.AsNoTracking().Where(c => c.ProductId == productId && c.Id != exceptCertificateId).ToListAsync(ct);
+        return others.Any(c => StateOn(c, today, catalog).IsValid);
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Ocop.Core.Evaluation;
+using Ocop.Web.Data;
+
+namespace Ocop.Web.Features.Certificates;
+
+/// <summary>A product's whole ranking history: every round it was scored in, and every decision and certificate.</summary>
+public sealed record RankingHistory(int ProductId, string ProductName, List<RoundResult> Rounds, List<CertificateEntry> Certificates)
+{
+    /// <summary>Reads the history of a product the caller has already been allowed to see.</summary>
+    public static async Task<RankingHistory> LoadAsync(OcopDbContext db, TimeProvider clock, int productId, string productName, CancellationToken ct)
+    {
+        var rounds = await db.RoundProducts.AsNoTracking()
+            .Where(p => p.ProductId == productId)
+            .OrderByDescending(p => p.Round!.ClosesOn).ThenByDescending(p => p.Id)
+            .Select(p => new RoundResult(p.RoundId, p.Round!.Name, p.Round.Level, p.Round.OpensOn, p.Round.ClosesOn, p.Round.State,
+                p.ScoreHundredths, p.StarByScore, p.Star, p.CapExplanation, p.Outcome, p.PotentialFiveStar))
+            .ToListAsync(ct);
+        var rules = new CertificateRules(db, clock);
+        var catalog = await rules.ProcessesAsync(ct);
+        var today = rules.Today;
+        var certificates = await db.Certificates.AsNoTracking().Include(c => c.Recognition)
+            .Where(c => c.ProductId == productId)
+            .OrderByDescending(c => c.IssuedOn).ThenByDescending(c => c.Id)
+            .ToListAsync(ct);
+        var entries = certificates.Select(c =>
+        {
+            var status = CertificateRules.StateOn(c, today, catalog);
+            return new CertificateEntry(c.Id, c.Number, c.Stars, c.ScoreHundredths, c.IssuedOn, c.ExpiresOn, status.State, status.IsValid,
+                c.RecognitionId, c.Recognition!.DecisionNumber, c.Recognition.SignedOn, c.Recognition.Level, c.Recognition.Issuer,
+                c.RevokedOn, c.RevocationGround, c.RevocationDecision, c.ReevaluationFiledOn);
+        }).ToList();
+        return new RankingHistory(productId, productName, rounds, entries);
+    }
+}
+
+/// <summary>One round's result for the product; score and stars are empty until the round closes.</summary>
+/// <param name="ScoreHundredths">Mean of the members' totals in hundredths of a point (7250 = 72,50).</param>
+/// <param name="StarByScore">Stars by the score alone.</param>
+/// <param name="Star">Stars after the star minimums (the cap).</param>
+/// <param name="CapExplanation">Why the star was capped below the score's, when it was.</param>
+public sealed record RoundResult(int RoundId, string RoundName, EvaluationLevel Level, DateOnly OpensOn, DateOnly ClosesOn, RoundState RoundState,
+    int? ScoreHundredths, int? StarByScore, int? Star, string? CapExplanation, LevelOutcomeKind? Outcome, bool PotentialFiveStar);
+
+/// <summary>A certificate with its decision and its state today (Vietnam date).</summary>
+public sealed record CertificateEntry(int Id, string Number, int Stars, int? ScoreHundredths, DateOnly IssuedOn, DateOnly ExpiresOn,
+    CertificateState State, bool IsValid, int RecognitionId, string DecisionNumber, DateOnly DecisionSignedOn, EvaluationLevel Level, string Issuer,
+    DateOnly? RevokedOn, RevocationGround? RevocationGround, string? RevocationDecision, DateOnly? ReevaluationFiledOn);

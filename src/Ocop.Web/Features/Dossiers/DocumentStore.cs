@@ -1,0 +1,71 @@
+using Ocop.Core.Files;
+using Ocop.Web.Data;
+
+namespace Ocop.Web.Features.Dossiers;
+
+/// <summary>Keeps dossier documents in the data folder (dossiers/), outside the web root; served only after an access check.</summary>
+public sealed class DocumentStore(IConfiguration config, IHostEnvironment env)
+{
+    public const long MaxBytes = 20 * 1024 * 1024;
+
+    /// <summary>Request limit a little above <see cref="MaxBytes"/>, so a slightly larger file still gets the friendly message.</summary>
+    public const long RequestLimit = MaxBytes + (5 * 1024 * 1024);
+
+    private readonly string folder = Directory.CreateDirectory(Path.Combine(DatabaseSetup.DataFolder(config, env), "dossiers")).FullName;
+
+    public sealed record Saved(string StoredName, string ContentType, long SizeBytes);
+
+    /// <summary>Checks size and content, then stores the file. Returns a Vietnamese error and stores nothing when refused.</summary>
+    public async Task<(Saved? Document, string? Error)> SaveAsync(IFormFile file, CancellationToken ct)
+    {
+        if (file.Length == 0)
+        {
+            return (null, "Tệp trống.");
+        }
+
+        if (file.Length > MaxBytes)
+        {
+            return (null, $"Tệp quá lớn ({Ocop.Web.Shared.Display.Number(file.Length / 1024 / 1024)} MB): mỗi tệp tối đa {MaxBytes / 1024 / 1024} MB.");
+        }
+
+        // Written to a temporary name first: the type of a DOCX or XLSX is only known after reading its package.
+        var temporary = Path.Combine(folder, "upload-" + Guid.NewGuid().ToString("N") + ".tmp");
+        try
+        {
+            string? contentType;
+            await using (var target = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true))
+            {
+                await file.CopyToAsync(target, ct);
+                contentType = DocumentSignature.Detect(target);
+            }
+
+            if (contentType is null)
+            {
+                return (null, "Nội dung tệp không phải PDF, ảnh (JPEG, PNG, WebP), Word (DOCX) hoặc Excel (XLSX). Hệ thống kiểm tra nội dung tệp, không dựa vào tên tệp.");
+            }
+
+            var storedName = Guid.NewGuid().ToString("N") + DocumentSignature.Extension(contentType);
+            File.Move(temporary, Path.Combine(folder, storedName));
+            return (new Saved(storedName, contentType, file.Length), null);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    public string PathOf(string storedName) => Path.Combine(folder, Path.GetFileName(storedName));
+
+    /// <summary>Removes a file whose database row was never written (the save failed after the file was stored).</summary>
+    public void Discard(string storedName)
+    {
+        var path = PathOf(storedName);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+}

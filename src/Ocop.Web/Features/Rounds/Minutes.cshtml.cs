@@ -1,0 +1,147 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ocop.Core.Evaluation;
+using Ocop.Web.Data;
+using Ocop.Web.Features.Access;
+using Ocop.Web.Shared;
+
+namespace Ocop.Web.Features.Rounds;
+
+/// <summary>
+/// The council minutes (biên bản họp hội đồng) of a closed round as a Word document in the Decree 30 format: the
+/// council, every member's scores and the averages per product, stars, proposals to the next level, potential 5★.
+/// </summary>
+public sealed class MinutesModel(OcopDbContext db, UserScopeLoader scopes) : PageModel
+{
+    [FromRoute] public int Id { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        var report = await RoundReport.LoadAsync(db, Id, ct);
+        if (report is null)
+        {
+            return NotFound();
+        }
+
+        if (!RoundAccess.SeesAll(scope.Role) && report.Members.All(m => m.UserId != scope.UserId))
+        {
+            return Forbid();
+        }
+
+        if (report.Round.State != RoundState.Closed)
+        {
+            TempData["Message"] = "Biên bản chỉ có sau khi chủ tịch hội đồng kết thúc đợt đánh giá.";
+            return Redirect($"/Rounds/{Id}/Results");
+        }
+
+        var bytes = Build(report);
+        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"bien-ban-hoi-dong-dot-{Id.ToString(CultureInfo.InvariantCulture)}.docx");
+    }
+
+    public static byte[] Build(RoundReport report)
+    {
+        var vi = Display.Vi;
+        var round = report.Round;
+        var closedOn = DateOnly.FromDateTime((round.ClosedAt ?? DateTime.UtcNow).AddHours(7));
+        var unit = round.Unit;
+        var parent = unit is null ? null : $"UBND {unit.Kind} {unit.Name}".ToUpper(vi);
+        var doc = new OfficialDocx(new OfficialHeader(parent, "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP", "Số:      /BB-HĐ", unit?.Name ?? "", closedOn))
+            .Title("BIÊN BẢN", $"Họp hội đồng đánh giá, phân hạng sản phẩm OCOP – {round.Name}");
+        doc.Paragraph($"Căn cứ {report.Process.Name}; sản phẩm được chấm theo phiếu chấm điểm của {report.Basis.Title}.");
+        doc.Paragraph($"Cấp đánh giá: {Display.Name(round.Level)}. Thời gian đánh giá: từ ngày {Display.Date(round.OpensOn)} đến ngày {Display.Date(round.ClosesOn)}; " +
+            $"chủ tịch hội đồng kết thúc đợt đánh giá lúc {Display.Date(round.ClosedAt)}.");
+
+        doc.Article("I.", "THÀNH PHẦN HỘI ĐỒNG");
+        doc.Table(["STT", "Họ và tên", "Chức danh", "Cơ quan, đơn vị", "Xung đột lợi ích"],
+            report.Members.Select((m, i) => (IReadOnlyList<string>)
+            [
+                (i + 1).ToString(vi), m.FullName, Display.Name(m.Position), m.Organisation,
+                m.ConflictSubjectIds.Count == 0 ? "Không" : string.Join("; ", report.Products.Where(p => m.ConflictSubjectIds.Contains(p.SubjectId)).Select(p => $"không chấm {p.ProductName}").Distinct()),
+            ]), [1, 4, 3, 4, 4]);
+
+        doc.Article("II.", "KẾT QUẢ CHẤM ĐIỂM CỦA CÁC THÀNH VIÊN");
+        var number = 0;
+        foreach (var p in report.Products)
+        {
+            number++;
+            var res = p.Result;
+            doc.Paragraph($"{number.ToString(vi)}. {p.ProductName} – {p.SubjectName} (phiếu {p.Sheet.ProductSetCode}, phiên bản {p.Sheet.Version.ToString(vi)})");
+            var headers = new List<string> { "Thành viên" };
+            headers.AddRange(p.Sheet.Parts.Select(x => $"Phần {x.Code} ({x.Max.ToVietnamese()})"));
+            headers.Add("Tổng điểm");
+            var rows = p.Sheets.Select(s =>
+            {
+                var row = new List<string> { s.Member.FullName };
+                if (s.State == MemberSheetState.Submitted && s.Score is not null)
+                {
+                    row.AddRange(p.Sheet.Parts.Select(x => s.Score.PartTotal(x.Code).ToVietnamese()));
+                    row.Add(s.Score.Total.ToVietnamese());
+                }
+                else
+                {
+                    row.AddRange(p.Sheet.Parts.Select(_ => ""));
+                    row.Add(Display.Name(s.State));
+                }
+
+                return (IReadOnlyList<string>)row;
+            }).ToList();
+            var mean = new List<string> { "Điểm trung bình" };
+            mean.AddRange(p.Sheet.Parts.Select(x => res.Parts.FirstOrDefault(m => m.Code == x.Code)?.Score.ToVietnamese() ?? "—"));
+            mean.Add(res.Total?.ToVietnamese() ?? "—");
+            rows.Add(mean);
+            doc.Table(headers, rows, [5, .. p.Sheet.Parts.Select(_ => 2), 2]);
+            doc.Paragraph($"Điểm trung bình: {res.Total?.ToVietnamese() ?? "—"} điểm; hạng theo điểm: {Stars(res.StarByScore)}; xếp hạng: {Stars(res.Star)}." +
+                (res.CapExplanation is null ? "" : " " + res.CapExplanation) +
+                (p.Outcome is null ? "" : $" Kết quả: {p.Outcome.Description}"));
+            foreach (var flag in p.Flags)
+            {
+                doc.Paragraph("Hội đồng thảo luận: " + flag.Description, italic: true);
+            }
+        }
+
+        doc.Article("III.", "TỔNG HỢP KẾT QUẢ");
+        doc.Table(["STT", "Sản phẩm", "Chủ thể", "Điểm", "Hạng sao", "Kết quả"],
+            report.Products.Select((p, i) => (IReadOnlyList<string>)
+            [
+                (i + 1).ToString(vi), p.ProductName, p.SubjectName, p.Result.Total?.ToVietnamese() ?? "—", Stars(p.Result.Star),
+                p.Outcome is null ? "—" : Display.Name(p.Outcome.Kind),
+            ]), [1, 5, 5, 2, 2, 4]);
+
+        var proposed = report.Products.Where(p => p.Outcome?.Kind == LevelOutcomeKind.ProposedOnward).ToList();
+        doc.Article("IV.", "SẢN PHẨM ĐỀ XUẤT LÊN CẤP TRÊN");
+        if (proposed.Count == 0)
+        {
+            doc.Paragraph("Không có sản phẩm đề xuất.");
+        }
+
+        foreach (var p in proposed)
+        {
+            doc.Paragraph($"- {p.ProductName} ({p.SubjectName}): {p.Result.Total?.ToVietnamese()} điểm, {Stars(p.Result.Star)}.");
+        }
+
+        var potential = report.Products.Where(p => p.Outcome?.PotentialFiveStar == true).ToList();
+        doc.Article("V.", "SẢN PHẨM TIỀM NĂNG 5 SAO");
+        if (potential.Count == 0)
+        {
+            doc.Paragraph("Không có sản phẩm tiềm năng 5 sao.");
+        }
+
+        foreach (var p in potential)
+        {
+            doc.Paragraph($"- {p.ProductName} ({p.SubjectName}): {p.Result.Total?.ToVietnamese()} điểm.");
+        }
+
+        var secretary = report.Members.FirstOrDefault(m => m.Position == CouncilPosition.Secretary);
+        if (secretary is not null)
+        {
+            doc.Paragraph($"Thư ký hội đồng: {secretary.FullName}.");
+        }
+
+        doc.Signature(new OfficialSignature("TM. HỘI ĐỒNG", "CHỦ TỊCH", report.Chair?.FullName ?? ""), ["Các thành viên hội đồng", "Lưu: VT"]);
+        return doc.ToBytes();
+    }
+
+    private static string Stars(int? stars) => stars is int s ? $"{s.ToString(CultureInfo.InvariantCulture)} sao" : "—";
+}

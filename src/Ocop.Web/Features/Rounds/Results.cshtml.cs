@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Ocop.Core.Evaluation;
+using Ocop.Web.Data;
+using Ocop.Web.Features.Access;
+
+namespace Ocop.Web.Features.Rounds;
+
+/// <summary>
+/// Results of a round for the council's discussion: every member's totals, the averages, the star and its cap, the
+/// outcome at this level and the consistency flags. The chair closes the round here once every sheet is in.
+/// </summary>
+public sealed class ResultsModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock) : PageModel
+{
+    [FromRoute] public int Id { get; set; }
+
+    public RoundReport Report { get; private set; } = null!;
+    public bool IsChair { get; private set; }
+    public IReadOnlyList<string> Blocks { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+
+        // The issue gives closing to the chair: the office cannot close on the chair's behalf.
+        if (!IsChair)
+        {
+            return Forbid();
+        }
+
+        if (Report.Round.State == RoundState.Closed)
+        {
+            ModelState.AddModelError("", "Đợt đánh giá đã kết thúc.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        if (Blocks.Count > 0)
+        {
+            ModelState.AddModelError("", "Chưa thể kết thúc đợt: " + string.Join(" ", Blocks));
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        var round = await db.EvaluationRounds.SingleAsync(r => r.Id == Id, ct);
+        db.Entry(round).Property(r => r.Version).OriginalValue = Report.Round.Version;
+        var rows = await db.RoundProducts.Where(p => p.RoundId == Id).ToDictionaryAsync(p => p.Id, ct);
+        var dossierIds = Report.Products.Where(p => p.DossierId is not null).Select(p => p.DossierId!.Value).ToList();
+        var dossiers = await db.Dossiers.Where(d => dossierIds.Contains(d.Id)).ToListAsync(ct);
+        foreach (var line in Report.Products)
+        {
+            var row = rows[line.RoundProductId];
+            var result = line.Result;
+            row.ScoreHundredths = result.Total?.ToHundredths();
+            row.PartAHundredths = Part(result, "A");
+            row.PartBHundredths = Part(result, "B");
+            row.PartCHundredths = Part(result, "C");
+            row.StarByScore = result.StarByScore;
+            row.Star = result.Star;
+            row.CapExplanation = Shorten(result.CapExplanation, 1000);
+            row.Outcome = line.Outcome?.Kind;
+            row.PotentialFiveStar = line.Outcome?.PotentialFiveStar ?? false;
+            row.Flags = JsonSerializer.Serialize(line.Flags, AuditJson.Options);
+        }
+
+        foreach (var dossier in dossiers)
+        {
+            dossier.State = DossierState.Evaluated;
+        }
+
+        round.State = RoundState.Closed;
+        round.ClosedAt = clock.GetUtcNow().UtcDateTime;
+        round.ClosedBy = User.Identity?.Name;
+        try
+        {
+            // One save: the results, the dossiers and the round's state commit together with their audit rows.
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "Đợt đánh giá vừa được người khác thay đổi. Tải lại trang rồi thử lại.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        TempData["Message"] = "Đã kết thúc đợt đánh giá. Kết quả đã được ghi nhận; biên bản họp hội đồng có thể tải về.";
+        return Redirect($"/Rounds/{Id}/Results");
+    }
+
+    private static int? Part(ProductResult result, string code) =>
+        result.Parts.FirstOrDefault(p => p.Code == code)?.Score.ToHundredths();
+
+    private static string? Shorten(string? text, int max) => text is null || text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        var report = await RoundReport.LoadAsync(db, Id, ct);
+        if (report is null)
+        {
+            return NotFound();
+        }
+
+        if (!RoundAccess.SeesAll(scope.Role) && report.Members.All(m => m.UserId != scope.UserId))
+        {
+            return Forbid();
+        }
+
+        Report = report;
+        IsChair = report.Chair?.UserId is { } chair && chair == scope.UserId;
+        Blocks = report.Round.State == RoundState.Open ? report.BlocksToClosing() : [];
+        return null;
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace Ocop.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app (Program) on a database of the test's own, configured only through the app's documented settings.
+/// </summary>
+public sealed class OcopWebFactory(string provider, string connectionString, string dataFolder) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", provider);
+        builder.UseSetting($"ConnectionStrings:{provider}", connectionString);
+        builder.UseSetting("Ocop:DataFolder", dataFolder);
+        // The fixture migrates and seeds itself, so that it knows when the database is ready.
+        builder.UseSetting("Ocop:MigrateOnStart", "false");
+        builder.UseSetting("Ocop:SeedDemoData", "true");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+}
