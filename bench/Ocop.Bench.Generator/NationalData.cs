@@ -149,8 +149,13 @@ internal sealed class NationalData
                 provinceId = unitId++;
                 Units.Add(new AdministrativeUnit
                 {
-                    Id = provinceId, Code = code, Name = name, Level = UnitLevel.Province, Kind = kind,
-                    ValidFrom = from, LegalBasis = Basis,
+                    Id = provinceId,
+                    Code = code,
+                    Name = name,
+                    Level = UnitLevel.Province,
+                    Kind = kind,
+                    ValidFrom = from,
+                    LegalBasis = Basis,
                 });
             }
 
@@ -177,9 +182,14 @@ internal sealed class NationalData
                 var ward = random.Next(6) == 0;
                 Units.Add(new AdministrativeUnit
                 {
-                    Id = unitId++, Code = (communeCode++).ToString(CultureInfo.InvariantCulture),
-                    Name = (ward ? "Phường " : "Xã ") + place, Level = UnitLevel.Commune, Kind = ward ? "phường" : "xã",
-                    ParentId = provinceId, ValidFrom = from, LegalBasis = Basis,
+                    Id = unitId++,
+                    Code = (communeCode++).ToString(CultureInfo.InvariantCulture),
+                    Name = (ward ? "Phường " : "Xã ") + place,
+                    Level = UnitLevel.Commune,
+                    Kind = ward ? "phường" : "xã",
+                    ParentId = provinceId,
+                    ValidFrom = from,
+                    LegalBasis = Basis,
                 });
             }
         }
@@ -248,10 +258,15 @@ internal sealed class NationalData
                     var uploaded = product.CreatedAt.AddHours(random.Next(1, 2000));
                     var photo = new ProductPhoto
                     {
-                        Id = photoId++, ProductId = product.Id, StoredName = $"{RandomGuid():N}.jpg",
-                        OriginalName = $"anh-san-pham-{f + 1}.jpg", ContentType = "image/jpeg",
-                        SizeBytes = random.Next(80_000, 2_500_000), Caption = f == 0 ? product.Name : null,
-                        UploadedAt = uploaded, IsArchived = random.Next(20) == 0,
+                        Id = photoId++,
+                        ProductId = product.Id,
+                        StoredName = $"{RandomGuid():N}.jpg",
+                        OriginalName = $"anh-san-pham-{f + 1}.jpg",
+                        ContentType = "image/jpeg",
+                        SizeBytes = random.Next(80_000, 2_500_000),
+                        Caption = f == 0 ? product.Name : null,
+                        UploadedAt = uploaded,
+                        IsArchived = random.Next(20) == 0,
                     };
                     Photos.Add(photo);
                     AddAudit(nameof(ProductPhoto), photo.Id, AuditAction.Created, uploaded,
@@ -276,12 +291,19 @@ internal sealed class NationalData
         var created = subject.CreatedAt.AddDays(random.Next(0, 500));
         var product = new Product
         {
-            Id = id, Name = name, CategoryId = categoryId, SubjectId = subject.Id, CommuneId = commune.Id,
+            Id = id,
+            Name = name,
+            CategoryId = categoryId,
+            SubjectId = subject.Id,
+            CommuneId = commune.Id,
             Description = $"{name} do {subject.Name} sản xuất tại {commune.Name}.",
             Story = random.Next(3) == 0 ? "Sản phẩm gắn với vùng nguyên liệu và nghề truyền thống của địa phương (câu chuyện sinh cho phép đo tải)." : null,
             Standards = (ProductStandards)random.Next(0, 512),
             Gtin = random.Next(3) == 0 ? NewGtin() : null,
-            Status = status, CreatedAt = created, UpdatedAt = created, Version = 1,
+            Status = status,
+            CreatedAt = created,
+            UpdatedAt = created,
+            Version = 1,
         };
         product.SearchText = product.BuildSearchText();
         return product;
@@ -316,7 +338,12 @@ internal sealed class NationalData
     private void AddAudit(string type, int id, AuditAction action, DateTime at, (string Field, string? Old, string? New)[] changes) =>
         Audit.Add(new AuditEntry
         {
-            Id = nextAuditId++, At = at, UserName = "hệ thống", EntityType = type, EntityId = Invariant(id), Action = action,
+            Id = nextAuditId++,
+            At = at,
+            UserName = "hệ thống",
+            EntityType = type,
+            EntityId = Invariant(id),
+            Action = action,
             Changes = JsonSerializer.Serialize(changes.Select(c => new { c.Field, c.Old, c.New }), AuditJson.Options),
         });
 

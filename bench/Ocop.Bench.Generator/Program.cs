@@ -125,7 +125,11 @@ async Task AddUserAsync(string userName, Role role, string fullName, IReadOnlyLi
 
     var user = new AppUser
     {
-        UserName = userName, Email = $"{userName}@example.vn", EmailConfirmed = true, FullName = fullName, Role = role,
+        UserName = userName,
+        Email = $"{userName}@example.vn",
+        EmailConfirmed = true,
+        FullName = fullName,
+        Role = role,
     };
     user.Units.AddRange(units.Select(id => new UserUnit { UserId = user.Id, UnitId = id }));
     var result = await users.CreateAsync(user, BenchUsers.Password);
