@@ -46,6 +46,8 @@ public class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
         ("GET /Admin/Users/Edit",                           "200   403      403      403   403     403     403    403     login"),
         ("GET /History/Product/{product}",                  "200   200      200      200   404     200     404    200     login"),
         ("GET /History/Subject/{ownSubject}",               "200   200      200      404   404     200     200    200     login"),
+        ("GET /History/CraftVillage/{village}",             "200   200      200      200   404     200     404    200     login"),
+        ("GET /History/ProductCategory/{category}",         "200   200      200      200   200     200     200    200     login"),
         ("GET /api/v1/products",                            "200   200      200      200   200     200     200    200     401"),
         ("GET /api/v1/subjects",                            "200   200      200      200   200     200     200    200     401"),
         ("GET /api/v1/products/{product}",                  "200   200      200      200   404     200     404    200     401"),
