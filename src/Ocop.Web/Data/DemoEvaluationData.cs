@@ -112,7 +112,7 @@ public static class DemoEvaluationData
             entry.CapExplanation = result.CapExplanation;
             entry.Outcome = outcome.Kind;
             entry.PotentialFiveStar = outcome.PotentialFiveStar;
-            entry.Flags = JsonSerializer.Serialize(Consistency.Flags(sheet, memberSheets).Select(f => f.Description));
+            entry.Flags = JsonSerializer.Serialize(Consistency.Flags(sheet, memberSheets), AuditJson.Options); // as closing a round stores them
             db.RoundProducts.Add(entry);
             results.Add((product, entry, result, outcome));
         }

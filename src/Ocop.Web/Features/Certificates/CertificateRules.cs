@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Access;
 using Ocop.Core.Evaluation;
 using Ocop.Web.Data;
+using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Certificates;
 
@@ -15,7 +16,7 @@ public sealed class CertificateRules(OcopDbContext db, TimeProvider clock)
     private IReadOnlyList<EvaluationProcess>? processes;
 
     /// <summary>Today in Vietnam (UTC+7, no daylight saving): certificates are valid by calendar day there.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+    public DateOnly Today => Display.Today(clock);
 
     /// <summary>Recognitions, certificates, revocations and re-evaluations are the program office's decisions to record.</summary>
     public static bool CanDecide(Role role) => role is Role.Administrator or Role.ProgramOffice;

@@ -9,6 +9,7 @@ using Ocop.Core.Registry;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
 using Ocop.Web.Features.Shared;
+using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Dossiers;
 
@@ -39,7 +40,7 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
 
         Input = new DossierInput
         {
-            Year = clock.GetUtcNow().UtcDateTime.AddHours(7).Year,
+            Year = Display.Today(clock).Year,
             Variant = LastDossier is null ? DossierVariant.FirstEvaluation : DossierVariant.Reevaluation,
         };
         Variants = Lookups.Enum(Input.Variant);

@@ -9,11 +9,12 @@ using Ocop.Core.Units;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
 using Ocop.Web.Features.Shared;
+using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Rounds;
 
 /// <summary>Creates or edits an evaluation round. A process not in force on the opening day is warned about, not refused.</summary>
-public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageModel
+public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock) : PageModel
 {
     [FromRoute] public int? Id { get; set; }
     [BindProperty] public RoundInput Input { get; set; } = new();
@@ -65,7 +66,7 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageMo
         }
         else
         {
-            var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+            var today = Display.Today(clock);
             var processes = (await db.EvaluationProcesses.AsNoTracking().ToListAsync(ct)).Select(p => p.ToModel()).ToList();
             Input.ProcessCode = EvaluationProcesses.InForceOn(today, processes)?.Code;
             Input.OpensOn = today;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Evaluation;
 using Ocop.Web.Data;
+using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Scoresheets;
 
@@ -57,7 +58,7 @@ public sealed class DetailsModel(OcopDbContext db, TimeProvider clock) : PageMod
         }
 
         var next = await ScoresheetVersions.NextAsync(db, source.LegalBasisCode, source.ProductSetNumber, ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        var today = Display.Today(clock);
         var draft = source.ToModel() with
         {
             Version = next,
@@ -88,22 +89,29 @@ public sealed class DetailsModel(OcopDbContext db, TimeProvider clock) : PageMod
         return Redirect($"/Scoresheets/Details/{record.Id}");
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
+    /// <summary>The sheet an administrator's action applies to, or why the action is refused (role, unknown id, stale version).</summary>
+    private async Task<(ScoresheetRecord? Record, IActionResult? Refusal)> ForChangeAsync(CancellationToken ct)
     {
         if (!ScoresheetVersions.CanManage(User))
         {
-            return Forbid();
+            return (null, Forbid());
         }
 
         var record = await db.Scoresheets.SingleOrDefaultAsync(s => s.Id == Id, ct);
         if (record is null)
         {
-            return NotFound();
+            return (null, NotFound());
         }
 
-        if (record.Version != Version)
+        return record.Version == Version ? (record, null) : (null, await StaleAsync(ct));
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
+    {
+        var (record, refusal) = await ForChangeAsync(ct);
+        if (record is null)
         {
-            return await StaleAsync(ct);
+            return refusal!;
         }
 
         var basis = await db.LegalBases.AsNoTracking().SingleOrDefaultAsync(b => b.Code == record.LegalBasisCode, ct);
@@ -131,20 +139,10 @@ public sealed class DetailsModel(OcopDbContext db, TimeProvider clock) : PageMod
 
     public async Task<IActionResult> OnPostRetireAsync(CancellationToken ct)
     {
-        if (!ScoresheetVersions.CanManage(User))
-        {
-            return Forbid();
-        }
-
-        var record = await db.Scoresheets.SingleOrDefaultAsync(s => s.Id == Id, ct);
+        var (record, refusal) = await ForChangeAsync(ct);
         if (record is null)
         {
-            return NotFound();
-        }
-
-        if (record.Version != Version)
-        {
-            return await StaleAsync(ct);
+            return refusal!;
         }
 
         if (record.Status == ScoresheetStatus.Retired)
@@ -162,20 +160,10 @@ public sealed class DetailsModel(OcopDbContext db, TimeProvider clock) : PageMod
     /// <summary>Records that an administrator checked the sheet against the gazette: who and when (the audit trail keeps it too).</summary>
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
     {
-        if (!ScoresheetVersions.CanManage(User))
-        {
-            return Forbid();
-        }
-
-        var record = await db.Scoresheets.SingleOrDefaultAsync(s => s.Id == Id, ct);
+        var (record, refusal) = await ForChangeAsync(ct);
         if (record is null)
         {
-            return NotFound();
-        }
-
-        if (record.Version != Version)
-        {
-            return await StaleAsync(ct);
+            return refusal!;
         }
 
         record.Verified = true;
