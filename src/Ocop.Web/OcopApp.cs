@@ -35,6 +35,8 @@ public static class OcopApp
         services.AddHttpContextAccessor();
         services.AddOcopDatabase(builder.Configuration, builder.Environment);
         services.AddScoped<UserScopeLoader>();
+        services.AddSingleton<AccountCache>();
+        services.AddSingleton<UnitDirectory>();
         services.AddSingleton<PhotoStore>();
         services.AddSingleton<Features.Dossiers.DocumentStore>();
         // Vietnamese text is written as is, not as &#x...; entities: pages stay readable and a third smaller.

@@ -65,7 +65,8 @@ public class AccessScopeTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task A_commune_officers_lists_and_api_hold_only_their_own_communes()
     {
         var officer = await app.As(Demo.DaLocOfficer);
-        var mine = new[] { await app.CommuneIdAsync(Demo.DaLoc), await app.CommuneIdAsync(Demo.MyChanh) };
+        // Đa Lộc and Mỹ Chánh, and Châu Thành that took both over in 2025 (where new records go).
+        var mine = new[] { await app.CommuneIdAsync(Demo.DaLoc), await app.CommuneIdAsync(Demo.MyChanh), await app.CurrentCommuneIdAsync(Demo.ChauThanhCommune) };
         var hoaMinh = await app.CommuneIdAsync(Demo.HoaMinh);
 
         var products = await ApiItemsAsync(officer, "/api/v1/products?pageSize=100");
@@ -142,7 +143,7 @@ public class AccessScopeTests(AppFixture app) : IClassFixture<AppFixture>
         var form = await producer.GetFormAsync("/Products/Edit");
         Assert.Equal(own.ToString(CultureInfo.InvariantCulture), form["Input.SubjectId"]);
         form.Set("Input.Name", "Gạo lứt đỏ Tiến Thành " + Guid.NewGuid().ToString("N")[..6])
-            .Set("Input.CommuneId", (await app.CommuneIdAsync(Demo.LongHoa)).ToString(CultureInfo.InvariantCulture))
+            .Set("Input.CommuneId", (await app.CurrentCommuneIdAsync(Demo.LongHoa)).ToString(CultureInfo.InvariantCulture))
             .Set("Input.CategoryId", (await app.CategoryIdAsync("I.2.a")).ToString(CultureInfo.InvariantCulture));
 
         var counts = await app.CountsAsync();
@@ -243,10 +244,10 @@ public class AccessScopeTests(AppFixture app) : IClassFixture<AppFixture>
         return await client.PostFormAsync(form);
     }
 
-    /// <summary>Blank "new" forms get valid values (a Đa Lộc record), so that a refusal can only come from who is asking.</summary>
+    /// <summary>Blank "new" forms get valid values (a record in Châu Thành, the commune that took over Đa Lộc), so that a refusal can only come from who is asking.</summary>
     private async Task FillNewRecordAsync(HtmlForm form, string path)
     {
-        var daLoc = (await app.CommuneIdAsync(Demo.DaLoc)).ToString(CultureInfo.InvariantCulture);
+        var daLoc = (await app.CurrentCommuneIdAsync(Demo.ChauThanhCommune)).ToString(CultureInfo.InvariantCulture);
         switch (path)
         {
             case "/Subjects/Edit":

@@ -16,7 +16,7 @@ public class ProductFormTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task Creating_a_product_through_the_form_saves_it_and_audits_who_and_every_field()
     {
         var client = await app.As(Demo.DaLocOfficer);
-        var (subject, daLoc, category) = (await app.SubjectIdAsync(Demo.BaNam), await app.CommuneIdAsync(Demo.DaLoc), await app.CategoryIdAsync(Demo.RiceProductsCategory));
+        var (subject, daLoc, category) = (await app.SubjectIdAsync(Demo.BaNam), await app.CurrentCommuneIdAsync(Demo.ChauThanhCommune), await app.CategoryIdAsync(Demo.RiceProductsCategory));
         var name = Unique("Bánh tét nhân đậu xanh");
 
         using var response = await client.PostFormAsync(await FilledNewProductFormAsync(client, name));
@@ -210,9 +210,9 @@ public class ProductFormTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var subject = await app.SubjectIdAsync(Demo.BaNam);
         var form = await client.GetFormAsync($"/Products/Edit?subject={subject}");
-        // Opening the form from the subject fills in the subject and its commune.
+        // Opening the form from the subject fills in the subject and its commune as it is today (Đa Lộc merged into Châu Thành).
         Assert.Equal(subject.ToString(CultureInfo.InvariantCulture), form["Input.SubjectId"]);
-        Assert.Equal((await app.CommuneIdAsync(Demo.DaLoc)).ToString(CultureInfo.InvariantCulture), form["Input.CommuneId"]);
+        Assert.Equal((await app.CurrentCommuneIdAsync(Demo.ChauThanhCommune)).ToString(CultureInfo.InvariantCulture), form["Input.CommuneId"]);
         return form
             .Set("Input.Name", name)
             .Set("Input.CategoryId", (await app.CategoryIdAsync(Demo.RiceProductsCategory)).ToString(CultureInfo.InvariantCulture))

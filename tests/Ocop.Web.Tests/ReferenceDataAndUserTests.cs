@@ -15,7 +15,7 @@ public class ReferenceDataAndUserTests(AppFixture app) : IClassFixture<AppFixtur
     public async Task Craft_villages_are_created_edited_and_archived_through_the_form_with_audit()
     {
         var officer = await app.As(Demo.DaLocOfficer);
-        var daLoc = (await app.CommuneIdAsync(Demo.DaLoc)).ToString(CultureInfo.InvariantCulture);
+        var daLoc = (await app.CurrentCommuneIdAsync(Demo.ChauThanhCommune)).ToString(CultureInfo.InvariantCulture);
         var name = "Làng nghề bánh phồng " + Guid.NewGuid().ToString("N")[..6];
 
         var form = (await officer.GetFormAsync("/CraftVillages/Edit"))

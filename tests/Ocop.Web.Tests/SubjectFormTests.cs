@@ -13,7 +13,7 @@ public class SubjectFormTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task Creating_a_subject_through_the_form_saves_it_and_audits_who_and_every_field()
     {
         var client = await app.As(Demo.DaLocOfficer);
-        var daLoc = await app.CommuneIdAsync(Demo.DaLoc);
+        var daLoc = await app.CurrentCommuneIdAsync(Demo.ChauThanhCommune);
         var name = Unique("Hợp tác xã Bánh phồng Đa Lộc");
 
         using var response = await client.PostFormAsync(await FilledNewSubjectFormAsync(client, name));
@@ -214,7 +214,7 @@ public class SubjectFormTests(AppFixture app) : IClassFixture<AppFixture>
     /// <summary>The new-subject form filled in as a commune officer of Đa Lộc would, valid in every field.</summary>
     private async Task<HtmlForm> FilledNewSubjectFormAsync(HttpClient client, string name)
     {
-        var daLoc = await app.CommuneIdAsync(Demo.DaLoc);
+        var daLoc = await app.CurrentCommuneIdAsync(Demo.ChauThanhCommune);
         var form = await client.GetFormAsync("/Subjects/Edit");
         return form
             .Set("Input.Name", name)

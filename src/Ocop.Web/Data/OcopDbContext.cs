@@ -202,6 +202,23 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var touchesDirectory = ChangeTracker.Entries().Any(DirectoryVersion.Touches);
+        try
+        {
+            return await SaveWithAuditAsync(now, acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            // Also after a failed save: a needless reload is cheap, a stale scope is not.
+            if (touchesDirectory)
+            {
+                DirectoryVersion.Bump();
+            }
+        }
+    }
+
+    private async Task<int> SaveWithAuditAsync(DateTime now, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         var pending = PrepareEntries(now);
         if (pending.Count == 0)
         {

@@ -115,6 +115,10 @@ public class AppFixture : IAsyncLifetime
     public Task<int> CommuneIdAsync(string code) =>
         QueryAsync(db => db.Units.Where(u => u.Code == code && u.ValidTo != null && u.Level == Core.Units.UnitLevel.Commune).Select(u => u.Id).SingleAsync());
 
+    /// <summary>A commune that exists today (since the 2025 reorganisation), by code: where new records go.</summary>
+    public Task<int> CurrentCommuneIdAsync(string code) =>
+        QueryAsync(db => db.Units.Where(u => u.Code == code && u.ValidTo == null && u.Level == Core.Units.UnitLevel.Commune).Select(u => u.Id).SingleAsync());
+
     /// <summary>A leaf of the product taxonomy (one with a scoresheet product set), by code.</summary>
     public Task<int> CategoryIdAsync(string code) =>
         QueryAsync(db => db.ProductCategories.Where(c => c.Code == code).Select(c => c.Id).SingleAsync());

@@ -23,6 +23,8 @@ public static class Demo
     public const string MyChanh = "29380";
     public const string HoaMinh = "29410";
     public const string LongHoa = "29413";
+    // Since 1 July 2025: the commune Châu Thành took over the township, Mỹ Chánh, Thanh Mỹ and Đa Lộc (same code as the old township).
+    public const string ChauThanhCommune = "29374";
 
     // Subjects.
     public const string BaNam = "Hộ kinh doanh Bánh tét Bà Năm";          // Đa Lộc

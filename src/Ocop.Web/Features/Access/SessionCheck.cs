@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ocop.Web.Data;
 
@@ -23,10 +22,8 @@ public static class SessionCheck
         var stamp = context.Principal?.FindFirstValue(stampClaim);
         var current = userId is null
             ? null
-            : await services.GetRequiredService<OcopDbContext>().Users.AsNoTracking()
-                .Where(u => u.Id == userId)
-                .Select(u => new { u.SecurityStamp, u.IsArchived })
-                .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+            : await services.GetRequiredService<AccountCache>().GetAsync(
+                services.GetRequiredService<OcopDbContext>(), userId, context.HttpContext.RequestAborted);
         if (current is null || current.IsArchived || current.SecurityStamp != stamp)
         {
             context.RejectPrincipal();

@@ -15,6 +15,8 @@ public sealed class UserScope
     public required Role Role { get; init; }
     public int? SubjectId { get; init; }
     public required IReadOnlySet<int> CommuneIds { get; init; }
+    /// <summary>Assigned units that take in every commune (a central office): list queries then need no commune filter.</summary>
+    public bool CoversEveryCommune { get; init; }
 
     public bool ReachesEveryUnit => RegistryAccess.ReachesEveryUnit(Role);
 
@@ -31,14 +33,14 @@ public sealed class UserScope
 
     public IQueryable<Subject> Visible(IQueryable<Subject> subjects) => Role switch
     {
-        _ when ReachesEveryUnit => subjects,
+        _ when ReachesEveryUnit || CoversEveryCommune => subjects,
         Role.Producer => subjects.Where(s => s.Id == SubjectId),
         _ => subjects.Where(s => CommuneIds.Contains(s.CommuneId)),
     };
 
     public IQueryable<Product> Visible(IQueryable<Product> products) => Role switch
     {
-        _ when ReachesEveryUnit => products,
+        _ when ReachesEveryUnit || CoversEveryCommune => products,
         Role.Producer => products.Where(p => p.SubjectId == SubjectId),
         _ => products.Where(p => CommuneIds.Contains(p.CommuneId)),
     };
@@ -49,8 +51,13 @@ public sealed class UserScope
             : units.Where(u => CommuneIds.Contains(u.Id));
 }
 
-/// <summary>Builds the <see cref="UserScope"/> of the current request from the user's assigned units.</summary>
-public sealed class UserScopeLoader(OcopDbContext db, IHttpContextAccessor http)
+/// <summary>
+/// Builds the <see cref="UserScope"/> of the current request. The account facts and the scope are cached per process
+/// for the current <see cref="DirectoryVersion"/> (any change to users, units or a subject's commune moves it) and at
+/// most <see cref="UnitDirectory.MaxAge"/>: an office assigned a whole country would otherwise load 3,400 communes on
+/// every request.
+/// </summary>
+public sealed class UserScopeLoader(OcopDbContext db, IHttpContextAccessor http, UnitDirectory directory, AccountCache accounts)
 {
     private UserScope? loaded;
 
@@ -63,33 +70,71 @@ public sealed class UserScopeLoader(OcopDbContext db, IHttpContextAccessor http)
 
         var principal = http.HttpContext?.User ?? throw new InvalidOperationException("No request.");
         var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in.");
-        var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new { u.Role, u.SubjectId, Units = u.Units.Select(x => x.UnitId).ToList() })
-            .SingleAsync(ct);
-
-        IReadOnlySet<int> communes = user.Role switch
+        var account = await accounts.GetAsync(db, userId, ct) ?? throw new InvalidOperationException("Unknown user.");
+        if (account.Scope is null)
         {
-            _ when RegistryAccess.ReachesEveryUnit(user.Role) => new HashSet<int>(),
-            // A producer's reach is their own subject; its commune is what their forms may show.
-            Role.Producer => (await db.Subjects.Where(s => s.Id == user.SubjectId).Select(s => s.CommuneId).ToListAsync(ct)).ToHashSet(),
-            _ => await CommunesWithinAsync(user.Units, ct),
-        };
-        loaded = new UserScope { UserId = userId, Role = user.Role, SubjectId = user.SubjectId, CommuneIds = communes };
+            var units = await directory.GetAsync(db, ct);
+            IReadOnlySet<int> communes = account.Role switch
+            {
+                _ when RegistryAccess.ReachesEveryUnit(account.Role) => new HashSet<int>(),
+                // A producer's reach is their own subject; its commune is what their forms may show.
+                Role.Producer => (await db.Subjects.Where(s => s.Id == account.SubjectId).Select(s => s.CommuneId).ToListAsync(ct)).ToHashSet(),
+                _ => units.CommunesWithin(account.Units),
+            };
+            account.Scope = new UserScope
+            {
+                UserId = userId, Role = account.Role, SubjectId = account.SubjectId, CommuneIds = communes,
+                CoversEveryCommune = account.Role != Role.Producer && units.Communes.IsSubsetOf(communes),
+            };
+        }
+
+        loaded = account.Scope;
         return loaded;
     }
+}
 
-    /// <summary>The assigned units, their children and grandchildren, and the units that succeeded any of them.</summary>
-    private async Task<HashSet<int>> CommunesWithinAsync(List<int> assigned, CancellationToken ct)
+/// <summary>What each request needs to know of its account: whether the session still stands, and the user's reach.</summary>
+public sealed class AccountFacts
+{
+    public required long Version { get; init; }
+    public required DateTimeOffset LoadedAt { get; init; }
+    public string? SecurityStamp { get; init; }
+    public bool IsArchived { get; init; }
+    public Role Role { get; init; }
+    public int? SubjectId { get; init; }
+    public required List<int> Units { get; init; }
+    /// <summary>Built on first use from the facts above.</summary>
+    public UserScope? Scope { get; set; }
+}
+
+public sealed class AccountCache(TimeProvider clock)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AccountFacts> byUser = new();
+
+    public async Task<AccountFacts?> GetAsync(OcopDbContext db, string userId, CancellationToken ct)
     {
-        var within = await db.Units.AsNoTracking()
-            .Where(u => assigned.Contains(u.Id)
-                || (u.ParentId != null && assigned.Contains(u.ParentId.Value))
-                || (u.Parent != null && u.Parent.ParentId != null && assigned.Contains(u.Parent.ParentId.Value)))
-            .Select(u => new { u.Id, u.SuccessorId })
-            .ToListAsync(ct);
-        var ids = within.Select(u => u.Id).ToHashSet();
-        ids.UnionWith(within.Where(u => u.SuccessorId != null).Select(u => u.SuccessorId!.Value));
-        return ids;
+        var version = DirectoryVersion.Current;
+        var now = clock.GetUtcNow();
+        if (byUser.TryGetValue(userId, out var cached) && cached.Version == version && now - cached.LoadedAt < UnitDirectory.MaxAge)
+        {
+            return cached;
+        }
+
+        var facts = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new AccountFacts
+            {
+                Version = version, LoadedAt = now, SecurityStamp = u.SecurityStamp, IsArchived = u.IsArchived,
+                Role = u.Role, SubjectId = u.SubjectId, Units = u.Units.Select(x => x.UnitId).ToList(),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (facts is null)
+        {
+            byUser.TryRemove(userId, out _);
+            return null;
+        }
+
+        byUser[userId] = facts;
+        return facts;
     }
 }

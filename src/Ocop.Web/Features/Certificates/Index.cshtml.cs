@@ -20,6 +20,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, TimePro
     public const int PageSize = 25;
 
     [FromQuery(Name = "state")] public CertificateState? State { get; set; }
+    [FromQuery(Name = "province")] public int? Province { get; set; }
     [FromQuery(Name = "commune")] public int? Commune { get; set; }
     [FromQuery(Name = "year")] public int? Year { get; set; }
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
@@ -30,7 +31,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, TimePro
     public int All { get; private set; }
     public Dictionary<CertificateState, int> Counts { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
-    public List<SelectListItem> Communes { get; private set; } = [];
+    public UnitFilter Units { get; private set; } = null!;
     public List<int> Years { get; private set; } = [];
 
     /// <summary>The tabs, in the order an office works through them.</summary>
@@ -52,6 +53,11 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, TimePro
         var visible = scope.Visible(db.Products).Select(p => p.Id);
         var query = db.Certificates.AsNoTracking().Where(c => visible.Contains(c.ProductId));
         Years = await query.Select(c => c.IssuedOn.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
+        if (Province is int province)
+        {
+            query = query.Where(c => c.Product!.Commune!.ParentId == province || c.Product.Commune.Parent!.ParentId == province);
+        }
+
         if (Commune is int commune)
         {
             query = query.Where(c => c.Product!.CommuneId == commune);
@@ -83,7 +89,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, TimePro
         var page = Math.Clamp(PageNumber, 1, Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize)));
         Rows = shown.Skip((page - 1) * PageSize).Take(PageSize).ToList();
         Pager = new Pager(Request, page, PageSize, Total);
-        Communes = await Lookups.CommunesAsync(db, scope, Commune, ct);
+        Units = await Lookups.UnitFilterAsync(db, scope, Province, Commune, ct);
     }
 
     /// <summary>The list with another state tab, keeping the commune and year filters, from the first page.</summary>
@@ -93,6 +99,11 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, TimePro
         if (state is not null)
         {
             query.Add("state=" + state);
+        }
+
+        if (Province is int province)
+        {
+            query.Add("province=" + province.ToString(CultureInfo.InvariantCulture));
         }
 
         if (Commune is int commune)

@@ -91,6 +91,10 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageMo
         {
             ModelState.AddModelError("Input.CommuneId", "Bạn không phụ trách xã này.");
         }
+        else if (Input.CommuneId is int chosen && await Lookups.CommuneProblemAsync(db, chosen, village?.CommuneId, ct) is string problem)
+        {
+            ModelState.AddModelError("Input.CommuneId", problem);
+        }
 
         if (!ModelState.IsValid)
         {

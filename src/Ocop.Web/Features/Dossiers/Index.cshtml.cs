@@ -19,6 +19,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
     [FromQuery(Name = "year")] public int? Year { get; set; }
     [FromQuery(Name = "state")] public DossierState? State { get; set; }
     [FromQuery(Name = "variant")] public DossierVariant? Variant { get; set; }
+    [FromQuery(Name = "province")] public int? Province { get; set; }
     [FromQuery(Name = "commune")] public int? Commune { get; set; }
     [FromQuery(Name = "product")] public int? Product { get; set; }
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
@@ -32,7 +33,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
     public string? ProductName { get; private set; }
     public bool CanCreateForProduct { get; private set; }
     public bool CanEditChecklist { get; private set; }
-    public List<SelectListItem> Communes { get; private set; } = [];
+    public UnitFilter Units { get; private set; } = null!;
     public List<SelectListItem> States { get; private set; } = [];
     public List<SelectListItem> Variants { get; private set; } = [];
     public List<int> Years { get; private set; } = [];
@@ -74,6 +75,11 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
             query = query.Where(d => d.Variant == variant);
         }
 
+        if (Province is int province)
+        {
+            query = query.Where(d => d.Product!.Commune!.ParentId == province || d.Product.Commune.Parent!.ParentId == province);
+        }
+
         if (Commune is { } commune)
         {
             query = query.Where(d => d.Product!.CommuneId == commune);
@@ -93,7 +99,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
                 d.Variant, d.State, d.Documents.Count(f => !f.IsArchived), d.UpdatedAt))
             .ToListAsync(ct);
         Pager = new Pager(Request, page, PageSize, Total);
-        Communes = await Lookups.CommunesAsync(db, scope, Commune, ct);
+        Units = await Lookups.UnitFilterAsync(db, scope, Province, Commune, ct);
         States = Lookups.Enum(State);
         Variants = Lookups.Enum(Variant);
         CanEditChecklist = Core.Access.RegistryAccess.CanEditReferenceData(scope.Role);

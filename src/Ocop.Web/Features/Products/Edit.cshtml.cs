@@ -75,7 +75,8 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageMo
             if (int.TryParse(Request.Query["subject"], out var subjectId))
             {
                 Input.SubjectId = subjectId;
-                Input.CommuneId = await scope.Visible(db.Subjects).Where(s => s.Id == subjectId).Select(s => (int?)s.CommuneId).SingleOrDefaultAsync(ct);
+                var seat = await scope.Visible(db.Subjects).Where(s => s.Id == subjectId).Select(s => (int?)s.CommuneId).SingleOrDefaultAsync(ct);
+                Input.CommuneId = seat is int commune ? await Lookups.CommuneTodayAsync(db, commune, ct) : null;
             }
         }
 
@@ -107,7 +108,7 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageMo
 
         Input.Name = Input.Name?.Trim() ?? "";
         Input.Gtin = string.IsNullOrWhiteSpace(Input.Gtin) ? null : Input.Gtin.Trim();
-        await ValidateRulesAsync(scope, ct);
+        await ValidateRulesAsync(scope, product?.CommuneId, ct);
         if (product is not null && product.Version != Input.Version)
         {
             ModelState.AddModelError("", "Sản phẩm vừa được người khác thay đổi. Tải lại trang để xem bản mới rồi sửa lại.");
@@ -144,7 +145,7 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageMo
         return Redirect($"/Products/Details/{product.Id}");
     }
 
-    private async Task ValidateRulesAsync(UserScope scope, CancellationToken ct)
+    private async Task ValidateRulesAsync(UserScope scope, int? currentCommune, CancellationToken ct)
     {
         if (Input.Gtin is not null && !Gtin.IsValid(Input.Gtin))
         {
@@ -175,9 +176,9 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageMo
             }
         }
 
-        if (Input.CommuneId is int commune && !await db.Units.AnyAsync(u => u.Id == commune && u.Level == Core.Units.UnitLevel.Commune, ct))
+        if (Input.CommuneId is int commune && await Lookups.CommuneProblemAsync(db, commune, currentCommune, ct) is string problem)
         {
-            ModelState.AddModelError("Input.CommuneId", "Xã không tồn tại.");
+            ModelState.AddModelError("Input.CommuneId", problem);
         }
 
         if (Input.CategoryId is int category && !await db.ProductCategories.AnyAsync(c => c.Id == category && c.ProductSet != null && !c.IsArchived, ct))

@@ -15,6 +15,7 @@ namespace Ocop.Web.Features.Products;
 public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageModel
 {
     [FromQuery(Name = "q")] public string? Q { get; set; }
+    [FromQuery(Name = "province")] public int? Province { get; set; }
     [FromQuery(Name = "commune")] public int? Commune { get; set; }
     [FromQuery(Name = "group")] public int? Group { get; set; }
     [FromQuery(Name = "status")] public ProductStatus? Status { get; set; }
@@ -26,11 +27,11 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
     public int Total { get; private set; }
     public Pager Pager { get; private set; } = null!;
     public bool CanCreate { get; private set; }
-    public List<SelectListItem> Communes { get; private set; } = [];
+    public UnitFilter Units { get; private set; } = null!;
     public List<SelectListItem> Categories { get; private set; } = [];
     public List<SelectListItem> Statuses { get; private set; } = [];
 
-    private ProductSearch Search => new(Q, Commune, Group, Status, Subject, Sort, PageNumber);
+    private ProductSearch Search => new(Q, Commune, Group, Status, Subject, Sort, PageNumber, Province: Province);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -38,7 +39,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
         (Rows, Total) = await Search.RunAsync(db, scope.Visible(db.Products), ct);
         Pager = new Pager(Request, Search.SafePage, Search.SafePageSize, Total);
         CanCreate = RegistryAccess.CanCreateProduct(scope.Role);
-        Communes = await Lookups.CommunesAsync(db, scope, Commune, ct);
+        Units = await Lookups.UnitFilterAsync(db, scope, Province, Commune, ct);
         Categories = await Lookups.CategoriesAsync(db, Group, leavesOnly: false, ct);
         Statuses = Lookups.Enum(Status);
     }

@@ -9,7 +9,7 @@ namespace Ocop.Web.Features.Products;
 /// The product list's query, shared by the page, the XLSX export and the API so that all three return the same rows.
 /// Every value lives in the query string, so a URL can be shared.
 /// </summary>
-public sealed record ProductSearch(string? Q, int? Commune, int? Group, ProductStatus? Status, int? Subject, string? Sort, int Page = 1, int PageSize = 20)
+public sealed record ProductSearch(string? Q, int? Commune, int? Group, ProductStatus? Status, int? Subject, string? Sort, int Page = 1, int PageSize = 20, int? Province = null)
 {
     public const int MaxPageSize = 100;
 
@@ -39,6 +39,12 @@ public sealed record ProductSearch(string? Q, int? Commune, int? Group, ProductS
         if (Commune is int commune)
         {
             products = products.Where(p => p.CommuneId == commune);
+        }
+
+        if (Province is int province)
+        {
+            // A commune's parent is its province since 2025, its district before.
+            products = products.Where(p => p.Commune!.ParentId == province || p.Commune.Parent!.ParentId == province);
         }
 
         if (Group is int group)

@@ -15,7 +15,7 @@ public static class ProductsApi
         api.MapGet("/products", ListAsync)
             .WithName("ListProducts")
             .WithSummary("Danh sách sản phẩm / List products")
-            .WithDescription("q: tìm không dấu; commune: id xã; group: id ngành/nhóm/phân nhóm; status; sort: name, -name, updated, -updated, commune; page, pageSize (≤ 100).");
+            .WithDescription("q: tìm không dấu; province: id tỉnh; commune: id xã; group: id ngành/nhóm/phân nhóm; status; sort: name, -name, updated, -updated, commune; page, pageSize (≤ 100).");
         api.MapGet("/products/{id:int}", GetAsync)
             .WithName("GetProduct")
             .WithSummary("Chi tiết sản phẩm / Product detail")
@@ -24,11 +24,11 @@ public static class ProductsApi
     }
 
     private static async Task<Ok<ApiPage<ProductRow>>> ListAsync(
-        string? q, int? commune, int? group, ProductStatus? status, int? subject, string? sort, int? page, int? pageSize,
+        string? q, int? commune, int? group, ProductStatus? status, int? subject, string? sort, int? page, int? pageSize, int? province,
         UserScopeLoader scopes, OcopDbContext db, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        var search = new ProductSearch(q, commune, group, status, subject, sort, page ?? 1, pageSize ?? 20);
+        var search = new ProductSearch(q, commune, group, status, subject, sort, page ?? 1, pageSize ?? 20, province);
         var (rows, total) = await search.RunAsync(db, scope.Visible(db.Products), ct);
         return TypedResults.Ok(new ApiPage<ProductRow>(rows, total, search.SafePage, search.SafePageSize));
     }

@@ -1,41 +1,125 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
+using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Shared;
 
-/// <summary>Choices for filters and forms, limited to what the user may reach.</summary>
+/// <summary>Choices for filters and forms, limited to what the user may reach, read from the in-memory <see cref="UnitDirectory"/>.</summary>
 public static class Lookups
 {
-    /// <summary>Communes the user may see; units that no longer exist say until when they existed.</summary>
+    /// <summary>Above this many communes a list filter asks for the province first: a national user would otherwise get 3,300 options on every page.</summary>
+    public const int ProvinceFirstAbove = 100;
+
+    /// <summary>
+    /// Communes a form may assign: those that exist today, plus the record's current one even if it was dissolved
+    /// (it then says until when it existed, so an edit does not silently move the record).
+    /// </summary>
     public static async Task<List<SelectListItem>> CommunesAsync(OcopDbContext db, UserScope scope, int? selected, CancellationToken ct)
     {
-        var communes = await scope.VisibleCommunes(db.Units).AsNoTracking()
-            .OrderBy(u => u.ValidTo == null).ThenBy(u => u.Parent!.Name).ThenBy(u => u.Name)
-            .Select(u => new { u.Id, u.Name, u.ValidTo, ParentName = u.Parent!.Name })
-            .ToListAsync(ct);
-        return communes.Select(c => new SelectListItem(
-            c.ValidTo is null ? $"{c.Name} ({c.ParentName})" : $"{c.Name} ({c.ParentName}, đến {Ocop.Web.Shared.Display.Date(c.ValidTo)})",
-            c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Id == selected)).ToList();
+        var units = await db.GetService<UnitDirectory>().GetAsync(db, ct);
+        var today = Display.Today(db.GetService<TimeProvider>());
+        return Options(units, VisibleCommunes(units, scope).Where(u => u.Validity.IsValidOn(today) || u.Id == selected), selected);
+    }
+
+    /// <summary>The commune a new record placed where this one was would go today (its successor if it was merged).</summary>
+    public static async Task<int> CommuneTodayAsync(OcopDbContext db, int commune, CancellationToken ct)
+    {
+        var units = await db.GetService<UnitDirectory>().GetAsync(db, ct);
+        return units.ById.TryGetValue(commune, out var unit)
+            ? units.CurrentOn(unit, Display.Today(db.GetService<TimeProvider>())).Id
+            : commune;
+    }
+
+    /// <summary>
+    /// Why a form may not put a record in this commune, or null: it must be a commune, and one that exists today unless
+    /// the record already lies there (records keep the units they were registered in; new ones go to the successor).
+    /// </summary>
+    public static async Task<string?> CommuneProblemAsync(OcopDbContext db, int commune, int? current, CancellationToken ct)
+    {
+        var units = await db.GetService<UnitDirectory>().GetAsync(db, ct);
+        if (!units.ById.TryGetValue(commune, out var unit) || unit.Level != Core.Units.UnitLevel.Commune)
+        {
+            return "Xã không tồn tại.";
+        }
+
+        var today = Display.Today(db.GetService<TimeProvider>());
+        if (commune == current || unit.Validity.IsValidOn(today))
+        {
+            return null;
+        }
+
+        var successor = unit.SuccessorId is int s && units.ById.TryGetValue(s, out var next) ? $" Chọn {next.Kind} {next.Name}." : "";
+        return $"{unit.Name} không còn là đơn vị hành chính từ {Display.Date(unit.ValidTo?.AddDays(1))}.{successor}";
+    }
+
+    /// <summary>The commune filter of a list: every commune the user may see (dissolved ones too, records keep them), or, for a wide scope, the chosen province's.</summary>
+    public static async Task<UnitFilter> UnitFilterAsync(OcopDbContext db, UserScope scope, int? province, int? commune, CancellationToken ct)
+    {
+        var units = await db.GetService<UnitDirectory>().GetAsync(db, ct);
+        var visible = VisibleCommunes(units, scope).ToList();
+        if (visible.Count <= ProvinceFirstAbove)
+        {
+            return new UnitFilter([], Options(units, visible, commune), null);
+        }
+
+        // The province of the chosen commune counts as chosen, so a shared link with only ?commune= still shows its list.
+        if (province is null && commune is int c && units.ById.TryGetValue(c, out var chosen))
+        {
+            province = units.ProvinceOf(chosen)?.Id;
+        }
+
+        var provinces = units.Provinces
+            .Select(p => new SelectListItem(Label(p), Id(p.Id), p.Id == province))
+            .ToList();
+        var communes = province is int p
+            ? Options(units, visible.Where(u => units.ProvinceOf(u)?.Id == p), commune)
+            : [];
+        return new UnitFilter(provinces, communes, province);
     }
 
     /// <summary>The whole taxonomy, indented by level; only leaves (with a product set) can be chosen in forms.</summary>
     public static async Task<List<SelectListItem>> CategoriesAsync(OcopDbContext db, int? selected, bool leavesOnly, CancellationToken ct)
     {
-        var all = await db.ProductCategories.AsNoTracking().Where(c => !c.IsArchived)
-            .Select(c => new { c.Id, c.Code, c.Name, c.Level, c.ProductSet })
-            .ToListAsync(ct);
-        return all.OrderBy(c => c.Code, StringComparer.Ordinal)
+        var units = await db.GetService<UnitDirectory>().GetAsync(db, ct);
+        return units.Categories
             .Select(c => new SelectListItem(
                 $"{new string('\u00A0', (c.Level - 1) * 3)}{c.Code} {c.Name}",
-                c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Id == selected,
-                disabled: leavesOnly && c.ProductSet is null))
+                Id(c.Id), c.Id == selected, disabled: leavesOnly && c.ProductSet is null))
             .ToList();
     }
 
     public static List<SelectListItem> Enum<TEnum>(TEnum? selected) where TEnum : struct, System.Enum =>
-        Ocop.Web.Shared.Display.Values<TEnum>()
-            .Select(v => new SelectListItem(Ocop.Web.Shared.Display.Name(v), v.ToString(), selected.HasValue && selected.Value.Equals(v)))
+        Display.Values<TEnum>()
+            .Select(v => new SelectListItem(Display.Name(v), v.ToString(), selected.HasValue && selected.Value.Equals(v)))
             .ToList();
+
+    private static IEnumerable<UnitEntry> VisibleCommunes(UnitDirectory.Snapshot units, UserScope scope) =>
+        units.Communes.Select(id => units.ById[id])
+            .Where(u => scope.ReachesEveryUnit || scope.CommuneIds.Contains(u.Id));
+
+    /// <summary>Communes that exist first, then dissolved ones; each by its parent's name, then its own.</summary>
+    private static List<SelectListItem> Options(UnitDirectory.Snapshot units, IEnumerable<UnitEntry> communes, int? selected)
+    {
+        var names = StringComparer.Create(Display.Vi, false);
+        return communes
+            .Select(u => (Unit: u, ParentName: units.Parent(u)?.Name ?? ""))
+            .OrderBy(x => x.Unit.ValidTo is null ? 0 : 1).ThenBy(x => x.ParentName, names).ThenBy(x => x.Unit.Name, names)
+            .Select(x => new SelectListItem(
+                x.Unit.ValidTo is null ? $"{x.Unit.Name} ({x.ParentName})" : $"{x.Unit.Name} ({x.ParentName}, đến {Display.Date(x.Unit.ValidTo)})",
+                Id(x.Unit.Id), x.Unit.Id == selected))
+            .ToList();
+    }
+
+    private static string Label(UnitEntry unit) => unit.ValidTo is null ? unit.Name : $"{unit.Name} (đến {Display.Date(unit.ValidTo)})";
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>A list's unit filter: provinces to choose from first (empty when the user's communes fit in one list), and the communes offered.</summary>
+public sealed record UnitFilter(List<SelectListItem> Provinces, List<SelectListItem> Communes, int? Province)
+{
+    public bool ProvinceFirst => Provinces.Count > 0;
 }

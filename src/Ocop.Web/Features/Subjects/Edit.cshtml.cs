@@ -170,6 +170,10 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageMo
             {
                 ModelState.AddModelError("Input.CommuneId", "Bạn không phụ trách xã này.");
             }
+            else if (await Lookups.CommuneProblemAsync(db, commune, existing?.CommuneId, ct) is string problem)
+            {
+                ModelState.AddModelError("Input.CommuneId", problem);
+            }
         }
 
         if (Input.WorkersLocal > Input.WorkersTotal)

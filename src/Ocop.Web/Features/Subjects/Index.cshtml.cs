@@ -15,6 +15,7 @@ namespace Ocop.Web.Features.Subjects;
 public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageModel
 {
     [FromQuery(Name = "q")] public string? Q { get; set; }
+    [FromQuery(Name = "province")] public int? Province { get; set; }
     [FromQuery(Name = "commune")] public int? Commune { get; set; }
     [FromQuery(Name = "form")] public LegalForm? Form { get; set; }
     [FromQuery(Name = "archived")] public bool Archived { get; set; }
@@ -25,10 +26,10 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
     public int Total { get; private set; }
     public Pager Pager { get; private set; } = null!;
     public bool CanCreate { get; private set; }
-    public List<SelectListItem> Communes { get; private set; } = [];
+    public UnitFilter Units { get; private set; } = null!;
     public List<SelectListItem> Forms { get; private set; } = [];
 
-    private SubjectSearch Search => new(Q, Commune, Form, Archived, Sort, PageNumber);
+    private SubjectSearch Search => new(Q, Commune, Form, Archived, Sort, PageNumber, Province: Province);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -36,7 +37,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
         (Rows, Total) = await Search.RunAsync(db, scope.Visible(db.Subjects), ct);
         Pager = new Pager(Request, Search.SafePage, Search.SafePageSize, Total);
         CanCreate = RegistryAccess.CanCreateSubject(scope.Role);
-        Communes = await Lookups.CommunesAsync(db, scope, Commune, ct);
+        Units = await Lookups.UnitFilterAsync(db, scope, Province, Commune, ct);
         Forms = Lookups.Enum(Form);
     }
 

@@ -6,7 +6,7 @@ using Ocop.Web.Data;
 namespace Ocop.Web.Features.Subjects;
 
 /// <summary>The subject list's query, shared by the page, the XLSX export and the API.</summary>
-public sealed record SubjectSearch(string? Q, int? Commune, LegalForm? Form, bool Archived, string? Sort, int Page = 1, int PageSize = 20)
+public sealed record SubjectSearch(string? Q, int? Commune, LegalForm? Form, bool Archived, string? Sort, int Page = 1, int PageSize = 20, int? Province = null)
 {
     public const int MaxPageSize = 100;
 
@@ -28,6 +28,12 @@ public sealed record SubjectSearch(string? Q, int? Commune, LegalForm? Form, boo
 
     private IQueryable<Subject> FilterByValues(IQueryable<Subject> subjects)
     {
+        if (Province is int province)
+        {
+            // A commune's parent is its province since 2025, its district before.
+            subjects = subjects.Where(s => s.Commune!.ParentId == province || s.Commune.Parent!.ParentId == province);
+        }
+
         if (Commune is int commune)
         {
             subjects = subjects.Where(s => s.CommuneId == commune);

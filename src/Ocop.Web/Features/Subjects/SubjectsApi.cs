@@ -14,16 +14,16 @@ public static class SubjectsApi
         api.MapGet("/subjects", ListAsync)
             .WithName("ListSubjects")
             .WithSummary("Danh sách chủ thể OCOP / List OCOP subjects")
-            .WithDescription("q: tìm không dấu; commune: id xã; form: loại hình; archived; sort: name, -name, updated, -updated, commune; page, pageSize (≤ 100).");
+            .WithDescription("q: tìm không dấu; province: id tỉnh; commune: id xã; form: loại hình; archived; sort: name, -name, updated, -updated, commune; page, pageSize (≤ 100).");
         return api;
     }
 
     private static async Task<Ok<ApiPage<SubjectRow>>> ListAsync(
-        string? q, int? commune, LegalForm? form, bool? archived, string? sort, int? page, int? pageSize,
+        string? q, int? commune, LegalForm? form, bool? archived, string? sort, int? page, int? pageSize, int? province,
         UserScopeLoader scopes, OcopDbContext db, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        var search = new SubjectSearch(q, commune, form, archived ?? false, sort, page ?? 1, pageSize ?? 20);
+        var search = new SubjectSearch(q, commune, form, archived ?? false, sort, page ?? 1, pageSize ?? 20, province);
         var (rows, total) = await search.RunAsync(db, scope.Visible(db.Subjects), ct);
         return TypedResults.Ok(new ApiPage<SubjectRow>(rows, total, search.SafePage, search.SafePageSize));
     }

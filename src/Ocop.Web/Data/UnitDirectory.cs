@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Ocop.Core.Units;
+
+namespace Ocop.Web.Data;
+
+/// <summary>
+/// Every administrative unit and the taxonomy, held in memory: read on nearly every request (scopes, filters, forms),
+/// changed a few times a year. Reloaded after any save that touches them (<see cref="DirectoryVersion"/>) and at least
+/// every <see cref="MaxAge"/>, which bounds what another app instance on the same database could miss.
+/// </summary>
+public sealed class UnitDirectory(TimeProvider clock)
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+
+    private volatile Snapshot? snapshot;
+
+    public async Task<Snapshot> GetAsync(OcopDbContext db, CancellationToken ct)
+    {
+        var version = DirectoryVersion.Current;
+        var now = clock.GetUtcNow();
+        var current = snapshot;
+        if (current is not null && current.Version == version && now - current.LoadedAt < MaxAge)
+        {
+            return current;
+        }
+
+        var units = await db.Units.AsNoTracking()
+            .Select(u => new UnitEntry(u.Id, u.Code, u.Name, u.Kind, u.Level, u.ParentId, u.ValidFrom, u.ValidTo, u.SuccessorId))
+            .ToListAsync(ct);
+        var categories = await db.ProductCategories.AsNoTracking().Where(c => !c.IsArchived)
+            .Select(c => new CategoryEntry(c.Id, c.Code, c.Name, c.Level, c.ProductSet))
+            .ToListAsync(ct);
+        var loaded = new Snapshot(version, now, units, categories.OrderBy(c => c.Code, StringComparer.Ordinal).ToList());
+        snapshot = loaded;
+        return loaded;
+    }
+
+    public sealed class Snapshot
+    {
+        public Snapshot(long version, DateTimeOffset loadedAt, List<UnitEntry> units, List<CategoryEntry> categories)
+        {
+            Version = version;
+            LoadedAt = loadedAt;
+            Categories = categories;
+            ById = units.ToDictionary(u => u.Id);
+            Children = units.Where(u => u.ParentId is not null).ToLookup(u => u.ParentId!.Value);
+            Communes = units.Where(u => u.Level == UnitLevel.Commune).Select(u => u.Id).ToHashSet();
+            Provinces = units.Where(u => u.Level == UnitLevel.Province)
+                .OrderBy(u => u.ValidTo == null ? 0 : 1).ThenBy(u => u.Name, StringComparer.Create(Shared.Display.Vi, false))
+                .ToList();
+        }
+
+        public long Version { get; }
+        public DateTimeOffset LoadedAt { get; }
+        public IReadOnlyDictionary<int, UnitEntry> ById { get; }
+        public ILookup<int, UnitEntry> Children { get; }
+        public IReadOnlySet<int> Communes { get; }
+        public IReadOnlyList<UnitEntry> Provinces { get; }
+        public IReadOnlyList<CategoryEntry> Categories { get; }
+
+        public UnitEntry? Parent(UnitEntry unit) => unit.ParentId is int id ? ById.GetValueOrDefault(id) : null;
+
+        /// <summary>The province a unit lies in (itself for a province): through its district before the 2025 reform.</summary>
+        public UnitEntry? ProvinceOf(UnitEntry unit)
+        {
+            for (var u = unit; u is not null; u = Parent(u))
+            {
+                if (u.Level == UnitLevel.Province)
+                {
+                    return u;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The unit that stands for this one on a date: itself while it exists, else its successor (after a merger), and so on.</summary>
+        public UnitEntry CurrentOn(UnitEntry unit, DateOnly date)
+        {
+            var current = unit;
+            for (var hops = 0; hops < 10 && !current.Validity.IsValidOn(date) && current.SuccessorId is int next && ById.TryGetValue(next, out var successor); hops++)
+            {
+                current = successor;
+            }
+
+            return current;
+        }
+
+        /// <summary>The assigned units, their children and grandchildren, and the units that succeeded any of them.</summary>
+        public HashSet<int> CommunesWithin(IEnumerable<int> assigned)
+        {
+            var within = new List<UnitEntry>();
+            foreach (var id in assigned)
+            {
+                if (!ById.TryGetValue(id, out var unit))
+                {
+                    continue;
+                }
+
+                within.Add(unit);
+                foreach (var child in Children[id])
+                {
+                    within.Add(child);
+                    within.AddRange(Children[child.Id]);
+                }
+            }
+
+            var ids = within.Select(u => u.Id).ToHashSet();
+            ids.UnionWith(within.Where(u => u.SuccessorId is not null).Select(u => u.SuccessorId!.Value));
+            return ids;
+        }
+    }
+}
+
+public sealed record UnitEntry(
+    int Id, string Code, string Name, string Kind, UnitLevel Level, int? ParentId, DateOnly ValidFrom, DateOnly? ValidTo, int? SuccessorId)
+{
+    public UnitValidity Validity => new(ValidFrom, ValidTo);
+}
+
+public sealed record CategoryEntry(int Id, string Code, string Name, int Level, int? ProductSet);
