@@ -22,8 +22,8 @@ priority="${BENCH_NICE:--10}"
 # The generator's sign-ins: a provincial program office (about 100 communes), the leader who reads every
 # unit, and a central program office assigned all 34 provinces (3,400 communes in its scope).
 users="${BENCH_USERS:-bench.office bench.leader bench.central}"
-# The central office's list page is left out by default (it costs as much as the leader's; see README).
-skip="${BENCH_SKIP:-bench.central/page}"
+# Scenarios to leave out, as user/scenario pairs (e.g. "bench.central/page").
+skip="${BENCH_SKIP:-}"
 password="Bench@2025"
 
 # Text typed without diacritics, each with a filter: the list page and the API get the same searches.
