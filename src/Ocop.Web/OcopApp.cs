@@ -35,6 +35,7 @@ public static class OcopApp
         services.AddHttpContextAccessor();
         services.AddOcopDatabase(builder.Configuration, builder.Environment);
         services.AddScoped<UserScopeLoader>();
+        services.AddScoped<Features.Planning.PlanFigures>();
         services.AddSingleton<PhotoStore>();
         services.AddSingleton<Features.Dossiers.DocumentStore>();
         // Vietnamese text is written as is, not as &#x...; entities: pages stay readable and a third smaller.
