@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
 using Ocop.Web.Features.Certificates;
+using Ocop.Web.Features.Planning;
 using Ocop.Web.Features.Products;
 using Ocop.Web.Features.Subjects;
 using Ocop.Web.Shared;
@@ -149,6 +150,7 @@ public static class OcopApp
         api.MapProductsApi();
         api.MapSubjectsApi();
         api.MapCertificatesApi();
+        api.MapPlanningApi();
         app.MapRazorPages();
     }
 
