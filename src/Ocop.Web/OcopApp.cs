@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
 using Ocop.Web.Features.Certificates;
+using Ocop.Web.Features.Planning;
 using Ocop.Web.Features.Products;
 using Ocop.Web.Features.Subjects;
 using Ocop.Web.Shared;
@@ -37,6 +38,7 @@ public static class OcopApp
         services.AddScoped<UserScopeLoader>();
         services.AddSingleton<AccountCache>();
         services.AddSingleton<UnitDirectory>();
+        services.AddScoped<Features.Planning.PlanFigures>();
         services.AddSingleton<PhotoStore>();
         services.AddSingleton<Features.Dossiers.DocumentStore>();
         // Vietnamese text is written as is, not as &#x...; entities: pages stay readable and a third smaller.
@@ -155,6 +157,7 @@ public static class OcopApp
         api.MapProductsApi();
         api.MapSubjectsApi();
         api.MapCertificatesApi();
+        api.MapPlanningApi();
         app.MapRazorPages();
     }
 
@@ -177,6 +180,7 @@ public static class OcopApp
         {
             await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>());
             await DemoEvaluationData.SeedAsync(db, Display.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
+            await DemoPlanningData.SeedAsync(db, Display.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
         }
     }
 

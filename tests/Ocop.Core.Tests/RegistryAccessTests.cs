@@ -53,3 +53,29 @@ public class RegistryAccessTests
     public void Only_administrators_and_leaders_reach_every_unit(Role role, bool expected) =>
         Assert.Equal(expected, RegistryAccess.ReachesEveryUnit(role));
 }
+
+public class PlanningAccessTests
+{
+    [Theory]
+    [InlineData(Ocop.Core.Access.Role.Administrator, true, Ocop.Core.Access.RecordAccess.Edit)]
+    [InlineData(Ocop.Core.Access.Role.ProgramOffice, true, Ocop.Core.Access.RecordAccess.Edit)]
+    [InlineData(Ocop.Core.Access.Role.ProgramOffice, false, Ocop.Core.Access.RecordAccess.None)]
+    [InlineData(Ocop.Core.Access.Role.CommuneOfficer, true, Ocop.Core.Access.RecordAccess.Edit)]
+    [InlineData(Ocop.Core.Access.Role.CommuneOfficer, false, Ocop.Core.Access.RecordAccess.None)]
+    [InlineData(Ocop.Core.Access.Role.Leader, false, Ocop.Core.Access.RecordAccess.Read)]
+    [InlineData(Ocop.Core.Access.Role.Department, true, Ocop.Core.Access.RecordAccess.Read)]
+    [InlineData(Ocop.Core.Access.Role.Producer, true, Ocop.Core.Access.RecordAccess.None)]
+    public void Support_records_are_edited_by_the_office_and_commune_officers_in_their_units(Ocop.Core.Access.Role role, bool inScope, Ocop.Core.Access.RecordAccess expected) =>
+        Assert.Equal(expected, Ocop.Core.Access.PlanningAccess.ForSupportRecord(role, inScope));
+
+    [Theory]
+    [InlineData(Ocop.Core.Access.Role.Leader, true, false)]
+    [InlineData(Ocop.Core.Access.Role.ProgramOffice, true, true)]
+    [InlineData(Ocop.Core.Access.Role.CommuneOfficer, true, false)]
+    [InlineData(Ocop.Core.Access.Role.Producer, false, false)]
+    public void Producers_do_not_see_plans_and_only_the_office_changes_them(Ocop.Core.Access.Role role, bool read, bool edit)
+    {
+        Assert.Equal(read, Ocop.Core.Access.PlanningAccess.CanReadPlans(role));
+        Assert.Equal(edit, Ocop.Core.Access.PlanningAccess.CanEditPlans(role));
+    }
+}

@@ -33,6 +33,11 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
     public DbSet<MemberScoresheet> MemberScoresheets => Set<MemberScoresheet>();
     public DbSet<Recognition> Recognitions => Set<Recognition>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
+    public DbSet<IndicatorSnapshot> IndicatorSnapshots => Set<IndicatorSnapshot>();
+    public DbSet<SupportRecord> SupportRecords => Set<SupportRecord>();
 
     // Fields that change on every sign-in or are secrets: never worth an audit row.
     private static readonly HashSet<string> UnauditedFields =
@@ -110,6 +115,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         }
 
         ConfigureEvaluation(builder);
+        PlanningModel.Configure(builder);
     }
 
     private static void ConfigureEvaluation(ModelBuilder builder)
@@ -258,6 +264,11 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
             if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException("The audit trail is append-only.");
+            }
+
+            if (entry.Entity is IndicatorSnapshot && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("Snapshots are kept as taken: never changed, never deleted.");
             }
 
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))

@@ -30,6 +30,7 @@ public static class ReferenceData
         }
 
         await EvaluationReferenceData.SeedAsync(db, seedFolder, ct);
+        await PlanningReferenceData.SeedAsync(db, ct);
     }
 
     private static async Task SeedUnitsAsync(OcopDbContext db, string file, CancellationToken ct)

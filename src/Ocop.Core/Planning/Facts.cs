@@ -1,0 +1,74 @@
+using Ocop.Core.Registry;
+
+namespace Ocop.Core.Planning;
+
+// Plain fact records: the narrow projections the web layer loads (one query per kind) and the measures read.
+
+public sealed record SubjectFact(int Id, int CommuneId, LegalForm LegalForm, bool IsArchived, bool GreenValueChain,
+    SalesChannels Channels, bool WomenLed, int WorkersTotal, int WorkersTrained, int? CraftVillageId);
+
+public sealed record ProductFact(int Id, int SubjectId, int CommuneId, int CategoryId, bool IsArchived);
+
+/// <param name="SupersededOn">When a later certificate replaced this one (the later one's issue date); from then it no longer counts.</param>
+public sealed record CertificateFact(int Id, int ProductId, int Stars, DateOnly IssuedOn, DateOnly ExpiresOn,
+    DateOnly? RevokedOn = null, DateOnly? SupersededOn = null, DateOnly? ReevaluationFiledOn = null, DateOnly? ReevaluationDecidedOn = null);
+
+public sealed record CraftVillageFact(int Id, int CommuneId, bool IsTraditional, bool IsArchived);
+
+/// <param name="CommuneId">The supported subject's commune.</param>
+public sealed record SupportFact(int Id, int SubjectId, int CommuneId, SupportKind Kind, DateOnly On, bool IsArchived);
+
+/// <summary>All facts of one unit (or of the whole country). <see cref="Within"/> narrows them to a set of communes.</summary>
+public sealed class PlanFacts
+{
+    public PlanFacts(IReadOnlyList<SubjectFact> subjects, IReadOnlyList<ProductFact> products, IReadOnlyList<CertificateFact> certificates,
+        IReadOnlyList<CraftVillageFact> villages, IReadOnlyList<SupportFact> support)
+    {
+        Subjects = subjects;
+        Products = products;
+        Certificates = certificates;
+        Villages = villages;
+        Support = support;
+        ProductsById = products.ToDictionary(p => p.Id);
+        SubjectsById = subjects.ToDictionary(s => s.Id);
+    }
+
+    public IReadOnlyList<SubjectFact> Subjects { get; }
+    public IReadOnlyList<ProductFact> Products { get; }
+    public IReadOnlyList<CertificateFact> Certificates { get; }
+    public IReadOnlyList<CraftVillageFact> Villages { get; }
+    public IReadOnlyList<SupportFact> Support { get; }
+    public IReadOnlyDictionary<int, ProductFact> ProductsById { get; }
+    public IReadOnlyDictionary<int, SubjectFact> SubjectsById { get; }
+
+    public static PlanFacts Empty { get; } = new([], [], [], [], []);
+
+    /// <summary>
+    /// The facts inside the communes: subjects, villages and support by their commune, products by the commune of
+    /// production, certificates by their product.
+    /// </summary>
+    public PlanFacts Within(IReadOnlySet<int> communes)
+    {
+        var products = Products.Where(p => communes.Contains(p.CommuneId)).ToList();
+        var productIds = products.Select(p => p.Id).ToHashSet();
+        return new PlanFacts(
+            Subjects.Where(s => communes.Contains(s.CommuneId)).ToList(),
+            products,
+            Certificates.Where(c => productIds.Contains(c.ProductId)).ToList(),
+            Villages.Where(v => communes.Contains(v.CommuneId)).ToList(),
+            Support.Where(s => communes.Contains(s.CommuneId)).ToList());
+    }
+
+    /// <summary>Splits the facts by group (a commune's district, a district's communes…) in one pass; communes without a group drop out.</summary>
+    public Dictionary<TKey, PlanFacts> PartitionBy<TKey>(IReadOnlyDictionary<int, TKey> groupOfCommune) where TKey : notnull
+    {
+        var subjects = Subjects.Where(s => groupOfCommune.ContainsKey(s.CommuneId)).ToLookup(s => groupOfCommune[s.CommuneId]);
+        var products = Products.Where(p => groupOfCommune.ContainsKey(p.CommuneId)).ToLookup(p => groupOfCommune[p.CommuneId]);
+        var certificates = Certificates.Where(c => ProductsById.TryGetValue(c.ProductId, out var p) && groupOfCommune.ContainsKey(p.CommuneId))
+            .ToLookup(c => groupOfCommune[ProductsById[c.ProductId].CommuneId]);
+        var villages = Villages.Where(v => groupOfCommune.ContainsKey(v.CommuneId)).ToLookup(v => groupOfCommune[v.CommuneId]);
+        var support = Support.Where(s => groupOfCommune.ContainsKey(s.CommuneId)).ToLookup(s => groupOfCommune[s.CommuneId]);
+        return groupOfCommune.Values.Distinct().ToDictionary(k => k, k => new PlanFacts(
+            subjects[k].ToList(), products[k].ToList(), certificates[k].ToList(), villages[k].ToList(), support[k].ToList()));
+    }
+}

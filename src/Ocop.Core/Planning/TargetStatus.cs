@@ -1,0 +1,79 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Ocop.Core.Planning;
+
+public enum TargetDirection
+{
+    [Display(Name = "Ít nhất (≥)")] AtLeast = 1,
+    [Display(Name = "Nhiều nhất (≤)")] AtMost = 2,
+}
+
+public enum TargetState
+{
+    [Display(Name = "Đạt")] Achieved = 1,
+    [Display(Name = "Đúng tiến độ")] OnTrack = 2,
+    [Display(Name = "Chậm")] Behind = 3,
+    [Display(Name = "Chưa có số liệu")] NoValue = 4,
+}
+
+/// <summary>
+/// Where a target stands on a date. A value that reaches the target is achieved. Otherwise, before the deadline, the
+/// expected value moves in a straight line from the baseline (the value on the plan's first day) on that day to the
+/// target on the deadline; a value at or beyond the expected one is on track, anything else behind. After the
+/// deadline an unreached target is behind.
+/// </summary>
+public static class TargetStatus
+{
+    public static TargetState Of(decimal? value, decimal target, TargetDirection direction, DateOnly planStart, DateOnly deadline, DateOnly at, decimal? baseline = null)
+    {
+        if (value is not decimal v)
+        {
+            return TargetState.NoValue;
+        }
+
+        if (Reached(v, target, direction))
+        {
+            return TargetState.Achieved;
+        }
+
+        if (at >= deadline)
+        {
+            return TargetState.Behind;
+        }
+
+        var expected = Expected(target, planStart, deadline, at, baseline ?? 0);
+        return Reached(v, expected, direction) ? TargetState.OnTrack : TargetState.Behind;
+    }
+
+    /// <summary>The value the straight line from the baseline on the plan's first day to the target on the deadline expects on the date.</summary>
+    public static decimal Expected(decimal target, DateOnly planStart, DateOnly deadline, DateOnly at, decimal baseline)
+    {
+        var span = deadline.DayNumber - planStart.DayNumber;
+        if (span <= 0)
+        {
+            return target;
+        }
+
+        var elapsed = Math.Clamp(at.DayNumber - planStart.DayNumber, 0, span);
+        return baseline + ((target - baseline) * elapsed / span);
+    }
+
+    /// <summary>Share of the way to the target, 0–100, for a progress bar; for "at most" targets, 100 once under the ceiling.</summary>
+    public static int Progress(decimal? value, decimal target, TargetDirection direction)
+    {
+        if (value is not decimal v)
+        {
+            return 0;
+        }
+
+        if (direction == TargetDirection.AtMost)
+        {
+            return v <= target ? 100 : target <= 0 ? 0 : (int)Math.Clamp(Math.Round(target * 100 / v), 0, 100);
+        }
+
+        return target <= 0 ? 100 : (int)Math.Clamp(Math.Floor(v * 100 / target), 0, 100);
+    }
+
+    private static bool Reached(decimal value, decimal target, TargetDirection direction) =>
+        direction == TargetDirection.AtLeast ? value >= target : value <= target;
+}

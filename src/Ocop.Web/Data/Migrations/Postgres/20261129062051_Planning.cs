@@ -1,0 +1,261 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Ocop.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Planning : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Indicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Output = table.Column<int>(type: "integer", nullable: false),
+                    MinStars = table.Column<int>(type: "integer", nullable: false),
+                    MaxStars = table.Column<int>(type: "integer", nullable: false),
+                    LegalForms = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Channels = table.Column<int>(type: "integer", nullable: false),
+                    SupportKind = table.Column<int>(type: "integer", nullable: true),
+                    TraditionalOnly = table.Column<bool>(type: "boolean", nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Indicators", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Plans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Title = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Issuer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: true),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Plans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Plans_Plans_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Plans_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupportRecords",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    AmountVnd = table.Column<long>(type: "bigint", nullable: true),
+                    Reference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    IsArchived = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupportRecords_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SupportRecords_Subjects_SubjectId",
+                        column: x => x.SubjectId,
+                        principalTable: "Subjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanTargets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Wording = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    TargetValue = table.Column<decimal>(type: "numeric(12,1)", precision: 12, scale: 1, nullable: false),
+                    Direction = table.Column<int>(type: "integer", nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanTargets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanTargets_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PlanTargets_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndicatorSnapshots",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanTargetId = table.Column<int>(type: "integer", nullable: true),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: true),
+                    AsOf = table.Column<DateOnly>(type: "date", nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(12,1)", precision: 12, scale: 1, nullable: true),
+                    Numerator = table.Column<long>(type: "bigint", nullable: false),
+                    Denominator = table.Column<long>(type: "bigint", nullable: true),
+                    TakenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    TakenBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorSnapshots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndicatorSnapshots_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IndicatorSnapshots_PlanTargets_PlanTargetId",
+                        column: x => x.PlanTargetId,
+                        principalTable: "PlanTargets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IndicatorSnapshots_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_Code",
+                table: "Indicators",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorSnapshots_IndicatorId",
+                table: "IndicatorSnapshots",
+                column: "IndicatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorSnapshots_PlanTargetId_UnitId_AsOf",
+                table: "IndicatorSnapshots",
+                columns: new[] { "PlanTargetId", "UnitId", "AsOf" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorSnapshots_UnitId",
+                table: "IndicatorSnapshots",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_Number",
+                table: "Plans",
+                column: "Number");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_ParentId",
+                table: "Plans",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_UnitId",
+                table: "Plans",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTargets_IndicatorId",
+                table: "PlanTargets",
+                column: "IndicatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTargets_PlanId_Code",
+                table: "PlanTargets",
+                columns: new[] { "PlanId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportRecords_Kind",
+                table: "SupportRecords",
+                column: "Kind");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportRecords_ProductId",
+                table: "SupportRecords",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportRecords_SubjectId",
+                table: "SupportRecords",
+                column: "SubjectId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "IndicatorSnapshots");
+
+            migrationBuilder.DropTable(
+                name: "SupportRecords");
+
+            migrationBuilder.DropTable(
+                name: "PlanTargets");
+
+            migrationBuilder.DropTable(
+                name: "Indicators");
+
+            migrationBuilder.DropTable(
+                name: "Plans");
+        }
+    }
+}

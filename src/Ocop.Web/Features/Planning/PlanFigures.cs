@@ -1,0 +1,353 @@
+using Microsoft.EntityFrameworkCore;
+using Ocop.Core.Evaluation;
+using Ocop.Core.Planning;
+using Ocop.Core.Registry;
+using Ocop.Core.Units;
+using Ocop.Web.Data;
+using Ocop.Web.Features.Access;
+using Ocop.Web.Features.Certificates;
+
+namespace Ocop.Web.Features.Planning;
+
+/// <summary>A unit the figures are for: an administrative unit, or the whole country (<see cref="UnitId"/> null).</summary>
+/// <param name="Communes">The communes counted; null for the whole country seen by a user who reaches every unit.</param>
+public sealed record FigureUnit(int? UnitId, string Code, string Name, UnitLevel? Level, IReadOnlySet<int>? Communes);
+
+public sealed record PlanHeader(int Id, string Number, string Title, string Issuer, DateOnly IssuedOn, DateOnly PeriodFrom, DateOnly PeriodTo, int? UnitId);
+
+/// <summary>One target on a date: the figure shown (the snapshot's where the date has one) and the live one behind it.</summary>
+public sealed record TargetFigure(
+    int TargetId, string Code, string Wording, int IndicatorId, string IndicatorCode, string IndicatorName, MeasureOutput Output, RecordKind Records,
+    decimal? Value, long Numerator, long? Denominator, decimal TargetValue, TargetDirection Direction, DateOnly Deadline,
+    TargetState State, int Progress, SnapshotFigure? Snapshot, decimal? LiveValue, long LiveNumerator, long? LiveDenominator)
+{
+    /// <summary>The data changed after the snapshot was taken: the live figure differs from the kept one.</summary>
+    public bool CorrectedAfterSnapshot => Snapshot is not null && (LiveValue != Snapshot.Value || LiveNumerator != Snapshot.Numerator || LiveDenominator != Snapshot.Denominator);
+}
+
+public sealed record SnapshotFigure(decimal? Value, long Numerator, long? Denominator, DateTime TakenAt, string TakenBy);
+
+public sealed record BreakdownRow(int UnitId, string Name, IReadOnlyDictionary<int, decimal?> Values);
+
+public sealed record StarsRow(string GroupCode, string GroupName, int? GroupId, int Three, int Four, int Five)
+{
+    public int Total => Three + Four + Five;
+}
+
+public sealed record TrendPoint(int Year, DateOnly AsOf, IReadOnlyDictionary<int, decimal?> Values, IReadOnlySet<int> FromSnapshot);
+
+public sealed record ExpiringCertificate(int Id, string Number, int ProductId, string ProductName, string CommuneName, int Stars, DateOnly ExpiresOn);
+
+public sealed record DashboardFigures(
+    PlanHeader Plan, FigureUnit Unit, DateOnly At, IReadOnlyList<TargetFigure> Targets, IReadOnlyList<BreakdownRow> Breakdown,
+    IReadOnlyList<StarsRow> StarsByGroup, IReadOnlyList<TrendPoint> Trend, IReadOnlyList<ExpiringCertificate> Expiring);
+
+/// <summary>
+/// The dashboard's figures as one query, for the dashboard, the API and the periodic report alike: for a plan, a unit and a
+/// date, each target's value, numerator, denominator and status, the breakdown by the unit's parts, stars by product group,
+/// the trend at each year end and the certificates expiring in the next 90 days. Facts are loaded once per request with
+/// narrow projections (one query per kind) and every figure is computed in the core.
+/// </summary>
+public sealed class PlanFigures(OcopDbContext db, TimeProvider clock)
+{
+    public const int ExpiringWithinDays = 90;
+
+    private sealed record UnitRow(int Id, string Code, string Name, UnitLevel Level, int? ParentId, int? SuccessorId, DateOnly ValidFrom, DateOnly? ValidTo);
+
+    private List<UnitRow>? units;
+
+    public async Task<PlanHeader?> PlanAsync(int id, CancellationToken ct) =>
+        await db.Plans.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new PlanHeader(p.Id, p.Number, p.Title, p.Issuer, p.IssuedOn, p.PeriodFrom, p.PeriodTo, p.UnitId))
+            .SingleOrDefaultAsync(ct);
+
+    /// <summary>The unit by id (0 or null: the whole country), narrowed to what the user may see; null when it does not exist or lies wholly outside the user's units.</summary>
+    public async Task<FigureUnit?> UnitAsync(int? unitId, UserScope scope, CancellationToken ct)
+    {
+        var all = await UnitsAsync(ct);
+        FigureUnit unit;
+        if (unitId is null or 0)
+        {
+            unit = new FigureUnit(null, "VN", "Toàn quốc", null, null);
+        }
+        else
+        {
+            var row = all.FirstOrDefault(u => u.Id == unitId);
+            if (row is null)
+            {
+                return null;
+            }
+
+            unit = new FigureUnit(row.Id, row.Code, row.Name, row.Level, CommunesOf(row.Id, all));
+        }
+
+        if (scope.ReachesEveryUnit)
+        {
+            return unit;
+        }
+
+        var visible = unit.Communes is null ? scope.CommuneIds.ToHashSet() : unit.Communes.Where(scope.CommuneIds.Contains).ToHashSet();
+        return visible.Count == 0 ? null : unit with { Communes = visible };
+    }
+
+    /// <summary>A unit by its statistics code: the one valid on the date, else the latest with that code. "VN" is the whole country.</summary>
+    public async Task<int?> UnitIdByCodeAsync(string code, DateOnly at, CancellationToken ct)
+    {
+        if (string.Equals(code, "VN", StringComparison.OrdinalIgnoreCase))
+        {
+            return 0;
+        }
+
+        var candidates = (await UnitsAsync(ct)).Where(u => u.Code == code).ToList();
+        return (candidates.FirstOrDefault(u => new UnitValidity(u.ValidFrom, u.ValidTo).IsValidOn(at)) ?? candidates.MaxBy(u => u.ValidFrom))?.Id;
+    }
+
+    /// <summary>Units a user may pick: all provinces, districts and communes for those who reach every unit, else their assigned units' tree.</summary>
+    public async Task<List<(int Id, string Label)>> PickableUnitsAsync(UserScope scope, CancellationToken ct)
+    {
+        var all = await UnitsAsync(ct);
+        var rows = all.Where(u => u.Level != UnitLevel.Commune || !scope.ReachesEveryUnit || all.Count < 400)
+            .Where(u => scope.ReachesEveryUnit || CommunesOf(u.Id, all).Any(scope.CommuneIds.Contains))
+            .OrderBy(u => u.Level).ThenBy(u => u.ValidTo == null).ThenBy(u => u.Name, StringComparer.Ordinal)
+            .Select(u => (u.Id, $"{Ocop.Web.Shared.Display.Name(u.Level)} {u.Name} ({u.Code}{(u.ValidTo is null ? "" : ", đến " + Ocop.Web.Shared.Display.Date(u.ValidTo))})"))
+            .ToList();
+        if (scope.ReachesEveryUnit)
+        {
+            rows.Insert(0, (0, "Toàn quốc"));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The facts inside the unit, one narrow query per kind (the whole country when the unit has no commune set).</summary>
+    public async Task<PlanFacts> FactsAsync(FigureUnit unit, CancellationToken ct)
+    {
+        var communes = unit.Communes?.ToList();
+        var subjectQuery = db.Subjects.AsNoTracking();
+        var productQuery = db.Products.AsNoTracking();
+        var certificateQuery = db.Certificates.AsNoTracking();
+        var villageQuery = db.CraftVillages.AsNoTracking();
+        var supportQuery = db.SupportRecords.AsNoTracking();
+        if (communes is not null)
+        {
+            subjectQuery = subjectQuery.Where(s => communes.Contains(s.CommuneId));
+            productQuery = productQuery.Where(p => communes.Contains(p.CommuneId));
+            certificateQuery = certificateQuery.Where(c => communes.Contains(c.Product!.CommuneId));
+            villageQuery = villageQuery.Where(v => communes.Contains(v.CommuneId));
+            supportQuery = supportQuery.Where(r => communes.Contains(r.Subject!.CommuneId));
+        }
+
+        var subjects = await subjectQuery
+            .Select(s => new SubjectFact(s.Id, s.CommuneId, s.LegalForm, s.IsArchived, s.GreenValueChain, s.SalesChannels, s.WomenLed, s.WorkersTotal, s.WorkersTrained, s.CraftVillageId))
+            .ToListAsync(ct);
+        var products = await productQuery
+            .Select(p => new ProductFact(p.Id, p.SubjectId, p.CommuneId, p.CategoryId, p.Status == ProductStatus.Archived))
+            .ToListAsync(ct);
+        var certificates = await certificateQuery
+            .Select(c => new { c.Id, c.ProductId, c.Stars, c.IssuedOn, c.ExpiresOn, c.RevokedOn, c.SupersededById, c.ReevaluationFiledOn, c.ReevaluationDecidedOn })
+            .ToListAsync(ct);
+        var issued = certificates.ToDictionary(c => c.Id, c => c.IssuedOn);
+        var villages = await villageQuery.Select(v => new CraftVillageFact(v.Id, v.CommuneId, v.IsTraditional, v.IsArchived)).ToListAsync(ct);
+        var support = await supportQuery
+            .Select(r => new SupportFact(r.Id, r.SubjectId, r.Subject!.CommuneId, r.Kind, r.On, r.IsArchived))
+            .ToListAsync(ct);
+        return new PlanFacts(subjects, products,
+            certificates.Select(c => new CertificateFact(c.Id, c.ProductId, c.Stars, c.IssuedOn, c.ExpiresOn, c.RevokedOn,
+                c.SupersededById is int by && issued.TryGetValue(by, out var on) ? on : null, c.ReevaluationFiledOn, c.ReevaluationDecidedOn)).ToList(),
+            villages, support);
+    }
+
+    public sealed record TargetRow(int Id, string Code, string Wording, decimal TargetValue, TargetDirection Direction, DateOnly Deadline, Indicator Indicator);
+
+    public async Task<List<TargetRow>> TargetsAsync(int planId, CancellationToken ct) =>
+        await db.PlanTargets.AsNoTracking().Where(t => t.PlanId == planId)
+            .OrderBy(t => t.SortOrder).ThenBy(t => t.Code)
+            .Select(t => new TargetRow(t.Id, t.Code, t.Wording, t.TargetValue, t.Direction, t.Deadline, t.Indicator!))
+            .ToListAsync(ct);
+
+    public async Task<Func<DateOnly, MeasureContext>> ContextsAsync(PlanHeader plan, CancellationToken ct)
+    {
+        var catalog = await new CertificateRules(db, clock).ProcessesAsync(ct);
+        return at => new MeasureContext(at, plan.PeriodFrom, CertificateRules.PolicyOn(at, catalog));
+    }
+
+    /// <summary>Each target's figure on the date, using the kept snapshot where the date has one.</summary>
+    public async Task<List<TargetFigure>> TargetFiguresAsync(PlanHeader plan, FigureUnit unit, DateOnly at, PlanFacts facts, CancellationToken ct)
+    {
+        var targets = await TargetsAsync(plan.Id, ct);
+        var contexts = await ContextsAsync(plan, ct);
+        var snapshots = await SnapshotsAsync(targets.Select(t => t.Id).ToList(), unit, [at], ct);
+        return targets.Select(t =>
+        {
+            var definition = t.Indicator.ToDefinition();
+            var live = IndicatorEvaluation.Evaluate(definition, facts, contexts(at));
+            var baseline = IndicatorEvaluation.Evaluate(definition, facts, contexts(plan.PeriodFrom)).Value;
+            snapshots.TryGetValue((t.Id, at), out var snapshot);
+            var value = snapshot is null ? live.Value : snapshot.Value;
+            return new TargetFigure(t.Id, t.Code, t.Wording, t.Indicator.Id, t.Indicator.Code, t.Indicator.Name, t.Indicator.Output, live.Records,
+                value, snapshot?.Numerator ?? live.Numerator, snapshot is null ? live.Denominator : snapshot.Denominator,
+                t.TargetValue, t.Direction, t.Deadline,
+                TargetStatus.Of(value, t.TargetValue, t.Direction, plan.PeriodFrom, t.Deadline, at, baseline),
+                TargetStatus.Progress(value, t.TargetValue, t.Direction), snapshot, live.Value, live.Numerator, live.Denominator);
+        }).ToList();
+    }
+
+    /// <summary>The whole dashboard.</summary>
+    public async Task<DashboardFigures> DashboardAsync(PlanHeader plan, FigureUnit unit, DateOnly at, CancellationToken ct)
+    {
+        var facts = await FactsAsync(unit, ct);
+        var figures = await TargetFiguresAsync(plan, unit, at, facts, ct);
+        var targets = await TargetsAsync(plan.Id, ct);
+        var contexts = await ContextsAsync(plan, ct);
+        var breakdown = await BreakdownAsync(unit, at, facts, targets, contexts, ct);
+        var stars = await StarsByGroupAsync(facts, contexts(at), ct);
+        var trend = await TrendAsync(plan, unit, at, facts, targets, contexts, ct);
+        var expiring = await ExpiringAsync(facts, contexts(at), ct);
+        return new DashboardFigures(plan, unit, at, figures, breakdown, stars, trend, expiring);
+    }
+
+    /// <summary>The unit's parts: the country by province, a province by its districts (or communes after 2025), a district by commune.</summary>
+    private async Task<List<BreakdownRow>> BreakdownAsync(FigureUnit unit, DateOnly at, PlanFacts facts, List<TargetRow> targets,
+        Func<DateOnly, MeasureContext> contexts, CancellationToken ct)
+    {
+        if (unit.Level == UnitLevel.Commune)
+        {
+            return [];
+        }
+
+        var all = await UnitsAsync(ct);
+        var byId = all.ToDictionary(u => u.Id);
+        var partOf = new Dictionary<int, int>();
+        var communes = unit.Communes ?? all.Where(u => u.Level == UnitLevel.Commune).Select(u => u.Id).ToHashSet();
+        foreach (var commune in communes)
+        {
+            // A district is broken down by commune; a province or the country by its direct parts.
+            var part = commune;
+            if (unit.Level != UnitLevel.District)
+            {
+                var current = byId.GetValueOrDefault(commune);
+                while (current?.ParentId is int parent && parent != unit.UnitId && byId.TryGetValue(parent, out var up)
+                    && (unit.UnitId is not null || current.Level != UnitLevel.Province))
+                {
+                    current = up;
+                }
+
+                part = current?.Id ?? commune;
+            }
+
+            partOf[commune] = part;
+        }
+
+        var parts = facts.PartitionBy(partOf);
+        var context = contexts(at);
+        return parts.Where(p => p.Value.Subjects.Count + p.Value.Products.Count + p.Value.Villages.Count + p.Value.Support.Count > 0)
+            .Select(p => new BreakdownRow(p.Key, byId.TryGetValue(p.Key, out var u) ? u.Name : "?",
+                targets.ToDictionary(t => t.Id, t => IndicatorEvaluation.Evaluate(t.Indicator.ToDefinition(), p.Value, context).Value)))
+            .OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<List<StarsRow>> StarsByGroupAsync(PlanFacts facts, MeasureContext context, CancellationToken ct)
+    {
+        var categories = await db.ProductCategories.AsNoTracking().Select(c => new { c.Id, c.Code, c.Name, c.Level, c.ParentId }).ToDictionaryAsync(c => c.Id, ct);
+        int? GroupOf(int categoryId)
+        {
+            var c = categories.GetValueOrDefault(categoryId);
+            while (c is not null && c.Level > 2 && c.ParentId is int parent)
+            {
+                c = categories.GetValueOrDefault(parent);
+            }
+
+            return c?.Id;
+        }
+
+        return IndicatorEvaluation.ValidProducts(facts, context).Values
+            .GroupBy(c => GroupOf(facts.ProductsById[c.ProductId].CategoryId))
+            .Select(g => new StarsRow(g.Key is int id ? categories[id].Code : "?", g.Key is int id2 ? categories[id2].Name : "Chưa phân nhóm", g.Key,
+                g.Count(c => c.Stars == 3), g.Count(c => c.Stars == 4), g.Count(c => c.Stars == 5)))
+            .OrderBy(r => r.GroupCode, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Each year of the plan up to the date: the figure on 31/12 (the kept snapshot where one exists), and on the date for its own year.</summary>
+    private async Task<List<TrendPoint>> TrendAsync(PlanHeader plan, FigureUnit unit, DateOnly at, PlanFacts facts, List<TargetRow> targets,
+        Func<DateOnly, MeasureContext> contexts, CancellationToken ct)
+    {
+        var dates = new List<DateOnly>();
+        for (var year = plan.PeriodFrom.Year; year <= Math.Min(plan.PeriodTo.Year, at.Year); year++)
+        {
+            var yearEnd = new DateOnly(year, 12, 31);
+            dates.Add(yearEnd <= at ? yearEnd : at);
+        }
+
+        var snapshots = await SnapshotsAsync(targets.Select(t => t.Id).ToList(), unit, dates, ct);
+        return dates.Select(date =>
+        {
+            var fromSnapshot = new HashSet<int>();
+            var values = targets.ToDictionary(t => t.Id, t =>
+            {
+                if (snapshots.TryGetValue((t.Id, date), out var s))
+                {
+                    fromSnapshot.Add(t.Id);
+                    return s.Value;
+                }
+
+                return IndicatorEvaluation.Evaluate(t.Indicator.ToDefinition(), facts, contexts(date)).Value;
+            });
+            return new TrendPoint(date.Year, date, values, fromSnapshot);
+        }).ToList();
+    }
+
+    private async Task<List<ExpiringCertificate>> ExpiringAsync(PlanFacts facts, MeasureContext context, CancellationToken ct)
+    {
+        var until = context.At.AddDays(ExpiringWithinDays);
+        var ids = facts.Certificates
+            .Where(c => c.ExpiresOn >= context.At && c.ExpiresOn <= until && IndicatorEvaluation.IsValidOn(c, context)
+                && facts.ProductsById.TryGetValue(c.ProductId, out var p) && !p.IsArchived)
+            .Select(c => c.Id).ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        return await db.Certificates.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .OrderBy(c => c.ExpiresOn).ThenBy(c => c.Number)
+            .Select(c => new ExpiringCertificate(c.Id, c.Number, c.ProductId, c.Product!.Name, c.Product.Commune!.Name, c.Stars, c.ExpiresOn))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Kept snapshots of the targets for the unit on the dates, by target and date.</summary>
+    public async Task<Dictionary<(int TargetId, DateOnly AsOf), SnapshotFigure>> SnapshotsAsync(List<int> targetIds, FigureUnit unit, List<DateOnly> dates, CancellationToken ct)
+    {
+        var unitId = unit.UnitId;
+        var rows = await db.IndicatorSnapshots.AsNoTracking()
+            .Where(s => s.PlanTargetId != null && targetIds.Contains(s.PlanTargetId.Value) && s.UnitId == unitId && dates.Contains(s.AsOf))
+            .Select(s => new { TargetId = s.PlanTargetId!.Value, s.AsOf, s.Value, s.Numerator, s.Denominator, s.TakenAt, s.TakenBy })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => (r.TargetId, r.AsOf))
+            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.TakenAt).Select(r => new SnapshotFigure(r.Value, r.Numerator, r.Denominator, r.TakenAt, r.TakenBy)).First());
+    }
+
+    private async Task<List<UnitRow>> UnitsAsync(CancellationToken ct) =>
+        units ??= await db.Units.AsNoTracking()
+            .Select(u => new UnitRow(u.Id, u.Code, u.Name, u.Level, u.ParentId, u.SuccessorId, u.ValidFrom, u.ValidTo))
+            .ToListAsync(ct);
+
+    /// <summary>
+    /// The communes of a unit: itself if a commune, its children and grandchildren, and the communes that succeeded any of
+    /// them after a merger (as a user's scope does), so a district's figures follow its communes past 1 July 2025.
+    /// </summary>
+    private static HashSet<int> CommunesOf(int unitId, List<UnitRow> all)
+    {
+        var children = all.ToLookup(u => u.ParentId);
+        var within = new HashSet<int> { unitId };
+        foreach (var child in children[unitId])
+        {
+            within.Add(child.Id);
+            within.UnionWith(children[child.Id].Select(g => g.Id));
+        }
+
+        var byId = all.ToDictionary(u => u.Id);
+        var communes = within.Where(id => byId[id].Level == UnitLevel.Commune).ToHashSet();
+        communes.UnionWith(communes.Select(id => byId[id].SuccessorId).OfType<int>().Where(id => byId.TryGetValue(id, out var s) && s.Level == UnitLevel.Commune).ToList());
+        return communes;
+    }
+}
