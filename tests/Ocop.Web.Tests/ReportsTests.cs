@@ -44,6 +44,32 @@ public class ReportsTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task The_report_holds_the_dashboards_target_figures_for_the_same_plan_unit_and_date()
+    {
+        var office = await app.As(Demo.ProgramOffice);
+        var district = await DistrictIdAsync();
+        var plan = await app.QueryAsync(db => db.Plans.Where(p => p.Number.StartsWith("46/")).Select(p => p.Id).SingleAsync());
+        var to = DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var api = await office.GetAsync($"/api/v1/plans/{plan}/targets?unit=847&at={to}");
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await api.Content.ReadAsStringAsync());
+
+        using var response = await office.GetAsync($"/Reports?handler=Docx&plan={plan}&unit={district}&from=2023-01-01&to={to}");
+        using var document = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var rows = document.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>()
+            .Select(r => r.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToList())
+            .Where(cells => cells.Count == 5).ToDictionary(cells => cells[0]);
+        var targets = Targets(json.RootElement).ToList();
+        Assert.NotEmpty(targets);
+        foreach (var target in targets)
+        {
+            var code = target.GetProperty("code").GetString()!;
+            Assert.True(rows.ContainsKey(code), $"target {code} is missing from the report");
+            Assert.Equal(Figure(target), rows[code][3]);
+        }
+    }
+
+    [Fact]
     public async Task The_annexes_hold_every_active_product_with_its_star_and_subjects_by_legal_form()
     {
         var office = await app.As(Demo.ProgramOffice);
@@ -68,15 +94,16 @@ public class ReportsTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
-    public async Task A_commune_officer_reports_on_their_commune_and_not_on_the_district()
+    public async Task A_commune_officer_reports_on_their_communes_only()
     {
         var officer = await app.As(Demo.DaLocOfficer);
         var page = Html.Text(await officer.GetPageAsync($"/Reports?{Period}"));
         Assert.Contains("Đa Lộc", page, StringComparison.Ordinal);
         Assert.DoesNotContain(Demo.ConChimTour, page, StringComparison.Ordinal);
 
-        using var district = await officer.GetAsync($"/Reports?unit={await DistrictIdAsync()}&{Period}");
-        Assert.Equal(HttpStatusCode.NotFound, district.StatusCode);
+        // Asking for the whole district gives the officer's own part of it, as the dashboard does.
+        var district = Html.Text(await officer.GetPageAsync($"/Reports?unit={await DistrictIdAsync()}&{Period}"));
+        Assert.DoesNotContain(Demo.ConChimTour, district, StringComparison.Ordinal);
         using var hoaMinh = await officer.GetAsync($"/Reports?unit={await app.CommuneIdAsync(Demo.HoaMinh)}&{Period}");
         Assert.Equal(HttpStatusCode.NotFound, hoaMinh.StatusCode);
     }
@@ -100,8 +127,25 @@ public class ReportsTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task A_leader_may_report_on_the_whole_country()
     {
         var leader = await app.As(Demo.Leader);
-        var page = Html.Text(await leader.GetPageAsync($"/Reports?{Period}"));
+        var page = Html.Text(await leader.GetPageAsync($"/Reports?unit=0&{Period}"));
         Assert.Contains("Phạm vi: <strong>Toàn quốc</strong>", page, StringComparison.Ordinal);
+    }
+
+    private static System.Text.Json.JsonElement.ArrayEnumerator Targets(System.Text.Json.JsonElement root) =>
+        (root.ValueKind == System.Text.Json.JsonValueKind.Array ? root : root.GetProperty("targets")).EnumerateArray();
+
+    /// <summary>The value as the report prints it: a count as a number, a share with a percent sign, "—" when there is none.</summary>
+    private static string Figure(System.Text.Json.JsonElement target)
+    {
+        var value = target.GetProperty("value");
+        if (value.ValueKind == System.Text.Json.JsonValueKind.Null)
+        {
+            return "—";
+        }
+
+        var output = target.GetProperty("output").GetString();
+        return Ocop.Web.Features.Planning.PlanDisplay.Figure(value.GetDecimal(),
+            Enum.Parse<Ocop.Core.Planning.MeasureOutput>(output!, ignoreCase: true));
     }
 
     private Task<int> DistrictIdAsync() =>

@@ -1,70 +1,60 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Access;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
+using Ocop.Web.Features.Planning;
 using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Reports;
 
 /// <summary>
-/// The periodic report for a unit and a period: its figures on screen, the DOCX draft in the Decree 30 format and the
-/// XLSX annexes. Offices, leaders and commune officers report on the units they reach; the period is in the URL.
+/// The periodic report for a plan, a unit and a period: its figures on screen, the DOCX draft in the Decree 30 format and
+/// the XLSX annexes. The targets are the dashboard's figures on the period's last day (<see cref="PlanFigures"/>), so
+/// the report and the dashboard never disagree. Plan, unit and period are in the URL.
 /// </summary>
-public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, UnitDirectory directory, TimeProvider clock) : PageModel
+public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, PlanFigures figures, TimeProvider clock) : PageModel
 {
+    [FromQuery(Name = "plan")] public int? PlanId { get; set; }
     [FromQuery(Name = "unit")] public int? UnitId { get; set; }
     [FromQuery(Name = "from")] public string? FromText { get; set; }
     [FromQuery(Name = "to")] public string? ToText { get; set; }
 
     public DateOnly From { get; private set; }
     public DateOnly To { get; private set; }
-    public List<SelectListItem> Units { get; private set; } = [];
-    public bool OffersWholeCountry { get; private set; }
+    public List<(int Id, string Label)> Plans { get; private set; } = [];
+    public List<(int Id, string Label)> Units { get; private set; } = [];
     public PeriodicReport? Report { get; private set; }
     public string? Problem { get; private set; }
 
-    public static bool MayReport(Role role) => role is not (Role.Producer or Role.CouncilMember);
+    public static bool MayReport(Role role) => PlanningAccess.CanReadPlans(role);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        var outcome = await PrepareAsync(ct);
-        return outcome ?? Page();
-    }
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await PrepareAsync(ct) ?? Page();
 
     public async Task<IActionResult> OnGetDocxAsync(CancellationToken ct)
     {
-        var outcome = await PrepareAsync(ct);
-        if (outcome is not null || Report is null)
-        {
-            return outcome ?? Page();
-        }
-
-        return File(PeriodicReportDocx.Build(Report), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", FileName("docx"));
+        var refused = await PrepareAsync(ct);
+        return refused ?? (Report is null
+            ? Page()
+            : File(PeriodicReportDocx.Build(Report), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", FileName("docx")));
     }
 
     public async Task<IActionResult> OnGetAnnexesAsync(CancellationToken ct)
     {
-        var outcome = await PrepareAsync(ct);
-        if (outcome is not null || Report is null)
-        {
-            return outcome ?? Page();
-        }
-
-        return File(await ReportAnnexes.BuildAsync(Report.Data, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx"));
+        var refused = await PrepareAsync(ct);
+        return refused ?? (Report is null
+            ? Page()
+            : File(await ReportAnnexes.BuildAsync(Report.Data, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx")));
     }
 
     public string Link(string? handler) =>
-        $"/Reports?{(handler is null ? "" : "handler=" + handler + "&")}unit={UnitId?.ToString(CultureInfo.InvariantCulture)}&from={Iso(From)}&to={Iso(To)}";
+        $"/Reports?{(handler is null ? "" : "handler=" + handler + "&")}plan={PlanId}&unit={UnitId}&from={PlanDisplay.Iso(From)}&to={PlanDisplay.Iso(To)}";
 
-    private string FileName(string extension) => $"bao-cao-ocop-{Iso(From)}-{Iso(To)}.{extension}";
+    private string FileName(string extension) => $"bao-cao-ocop-{PlanDisplay.Iso(From)}-{PlanDisplay.Iso(To)}.{extension}";
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>Reads the choices; null when the report can be drafted, otherwise the answer to give instead.</summary>
+    /// <summary>Reads the choices and drafts the report; returns the answer to give instead when the user may not have it.</summary>
     private async Task<IActionResult?> PrepareAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
@@ -73,42 +63,53 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, UnitDir
             return Forbid();
         }
 
-        var units = await directory.GetAsync(db, ct);
-        var assigned = await db.UserUnits.AsNoTracking().Where(u => u.UserId == scope.UserId).Select(u => u.UnitId).ToListAsync(ct);
-        var choices = ReportUnit.Choices(units, scope, assigned);
-        OffersWholeCountry = scope.ReachesEveryUnit || scope.CoversEveryCommune;
-        Units = choices.Select(u => new SelectListItem($"{u.Kind} {u.Name}" + (u.ValidTo is null ? "" : $" (đến {Display.Date(u.ValidTo)})"),
-            u.Id.ToString(CultureInfo.InvariantCulture), u.Id == UnitId)).ToList();
-
         var today = Display.Today(clock);
-        var from = new DateOnly(today.Year, 1, 1);
-        var to = today;
-        var datesRead = TryDate(FromText, "from", "Ngày bắt đầu", ref from) & TryDate(ToText, "to", "Ngày kết thúc", ref to);
-        (From, To) = (from, to);
-        if (!datesRead)
+        var plans = await db.Plans.AsNoTracking().OrderByDescending(p => p.UnitId != null).ThenByDescending(p => p.IssuedOn)
+            .Select(p => new { p.Id, p.Number, p.Title }).ToListAsync(ct);
+        Plans = plans.Select(p => (p.Id, $"{p.Number} – {p.Title}")).ToList();
+        var plan = Plans.Count == 0 ? null : await figures.PlanAsync(PlanId ?? Plans[0].Id, ct);
+        if (plan is null)
         {
-            Problem = "Xem lại kỳ báo cáo.";
-            return null;
+            return NotFound();
         }
 
-        if (From > To)
+        Units = await figures.PickableUnitsAsync(scope, ct);
+        // Default: the plan's own unit if the user reaches it, else the first unit they may pick.
+        var unit = await figures.UnitAsync(UnitId ?? plan.UnitId ?? 0, scope, ct);
+        if (unit is null && UnitId is null && Units.Count > 0)
         {
-            ModelState.AddModelError("to", "Ngày kết thúc phải sau ngày bắt đầu.");
-            Problem = "Xem lại kỳ báo cáo.";
-            return null;
+            unit = await figures.UnitAsync(Units[0].Id, scope, ct);
         }
 
-        var unit = ReportUnit.Resolve(units, scope, assigned, UnitId);
         if (unit is null)
         {
             return UnitId is null ? Forbid() : NotFound();
         }
 
-        UnitId = unit.Id;
+        (PlanId, UnitId) = (plan.Id, unit.UnitId ?? 0);
+        var from = new DateOnly(today.Year, 1, 1);
+        var to = today;
+        var datesRead = TryDate(FromText, "from", "Ngày bắt đầu", ref from) & TryDate(ToText, "to", "Ngày kết thúc", ref to);
+        (From, To) = (from, to);
+        if (datesRead && From > To)
+        {
+            ModelState.AddModelError("to", "Ngày kết thúc phải sau ngày bắt đầu.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Problem = "Xem lại kỳ báo cáo.";
+            return null;
+        }
+
+        var dashboard = await figures.DashboardAsync(plan, unit, To, ct);
         var data = await ReportData.LoadAsync(db, clock, unit, From, To, ct);
-        var issuer = unit.IsWholeCountry ? "Văn phòng Điều phối OCOP" : "Phòng Nông nghiệp và Môi trường";
-        Report = new PeriodicReport(data, issuer, unit.IsWholeCountry ? "Hà Nội" : unit.Name, "Trưởng phòng", today,
+        var national = unit.UnitId is null;
+        Report = new PeriodicReport(data, $"{plan.Number} ({plan.Title})",
+            national ? null : $"UBND {unit.Name}", national ? "Văn phòng Điều phối OCOP" : "Phòng Nông nghiệp và Môi trường",
+            national ? "Hà Nội" : unit.Name, "Trưởng phòng", today,
         [
+            PlanSections.Targets(dashboard),
             RecognitionSections.Recognised(data),
             RecognitionSections.Expiring(data),
             RecognitionSections.Subjects(data),

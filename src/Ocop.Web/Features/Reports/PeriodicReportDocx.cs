@@ -14,12 +14,10 @@ public static class PeriodicReportDocx
     {
         var vi = Display.Vi;
         var data = report.Data;
-        var unitLine = data.Unit.IsWholeCountry ? "TOÀN QUỐC" : $"{data.Unit.Kind} {data.Unit.Name}".ToUpper(vi);
-        var doc = new OfficialDocx(new OfficialHeader(
-                data.Unit.IsWholeCountry ? null : $"UBND {unitLine}", report.Issuer.ToUpper(vi), "Số:      /BC-NN", report.Place, report.IssuedOn))
-            .Title("BÁO CÁO", $"Kết quả thực hiện Chương trình mỗi xã một sản phẩm (OCOP) từ ngày {Display.Date(data.From)} đến ngày {Display.Date(data.To)}");
-        doc.Paragraph($"Phạm vi: {(data.Unit.IsWholeCountry ? "toàn quốc" : $"{data.Unit.Kind} {data.Unit.Name}")}. Số liệu trích từ hệ thống quản lý OCOP ngày {Display.Date(report.IssuedOn)}; " +
-            "các chỉ tiêu, sản phẩm và nhiệm vụ dưới đây là số liệu hệ thống đang hiển thị trên bảng điều khiển.");
+        var doc = new OfficialDocx(new OfficialHeader(report.ParentIssuer?.ToUpper(vi), report.Issuer.ToUpper(vi), "Số:      /BC-NN", report.Place, report.IssuedOn))
+            .Title("BÁO CÁO", $"Kết quả thực hiện {report.PlanTitle} từ ngày {Display.Date(data.From)} đến ngày {Display.Date(data.To)}");
+        doc.Paragraph($"Phạm vi: {data.Unit.Name}. Số liệu trích từ hệ thống quản lý OCOP ngày {Display.Date(report.IssuedOn)}; " +
+            $"chỉ tiêu tính đến ngày {Display.Date(data.To)}, là số liệu của bảng điều khiển cho cùng kế hoạch, đơn vị và ngày.");
 
         var section = 0;
         foreach (var part in report.Sections)
@@ -49,7 +47,8 @@ public static class PeriodicReportDocx
 }
 
 /// <summary>A drafted report: who issues it, and its sections in order.</summary>
-public sealed record PeriodicReport(ReportData Data, string Issuer, string Place, string SignerTitle, DateOnly IssuedOn, List<ReportSection> Sections);
+public sealed record PeriodicReport(
+    ReportData Data, string PlanTitle, string? ParentIssuer, string Issuer, string Place, string SignerTitle, DateOnly IssuedOn, List<ReportSection> Sections);
 
 public sealed record ReportSection(string Heading, List<string> Paragraphs, ReportTable? Table = null);
 

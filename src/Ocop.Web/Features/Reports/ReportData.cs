@@ -3,6 +3,7 @@ using Ocop.Core.Evaluation;
 using Ocop.Core.Registry;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Certificates;
+using Ocop.Web.Features.Planning;
 
 namespace Ocop.Web.Features.Reports;
 
@@ -16,7 +17,7 @@ public sealed class ReportData
     /// <summary>How far past the period's end a certificate's expiry is reported as coming.</summary>
     public const int ExpiringWithinDays = 180;
 
-    public required ReportUnit Unit { get; init; }
+    public required FigureUnit Unit { get; init; }
     public required DateOnly From { get; init; }
     public required DateOnly To { get; init; }
     public required List<CertificateRow> RecognisedInPeriod { get; init; }
@@ -40,7 +41,7 @@ public sealed class ReportData
         public int Total => Counts.Values.Sum();
     }
 
-    public static async Task<ReportData> LoadAsync(OcopDbContext db, TimeProvider clock, ReportUnit unit, DateOnly from, DateOnly to, CancellationToken ct)
+    public static async Task<ReportData> LoadAsync(OcopDbContext db, TimeProvider clock, FigureUnit unit, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var catalog = await new CertificateRules(db, clock).ProcessesAsync(ct);
         var products = db.Products.AsNoTracking();
