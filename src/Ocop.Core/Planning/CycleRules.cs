@@ -89,6 +89,11 @@ public static class CycleRules
     /// <summary>Whole days since the entry entered its step, counted on Vietnam dates; never negative.</summary>
     public static int DaysInStep(DateOnly enteredOn, DateOnly today) => Math.Max(0, today.DayNumber - enteredOn.DayNumber);
 
+    /// <summary>Two months in one step without a move: the board flags the entry as stuck.</summary>
+    public const int StuckAfterDays = 60;
+
+    public static bool IsStuck(CycleState state, int daysInStep) => IsOpen(state) && daysInStep >= StuckAfterDays;
+
     /// <summary>Open entries are the ones a board counts as stuck when they wait long enough.</summary>
     public static bool IsOpen(CycleState state) => state is CycleState.Active or CycleState.Returned;
 }

@@ -61,4 +61,13 @@ public class CycleRulesTests
     [InlineData("2026-03-05", "2026-03-01", 0)] // entered "after" today (clock skew): never negative
     public void Days_in_step_are_whole_calendar_days(string entered, string today, int days) =>
         Assert.Equal(days, CycleRules.DaysInStep(DateOnly.Parse(entered, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData(CycleState.Active, 59, false)]
+    [InlineData(CycleState.Active, 60, true)]
+    [InlineData(CycleState.Returned, 90, true)]
+    [InlineData(CycleState.Completed, 300, false)]
+    [InlineData(CycleState.Dropped, 300, false)]
+    public void Open_entries_are_stuck_after_two_months_in_one_step(CycleState state, int days, bool stuck) =>
+        Assert.Equal(stuck, CycleRules.IsStuck(state, days));
 }
