@@ -9,6 +9,12 @@ namespace Ocop.Core.Planning;
 /// </summary>
 public static class TaskAccess
 {
+    /// <summary>
+    /// A task is the user's own when it is their office's, or — for a commune officer only — a task of a commune in
+    /// their units: district office staff also hold the district as their unit, yet the communes' jobs stay the communes'.
+    /// </summary>
+    public static bool Owns(Role role, bool ownOffice, bool communeInUnits) => ownOffice || (role == Role.CommuneOfficer && communeInUnits);
+
     public static bool SeesAll(Role role) => role is Role.Administrator or Role.Leader or Role.ProgramOffice;
 
     public static bool CanRead(Role role, bool owns) => SeesAll(role) || (owns && role is Role.Department or Role.CommuneOfficer);

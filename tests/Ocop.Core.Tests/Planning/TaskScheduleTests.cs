@@ -101,4 +101,13 @@ public class TaskScheduleTests
         Assert.Equal(report, TaskAccess.CanReport(role, owns));
         Assert.Equal(manage, TaskAccess.CanManage(role));
     }
+
+    [Theory]
+    [InlineData(Role.CommuneOfficer, false, true, true)]
+    [InlineData(Role.Department, false, true, false)] // the district is their unit, the commune's job is not theirs
+    [InlineData(Role.ProgramOffice, false, true, false)]
+    [InlineData(Role.ProgramOffice, true, false, true)]
+    [InlineData(Role.Department, true, false, true)]
+    public void A_commune_task_belongs_to_the_communes_officers_not_to_district_staff(Role role, bool ownOffice, bool communeInUnits, bool owns) =>
+        Assert.Equal(owns, TaskAccess.Owns(role, ownOffice, communeInUnits));
 }

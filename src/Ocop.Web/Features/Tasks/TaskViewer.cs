@@ -17,7 +17,7 @@ public sealed class TaskViewer
     public bool SeesAll => TaskAccess.SeesAll(Role);
 
     public bool Owns(int? officeId, int? communeId) =>
-        (officeId is not null && officeId == OfficeId) || (communeId is { } c && Scope.CommuneIds.Contains(c));
+        TaskAccess.Owns(Role, officeId is not null && officeId == OfficeId, communeId is { } c && Scope.CommuneIds.Contains(c));
 
     public bool CanRead(int? officeId, int? communeId) => TaskAccess.CanRead(Role, Owns(officeId, communeId));
 
@@ -36,6 +36,11 @@ public sealed class TaskViewer
         }
 
         var office = OfficeId;
+        if (Role != Role.CommuneOfficer)
+        {
+            return tasks.Where(t => office != null && t.OfficeId == office);
+        }
+
         var communes = Scope.CommuneIds;
         return tasks.Where(t => (office != null && t.OfficeId == office) || (t.CommuneId != null && communes.Contains(t.CommuneId.Value)));
     }
