@@ -154,8 +154,15 @@ public static class DemoCycleData
 
         PlanTask Task(TaskSeed seed) => new()
         {
-            PlanNumber = PlanNumber, Section = seed.Section, Title = seed.Title, Description = seed.Description,
-            Recurrence = seed.Kind, StartsOn = startOfYear, DueMonth = seed.Month, DueDay = seed.Day, DaysAfterQuarter = seed.AfterQuarter,
+            PlanNumber = PlanNumber,
+            Section = seed.Section,
+            Title = seed.Title,
+            Description = seed.Description,
+            Recurrence = seed.Kind,
+            StartsOn = startOfYear,
+            DueMonth = seed.Month,
+            DueDay = seed.Day,
+            DaysAfterQuarter = seed.AfterQuarter,
         };
         var tasks = new List<PlanTask>();
         foreach (var (shortName, seeds) in OfficeTasks)
@@ -172,8 +179,13 @@ public static class DemoCycleData
         var hoaMinh = communes.Single(c => c.Code == BehindCommune);
         tasks.Add(new PlanTask
         {
-            PlanNumber = PlanNumber, Section = "IV.8", CommuneId = hoaMinh.Id, Recurrence = Recurrence.Once, StartsOn = startOfYear,
-            DueOn = today.AddDays(-20), Title = "Lập danh mục sản phẩm tiềm năng gửi Phòng NN&PTNT",
+            PlanNumber = PlanNumber,
+            Section = "IV.8",
+            CommuneId = hoaMinh.Id,
+            Recurrence = Recurrence.Once,
+            StartsOn = startOfYear,
+            DueOn = today.AddDays(-20),
+            Title = "Lập danh mục sản phẩm tiềm năng gửi Phòng NN&PTNT",
             Description = "Tổng hợp danh mục sản phẩm tiềm năng đã rà soát trên địa bàn xã, kèm đề xuất chủ thể tham gia chu trình năm nay.",
         });
         db.PlanTasks.AddRange(tasks);
@@ -198,9 +210,14 @@ public static class DemoCycleData
                 var reportedOn = period.Due.AddDays(-3);
                 db.TaskReports.Add(new TaskReport
                 {
-                    TaskId = task.Id, PeriodStart = period.Start, PeriodLabel = period.Label, ReportedAt = At(reportedOn),
-                    UserId = by?.Id, UserName = by?.FullName ?? OwnerName(task, offices.Values, communes),
-                    Text = $"Đã thực hiện nội dung «{task.Title}» {period.Label.ToLowerInvariant()} (dữ liệu minh họa).", IsDone = true,
+                    TaskId = task.Id,
+                    PeriodStart = period.Start,
+                    PeriodLabel = period.Label,
+                    ReportedAt = At(reportedOn),
+                    UserId = by?.Id,
+                    UserName = by?.FullName ?? OwnerName(task, offices.Values, communes),
+                    Text = $"Đã thực hiện nội dung «{task.Title}» {period.Label.ToLowerInvariant()} (dữ liệu minh họa).",
+                    IsDone = true,
                 });
             }
         }
@@ -212,8 +229,12 @@ public static class DemoCycleData
         {
             db.TaskReports.Add(new TaskReport
             {
-                TaskId = survey.Id, PeriodStart = surveyPeriod.Start, PeriodLabel = surveyPeriod.Label, ReportedAt = At(today.AddDays(-6)),
-                UserId = users["canbo.daloc"].Id, UserName = users["canbo.daloc"].FullName,
+                TaskId = survey.Id,
+                PeriodStart = surveyPeriod.Start,
+                PeriodLabel = surveyPeriod.Label,
+                ReportedAt = At(today.AddDays(-6)),
+                UserId = users["canbo.daloc"].Id,
+                UserName = users["canbo.daloc"].FullName,
                 Text = "Đã khảo sát 7/9 ấp; ghi nhận các sản phẩm tiềm năng và hướng dẫn hai hộ đăng ký ý tưởng.",
                 Figures = [new TaskReportFigure { Label = "Số sản phẩm tiềm năng khảo sát", Value = 12 }, new TaskReportFigure { Label = "Số hộ được hướng dẫn", Value = 5 }],
             });
@@ -223,8 +244,12 @@ public static class DemoCycleData
         var lastQuarter = TaskSchedules.PeriodOf(hoaMinhReport.Schedule, today.AddMonths(-3));
         db.TaskReports.Add(new TaskReport
         {
-            TaskId = hoaMinhReport.Id, PeriodStart = lastQuarter.Start, PeriodLabel = lastQuarter.Label, ReportedAt = At(today.AddDays(-4)),
-            UserId = users["canbo.hoaminh"].Id, UserName = users["canbo.hoaminh"].FullName,
+            TaskId = hoaMinhReport.Id,
+            PeriodStart = lastQuarter.Start,
+            PeriodLabel = lastQuarter.Label,
+            ReportedAt = At(today.AddDays(-4)),
+            UserId = users["canbo.hoaminh"].Id,
+            UserName = users["canbo.hoaminh"].FullName,
             Text = "Xã đã tuyên truyền tại 4 ấp và hướng dẫn HTX Du lịch cộng đồng Cồn Chim hoàn thiện phương án; báo cáo chưa đầy đủ số liệu.",
             Problem = "Đề nghị Phòng NN&PTNT hỗ trợ kinh phí in ấn bao bì, tem nhãn cho 2 sản phẩm tiềm năng của xã và cử cán bộ hướng dẫn lập phương án kinh doanh.",
             ProblemState = ProblemState.Open,
@@ -242,11 +267,16 @@ public static class DemoCycleData
         {
             var entry = new CycleEntry
             {
-                Year = today.Year, CommuneId = byCode[seed.Commune].Id, IdeaName = seed.Idea, ProposerName = seed.Proposer,
+                Year = today.Year,
+                CommuneId = byCode[seed.Commune].Id,
+                IdeaName = seed.Idea,
+                ProposerName = seed.Proposer,
                 SubjectId = seed.Subject is null ? null : subjects[seed.Subject],
                 ProductId = seed.Product is null ? null : products[seed.Product],
                 CategoryId = seed.Category is not null && categories.TryGetValue(seed.Category, out var category) ? category : null,
-                Step = seed.Step, State = seed.State, ReturnReason = seed.State == CycleState.Returned ? seed.Reason : null,
+                Step = seed.Step,
+                State = seed.State,
+                ReturnReason = seed.State == CycleState.Returned ? seed.Reason : null,
                 StepEnteredAt = At(today.AddDays(-seed.DaysInStep)),
                 Description = "Dữ liệu minh họa.",
             };
@@ -263,9 +293,18 @@ public static class DemoCycleData
             var seed = new EntrySeed("", inRound.Name, inRound.SubjectName, null, null, null, CycleStep.Evaluation, CycleState.Active, 10);
             var entry = new CycleEntry
             {
-                Year = today.Year, CommuneId = inRound.CommuneId, IdeaName = inRound.Name, ProposerName = inRound.SubjectName,
-                SubjectId = inRound.SubjectId, ProductId = inRound.ProductId, CategoryId = inRound.CategoryId, RoundProductId = inRound.Id,
-                Step = CycleStep.Evaluation, State = CycleState.Active, StepEnteredAt = At(today.AddDays(-10)), Description = "Dữ liệu minh họa.",
+                Year = today.Year,
+                CommuneId = inRound.CommuneId,
+                IdeaName = inRound.Name,
+                ProposerName = inRound.SubjectName,
+                SubjectId = inRound.SubjectId,
+                ProductId = inRound.ProductId,
+                CategoryId = inRound.CategoryId,
+                RoundProductId = inRound.Id,
+                Step = CycleStep.Evaluation,
+                State = CycleState.Active,
+                StepEnteredAt = At(today.AddDays(-10)),
+                Description = "Dữ liệu minh họa.",
             };
             entry.Events.AddRange(History(seed, today, At, office));
             db.CycleEntries.Add(entry);

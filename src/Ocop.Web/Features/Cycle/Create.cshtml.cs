@@ -111,14 +111,25 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
         var now = clock.GetUtcNow().UtcDateTime;
         var entry = new CycleEntry
         {
-            Year = Input.Year!.Value, CommuneId = Input.CommuneId!.Value, SubjectId = Input.SubjectId, ProductId = Input.ProductId,
-            ProposerName = Input.ProposerName!.Trim(), IdeaName = Input.IdeaName!.Trim(), CategoryId = Input.CategoryId,
+            Year = Input.Year!.Value,
+            CommuneId = Input.CommuneId!.Value,
+            SubjectId = Input.SubjectId,
+            ProductId = Input.ProductId,
+            ProposerName = Input.ProposerName!.Trim(),
+            IdeaName = Input.IdeaName!.Trim(),
+            CategoryId = Input.CategoryId,
             Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim(),
-            Step = Input.Step, State = CycleState.Active, StepEnteredAt = now,
+            Step = Input.Step,
+            State = CycleState.Active,
+            StepEnteredAt = now,
         };
         entry.Events.Add(new CycleStepEvent
         {
-            ToStep = entry.Step, ToState = entry.State, At = now, UserId = actor.UserId, UserName = actor.UserName,
+            ToStep = entry.Step,
+            ToState = entry.State,
+            At = now,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
             Note = entry.Step == CycleStep.IdeaRegistration ? "Đăng ký ý tưởng sản phẩm." : "Ghi nhận sản phẩm tiềm năng qua khảo sát.",
         });
         db.CycleEntries.Add(entry);

@@ -76,8 +76,14 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
         entry.SubjectId ??= product.SubjectId;
         db.CycleStepEvents.Add(new CycleStepEvent
         {
-            EntryId = id, FromStep = entry.Step, FromState = entry.State, ToStep = entry.Step, ToState = entry.State,
-            At = clock.GetUtcNow().UtcDateTime, UserId = actor.UserId, UserName = actor.UserName,
+            EntryId = id,
+            FromStep = entry.Step,
+            FromState = entry.State,
+            ToStep = entry.Step,
+            ToState = entry.State,
+            At = clock.GetUtcNow().UtcDateTime,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
             Note = "Gắn với sản phẩm trong đợt đánh giá, phân hạng.",
         });
         await db.SaveChangesAsync(ct);
@@ -138,8 +144,16 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
 
         db.CycleStepEvents.Add(new CycleStepEvent
         {
-            EntryId = id, Action = action, FromStep = from.Step, FromState = from.State, ToStep = to.Step, ToState = to.State,
-            At = now, UserId = actor.UserId, UserName = actor.UserName, Note = text,
+            EntryId = id,
+            Action = action,
+            FromStep = from.Step,
+            FromState = from.State,
+            ToStep = to.Step,
+            ToState = to.State,
+            At = now,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            Note = text,
         });
         // The entry and its history row are one save, so one transaction.
         await db.SaveChangesAsync(ct);
@@ -174,8 +188,12 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
         var names = await db.CycleEntries.AsNoTracking().Where(e => e.Id == id)
             .Select(e => new
             {
-                Commune = e.Commune!.Name, Subject = e.Subject!.Name, Product = e.Product!.Name, Category = e.Category!.Code + " " + e.Category.Name,
-                Round = e.RoundProduct!.Round!.Name, RoundId = (int?)e.RoundProduct.RoundId,
+                Commune = e.Commune!.Name,
+                Subject = e.Subject!.Name,
+                Product = e.Product!.Name,
+                Category = e.Category!.Code + " " + e.Category.Name,
+                Round = e.RoundProduct!.Round!.Name,
+                RoundId = (int?)e.RoundProduct.RoundId,
             })
             .SingleAsync(ct);
         CommuneName = names.Commune;

@@ -123,16 +123,27 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, Docum
         var problem = string.IsNullOrWhiteSpace(input.Problem) ? null : input.Problem.Trim();
         var report = new TaskReport
         {
-            TaskId = id, PeriodStart = period!.Start, PeriodLabel = period.Label, ReportedAt = now,
-            UserId = actor.UserId, UserName = actor.UserName, Text = input.Text!.Trim(), IsDone = input.Done,
-            Problem = problem, ProblemState = problem is null ? ProblemState.None : ProblemState.Open, Figures = figures,
+            TaskId = id,
+            PeriodStart = period!.Start,
+            PeriodLabel = period.Label,
+            ReportedAt = now,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            Text = input.Text!.Trim(),
+            IsDone = input.Done,
+            Problem = problem,
+            ProblemState = problem is null ? ProblemState.None : ProblemState.Open,
+            Figures = figures,
         };
         if (saved is not null)
         {
             report.Attachments.Add(new TaskAttachment
             {
-                StoredName = saved.StoredName, ContentType = saved.ContentType, SizeBytes = saved.SizeBytes,
-                OriginalName = SafeName(file!.FileName), UploadedAt = now,
+                StoredName = saved.StoredName,
+                ContentType = saved.ContentType,
+                SizeBytes = saved.SizeBytes,
+                OriginalName = SafeName(file!.FileName),
+                UploadedAt = now,
             });
         }
 

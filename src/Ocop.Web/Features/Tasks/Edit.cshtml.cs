@@ -61,9 +61,19 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
 
             Input = new TaskInput
             {
-                Id = task.Id, Version = task.Version, PlanNumber = task.PlanNumber, Section = task.Section, Title = task.Title,
-                Description = task.Description, Recurrence = task.Recurrence, StartsOn = task.StartsOn, DueOn = task.DueOn,
-                DueMonth = task.DueMonth, DueDay = task.DueDay, DaysAfterQuarter = task.DaysAfterQuarter, IsArchived = task.IsArchived,
+                Id = task.Id,
+                Version = task.Version,
+                PlanNumber = task.PlanNumber,
+                Section = task.Section,
+                Title = task.Title,
+                Description = task.Description,
+                Recurrence = task.Recurrence,
+                StartsOn = task.StartsOn,
+                DueOn = task.DueOn,
+                DueMonth = task.DueMonth,
+                DueDay = task.DueDay,
+                DaysAfterQuarter = task.DaysAfterQuarter,
+                IsArchived = task.IsArchived,
                 Owner = task.OfficeId is { } o ? "o" + o.ToString(CultureInfo.InvariantCulture) : "c" + task.CommuneId!.Value.ToString(CultureInfo.InvariantCulture),
             };
         }
