@@ -38,6 +38,14 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
     public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
     public DbSet<IndicatorSnapshot> IndicatorSnapshots => Set<IndicatorSnapshot>();
     public DbSet<SupportRecord> SupportRecords => Set<SupportRecord>();
+    public DbSet<Office> Offices => Set<Office>();
+    public DbSet<OfficeMember> OfficeMembers => Set<OfficeMember>();
+    public DbSet<CycleEntry> CycleEntries => Set<CycleEntry>();
+    public DbSet<CycleStepEvent> CycleStepEvents => Set<CycleStepEvent>();
+    public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
+    public DbSet<TaskReport> TaskReports => Set<TaskReport>();
+    public DbSet<TaskReportFigure> TaskReportFigures => Set<TaskReportFigure>();
+    public DbSet<TaskAttachment> TaskAttachments => Set<TaskAttachment>();
 
     // Fields that change on every sign-in or are secrets: never worth an audit row.
     private static readonly HashSet<string> UnauditedFields =
@@ -116,6 +124,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
 
         ConfigureEvaluation(builder);
         PlanningModel.Configure(builder);
+        CycleAndTaskModel.Configure(builder);
     }
 
     private static void ConfigureEvaluation(ModelBuilder builder)

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Ocop.Core.Planning;
+using Ocop.Web.Data;
+using Ocop.Web.Features.Access;
+
+namespace Ocop.Web.Features.Cycle;
+
+/// <summary>One commune's row of the board: open entries at each step, and those returned, dropped or completed.</summary>
+public sealed record CycleCommuneRow(int CommuneId, string CommuneName, IReadOnlyList<int> ActiveByStep, int Returned, int Dropped, int Completed)
+{
+    public int Total => ActiveByStep.Sum() + Returned + Dropped + Completed;
+}
+
+/// <summary>An open entry and how long it has waited in its step.</summary>
+public sealed record CycleWaitingEntry(int Id, string IdeaName, string ProposerName, string CommuneName, CycleStep Step, CycleState State, int DaysInStep)
+{
+    public bool IsStuck => CycleRules.IsStuck(State, DaysInStep);
+}
+
+/// <summary>
+/// A year of the OCOP cycle for a set of entries: counts per step per commune and the entries waiting longest. The board
+/// shows it and the periodic report calls <see cref="ForUnitAsync"/> for its "cycle progress" section.
+/// </summary>
+public sealed record CycleSummary(int Year, DateOnly On, IReadOnlyList<CycleCommuneRow> Communes, IReadOnlyList<CycleWaitingEntry> Waiting)
+{
+    public const int WaitingShown = 15;
+
+    public static readonly IReadOnlyList<CycleStep> Steps = Enum.GetValues<CycleStep>();
+
+    public int Total => Communes.Sum(c => c.Total);
+
+    public int ActiveAt(CycleStep step) => Communes.Sum(c => c.ActiveByStep[(int)step - 1]);
+
+    public int Returned => Communes.Sum(c => c.Returned);
+
+    public int Dropped => Communes.Sum(c => c.Dropped);
+
+    public int Completed => Communes.Sum(c => c.Completed);
+
+    public int Stuck => Waiting.Count(w => w.IsStuck);
+
+    /// <summary>The cycle of a year in an administrative unit (a commune, or every commune of a district or province).</summary>
+    public static Task<CycleSummary> ForUnitAsync(OcopDbContext db, int year, int unitId, DateOnly today, CancellationToken ct = default) =>
+        ForAsync(db.CycleEntries.Where(e => e.CommuneId == unitId || e.Commune!.ParentId == unitId || e.Commune.Parent!.ParentId == unitId), year, today, ct);
+
+    public static async Task<CycleSummary> ForAsync(IQueryable<CycleEntry> entries, int year, DateOnly today, CancellationToken ct = default)
+    {
+        var rows = await entries.AsNoTracking().Where(e => e.Year == year)
+            .Select(e => new { e.Id, e.IdeaName, e.ProposerName, e.CommuneId, CommuneName = e.Commune!.Name, e.Step, e.State, e.StepEnteredAt })
+            .ToListAsync(ct);
+        var communes = rows.GroupBy(r => (r.CommuneId, r.CommuneName))
+            .OrderBy(g => g.Key.CommuneName, StringComparer.Create(Ocop.Web.Shared.Display.Vi, false))
+            .Select(g => new CycleCommuneRow(g.Key.CommuneId, g.Key.CommuneName,
+                Steps.Select(s => g.Count(r => r.State == CycleState.Active && r.Step == s)).ToList(),
+                g.Count(r => r.State == CycleState.Returned), g.Count(r => r.State == CycleState.Dropped), g.Count(r => r.State == CycleState.Completed)))
+            .ToList();
+        var waiting = rows.Where(r => CycleRules.IsOpen(r.State))
+            .Select(r => new CycleWaitingEntry(r.Id, r.IdeaName, r.ProposerName, r.CommuneName, r.Step, r.State,
+                CycleRules.DaysInStep(DateOnly.FromDateTime(r.StepEnteredAt.AddHours(7)), today)))
+            .OrderByDescending(w => w.DaysInStep).ThenBy(w => w.Id)
+            .Take(WaitingShown)
+            .ToList();
+        return new CycleSummary(year, today, communes, waiting);
+    }
+}
+
+/// <summary>Which cycle entries a user reaches: the communes of their units, a producer their own subject's ideas.</summary>
+public static class CycleScope
+{
+    public static IQueryable<CycleEntry> Visible(this UserScope scope, IQueryable<CycleEntry> entries) => scope.Role switch
+    {
+        _ when scope.ReachesEveryUnit => entries,
+        Core.Access.Role.Producer => entries.Where(e => e.SubjectId != null && e.SubjectId == scope.SubjectId),
+        _ => entries.Where(e => scope.CommuneIds.Contains(e.CommuneId)),
+    };
+}

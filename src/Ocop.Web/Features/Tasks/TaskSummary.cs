@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Ocop.Core.Planning;
+using Ocop.Web.Data;
+
+namespace Ocop.Web.Features.Tasks;
+
+/// <summary>A task with its owner and where it stands on a date.</summary>
+public sealed record TaskRow(int Id, string Section, string Title, string Owner, int? OfficeId, int? CommuneId, Recurrence Recurrence, TaskAssessment Assessment, DateTime? LastReportAt)
+{
+    public PlanTaskStatus Status => Assessment.Status;
+
+    /// <summary>Days past the oldest missed due date (0 when none is missed).</summary>
+    public int DaysLate(DateOnly on) => Assessment.OverduePeriods.Count == 0 ? 0 : on.DayNumber - Assessment.OverduePeriods[0].Due.DayNumber;
+}
+
+/// <summary>A problem raised in a report (kiến nghị) and how the program office handled it.</summary>
+public sealed record ProblemRow(int ReportId, int TaskId, string TaskTitle, string Owner, string PeriodLabel, DateTime RaisedAt, string RaisedBy, string Problem,
+    ProblemState State, string? Reply, DateTime? HandledAt, string? HandledBy, int Version);
+
+/// <summary>
+/// Plan tasks of an administrative unit on a date: how many stand at each status, which are overdue, which problems
+/// were raised in a period. The task pages use <see cref="AssessAsync"/>; the periodic report calls <see cref="ForUnitAsync"/>.
+/// </summary>
+public sealed record TaskSummary(DateOnly From, DateOnly To, IReadOnlyDictionary<PlanTaskStatus, int> ByStatus, IReadOnlyList<TaskRow> Overdue, IReadOnlyList<ProblemRow> Problems)
+{
+    public int Total => ByStatus.Values.Sum();
+
+    /// <summary>The tasks of the offices of a district or province and of the communes within it (or of one commune), for a period.</summary>
+    public static async Task<TaskSummary> ForUnitAsync(OcopDbContext db, DateOnly from, DateOnly to, int unitId, CancellationToken ct = default)
+    {
+        var tasks = InUnit(db.PlanTasks, unitId);
+        var rows = await AssessAsync(tasks, to, ct);
+        var byStatus = Enum.GetValues<PlanTaskStatus>().ToDictionary(s => s, s => rows.Count(r => r.Status == s));
+        var overdue = rows.Where(r => r.Status == PlanTaskStatus.Overdue).OrderByDescending(r => r.DaysLate(to)).ToList();
+        var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
+        var toUtc = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
+        var problems = await ProblemsAsync(db.TaskReports.Where(r => r.ReportedAt >= fromUtc && r.ReportedAt < toUtc && tasks.Any(t => t.Id == r.TaskId)), ct);
+        return new TaskSummary(from, to, byStatus, overdue, problems);
+    }
+
+    public static IQueryable<PlanTask> InUnit(IQueryable<PlanTask> tasks, int unitId) =>
+        tasks.Where(t => t.Office!.UnitId == unitId || t.Office.Unit!.ParentId == unitId
+            || t.CommuneId == unitId || t.Commune!.ParentId == unitId || t.Commune.Parent!.ParentId == unitId);
+
+    /// <summary>Every task that is not archived, assessed on a date from its reports.</summary>
+    public static async Task<List<TaskRow>> AssessAsync(IQueryable<PlanTask> tasks, DateOnly on, CancellationToken ct)
+    {
+        var loaded = await tasks.AsNoTracking().Where(t => !t.IsArchived)
+            .Select(t => new
+            {
+                Task = t,
+                Owner = t.Office != null ? t.Office.Name : "UBND " + t.Commune!.Name,
+                Reports = t.Reports.Select(r => new { r.PeriodStart, r.IsDone, r.ReportedAt }).ToList(),
+            })
+            .ToListAsync(ct);
+        return loaded.Select(x =>
+        {
+            var progress = x.Reports.GroupBy(r => r.PeriodStart).ToDictionary(g => g.Key, g => new PeriodProgress(true, g.Any(r => r.IsDone)));
+            var assessment = TaskSchedules.Assess(x.Task.Schedule, on, progress);
+            return new TaskRow(x.Task.Id, x.Task.Section, x.Task.Title, x.Owner, x.Task.OfficeId, x.Task.CommuneId, x.Task.Recurrence, assessment,
+                x.Reports.Count == 0 ? null : x.Reports.Max(r => r.ReportedAt));
+        })
+        .OrderBy(r => r.Section, StringComparer.Ordinal).ThenBy(r => r.OfficeId is null).ThenBy(r => r.Owner, StringComparer.Create(Ocop.Web.Shared.Display.Vi, false)).ThenBy(r => r.Id)
+        .ToList();
+    }
+
+    public static Task<List<ProblemRow>> ProblemsAsync(IQueryable<TaskReport> reports, CancellationToken ct) =>
+        reports.AsNoTracking().Where(r => r.ProblemState != ProblemState.None)
+            .OrderBy(r => r.ProblemState == ProblemState.Answered).ThenByDescending(r => r.ReportedAt)
+            .Select(r => new ProblemRow(r.Id, r.TaskId, r.Task!.Title, r.Task.Office != null ? r.Task.Office.Name : "UBND " + r.Task.Commune!.Name,
+                r.PeriodLabel, r.ReportedAt, r.UserName, r.Problem!, r.ProblemState, r.ProblemReply, r.ProblemHandledAt, r.ProblemHandledBy, r.Version))
+            .ToListAsync(ct);
+}
