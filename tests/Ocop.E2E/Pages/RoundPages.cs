@@ -49,7 +49,9 @@ public sealed class RoundDetailsPage(IPage page) : AppPage(page)
 
     public async Task AddMemberAsync(string userName, string position)
     {
-        await ChooseAsync(MemberUser, "(" + userName);
+        // Options read "Full name (user name, organisation)": the user name whole, not "hoidong" in "hoidong.yte".
+        var option = MemberUser.Locator("option").Filter(new() { HasTextRegex = new Regex(@"\(" + Regex.Escape(userName) + "[,)]") });
+        await MemberUser.SelectOptionAsync(await option.GetAttributeAsync("value") ?? throw new InvalidOperationException("No user " + userName));
         await ChooseAsync(MemberPosition, position);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Thêm thành viên" }).ClickAsync();
     }
@@ -116,7 +118,7 @@ public sealed class RecognitionFormPage(IPage page) : AppPage(page)
     public ILocator DecisionNumber => Page.GetByLabel("Số quyết định");
     public ILocator SignedOn => Page.GetByLabel("Ngày ký");
     public ILocator Issuer => Page.GetByLabel("Cơ quan ban hành");
-    public ILocator Signer => Page.GetByLabel("Người ký", new() { Exact = true });
+    public ILocator Signer => Page.GetByLabel(new Regex(@"^Người ký"));
     public ILocator SignerTitle => Page.GetByLabel("Chức vụ người ký");
 
     public static async Task<RecognitionFormPage> OpenForRoundAsync(IPage page, int roundId)
