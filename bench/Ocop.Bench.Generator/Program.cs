@@ -34,6 +34,11 @@ await db.Database.MigrateAsync(ct);
 await ReferenceData.SeedAsync(db, ct);
 
 var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+if (args.Contains("round", StringComparer.Ordinal))
+{
+    return await RoundSeed.RunAsync(db, users, ct); // bench/round.sh: a round of 40 products × 9 members on the national data
+}
+
 var products = await db.Products.CountAsync(ct);
 if (products >= NationalData.ProductCount)
 {

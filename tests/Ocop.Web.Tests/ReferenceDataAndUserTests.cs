@@ -141,6 +141,33 @@ public class ReferenceDataAndUserTests(AppFixture app) : IClassFixture<AppFixtur
     }
 
     [Fact]
+    public async Task An_office_is_given_the_level_whose_decisions_it_records_and_others_keep_none()
+    {
+        var admin = await app.As(Demo.Admin);
+        var district = await app.QueryAsync(db => db.Units.Where(u => u.Code == "847").Select(u => u.Id).SingleAsync());
+        foreach (var (role, level, expected) in new (Role, string, Ocop.Core.Evaluation.EvaluationLevel?)[]
+        {
+            (Role.ProgramOffice, "Central", Ocop.Core.Evaluation.EvaluationLevel.Central),
+            (Role.Department, "Province", null), // only offices and administrators record decisions
+        })
+        {
+            var userName = "capqd." + Guid.NewGuid().ToString("N")[..6];
+            var form = (await admin.GetFormAsync("/Admin/Users/Edit"))
+                .Set("Input.UserName", userName).Set("Input.FullName", "Văn phòng điều phối").Set("Input.Role", role.ToString())
+                .SetAll("Input.UnitIds", district.ToString(CultureInfo.InvariantCulture)).Set("Input.DecisionLevel", level).Set("Input.Password", "Moi@2025ocop");
+            using var created = await admin.PostFormAsync(form);
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            Assert.Equal(expected, await app.QueryAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.DecisionLevel).SingleAsync()));
+        }
+
+        var refused = (await admin.GetFormAsync("/Admin/Users/Edit"))
+            .Set("Input.UserName", "capqd.xa").Set("Input.FullName", "Xã").Set("Input.Role", nameof(Role.ProgramOffice))
+            .SetAll("Input.UnitIds", district.ToString(CultureInfo.InvariantCulture)).Set("Input.DecisionLevel", "CommuneCheck").Set("Input.Password", "Moi@2025ocop");
+        using var response = await admin.PostFormAsync(refused);
+        Assert.Equal("Cấp ra quyết định không hợp lệ.", Html.FieldErrors(await response.Content.ReadAsStringAsync())["Input.DecisionLevel"]);
+    }
+
+    [Fact]
     public async Task Archiving_a_user_ends_their_session_at_once()
     {
         var (userName, session) = await SignedInNewUserAsync(Role.ProgramOffice, [await app.QueryAsync(db => db.Units.Where(u => u.Code == "847").Select(u => u.Id).SingleAsync())]);

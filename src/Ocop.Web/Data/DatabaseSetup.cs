@@ -32,7 +32,8 @@ public static class DatabaseSetup
             // A list of ids (a user's communes: 3,400 for a national office) goes to SQLite as one JSON parameter:
             // Microsoft.Data.Sqlite binds each of many parameters by searching the others, which took 0.1–0.8 s.
             services.AddDbContext<OcopDbContext, SqliteOcopDbContext>(o => o.UseSqlite(
-                connection, s => s.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)));
+                connection, s => s.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                .AddInterceptors(new SqliteWriteAheadLog()));
         }
 
         return services;

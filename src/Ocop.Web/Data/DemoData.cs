@@ -264,6 +264,9 @@ public static class DemoData
             {
                 UserName = userName, Email = $"{userName}@example.vn", EmailConfirmed = true, FullName = fullName, Role = role,
                 SubjectId = role == Role.Producer ? producersSubject!.Id : null,
+                // The demo office stands for the province's program office: it chairs the province round and records
+                // the province's decisions (3–4★ recognition and revocation).
+                DecisionLevel = role == Role.ProgramOffice ? Ocop.Core.Evaluation.EvaluationLevel.Province : null,
             };
             var unitIds = role switch
             {

@@ -185,6 +185,11 @@ public class AppUser : IdentityUser, IAuditable
     [MaxLength(200)] public string? Organisation { get; set; }
     public bool IsArchived { get; set; }
     public List<UserUnit> Units { get; set; } = [];
+    /// <summary>
+    /// The level whose decisions this office records (the province's program office, the ministry's); revocation is
+    /// allowed only at the level the process makes competent. Null for everyone else.
+    /// </summary>
+    public Ocop.Core.Evaluation.EvaluationLevel? DecisionLevel { get; set; }
 }
 
 /// <summary>A unit assigned to a user: the district of an office, the communes of a commune officer.</summary>

@@ -220,6 +220,60 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Only_the_office_of_the_level_that_recognises_the_star_revokes_it_province_3_to_4_ministry_5()
+    {
+        var product = await app.ProductIdAsync(Demo.BanhTetNhanChuoi);
+        var fiveStar = await CertificateAsync(product, expiresInDays: 600, stars: 5);
+        var fourStar = await CertificateAsync(product, expiresInDays: 600, stars: 4);
+        var province = await app.As(Demo.ProgramOffice); // the demo office records the province's decisions
+        var ministry = await OfficeAsync(EvaluationLevel.Central);
+        var unassigned = await OfficeAsync(null);
+
+        // The province office sees who is competent for 5★ instead of the form, and its post is refused.
+        var page = Html.Text(await province.GetPageAsync($"/Certificates/Details/{fiveStar.Id}"));
+        Assert.Contains("Thu hồi sản phẩm 5 sao thuộc thẩm quyền cấp trung ương (Bộ); tài khoản này thuộc cấp tỉnh.", page, StringComparison.Ordinal);
+        using var refused = await RevokeAsync(province, fiveStar);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        using var notAssigned = await RevokeAsync(unassigned, fourStar);
+        Assert.Equal(HttpStatusCode.Forbidden, notAssigned.StatusCode);
+        using var ministryOn4 = await RevokeAsync(ministry, fourStar);
+        Assert.Equal(HttpStatusCode.Forbidden, ministryOn4.StatusCode);
+        Assert.Null((await app.QueryAsync(db => db.Certificates.AsNoTracking().SingleAsync(c => c.Id == fiveStar.Id))).RevokedOn);
+
+        // The ministry revokes the 5★ one, the province the 4★ one, each with its ground and decision.
+        var form = await ministry.GetFormAsync($"/Certificates/Details/{fiveStar.Id}", "Revoke");
+        Assert.Contains("Thẩm quyền: Cấp trung ương", Html.Text(await ministry.GetPageAsync($"/Certificates/Details/{fiveStar.Id}")), StringComparison.Ordinal);
+        form.Set("Revoke.Ground", nameof(RevocationGround.FalseDossier)).Set("Revoke.Decision", "12/QĐ-BNNMT");
+        using var byMinistry = await ministry.PostFormAsync(form);
+        Assert.Equal(HttpStatusCode.Redirect, byMinistry.StatusCode);
+        using var byProvince = await RevokeAsync(province, fourStar);
+        Assert.Equal(HttpStatusCode.Redirect, byProvince.StatusCode);
+        var saved = await app.QueryAsync(db => db.Certificates.AsNoTracking().Where(c => c.Id == fiveStar.Id || c.Id == fourStar.Id).OrderBy(c => c.Stars).ToListAsync());
+        Assert.Equal(["77/QĐ-UBND", "12/QĐ-BNNMT"], saved.Select(c => c.RevocationDecision));
+        Assert.Equal([RevocationGround.ProductionStopped, RevocationGround.FalseDossier], saved.Select(c => c.RevocationGround!.Value));
+    }
+
+    private async Task<HttpClient> OfficeAsync(EvaluationLevel? level)
+    {
+        var userName = "vanphong.capquyetdinh." + Guid.NewGuid().ToString("N")[..8];
+        var district = await app.QueryAsync(db => db.Units.Where(u => u.Code == "847").Select(u => u.Id).FirstAsync());
+        await app.WithUsersAsync(async users =>
+        {
+            var user = new AppUser { UserName = userName, FullName = "Văn phòng " + level, Role = Ocop.Core.Access.Role.ProgramOffice, DecisionLevel = level };
+            user.Units.Add(new UserUnit { UserId = user.Id, UnitId = district });
+            var created = await users.CreateAsync(user, DemoData.Password);
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+            return user.Id;
+        });
+        return await app.SignInAsync(userName, DemoData.Password);
+    }
+
+    private static Task<HttpResponseMessage> RevokeAsync(HttpClient client, Certificate certificate) =>
+        client.PostWithTokenAsync($"/Certificates/Details/{certificate.Id}?handler=Revoke",
+            ("Revoke.Ground", nameof(RevocationGround.ProductionStopped)), ("Revoke.Decision", "77/QĐ-UBND"),
+            ("Revoke.On", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("Revoke.Version", certificate.Version.ToString(CultureInfo.InvariantCulture)));
+
+    [Fact]
     public async Task Anyone_can_check_a_certificate_by_number_and_an_unknown_number_is_a_404_problem()
     {
         var product = await app.ProductIdAsync(Demo.ConChimTour);
@@ -349,7 +403,7 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
         });
 
     /// <summary>A certificate of a hand-entered decision, dated so that it expires <paramref name="expiresInDays"/> from today.</summary>
-    private Task<Certificate> CertificateAsync(int productId, int expiresInDays, int? filedDaysBeforeExpiry = null, int? revokedDaysAgo = null) =>
+    private Task<Certificate> CertificateAsync(int productId, int expiresInDays, int? filedDaysBeforeExpiry = null, int? revokedDaysAgo = null, int stars = 4) =>
         app.QueryAsync(async db =>
         {
             var expires = Today.AddDays(expiresInDays);
@@ -361,7 +415,7 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
             };
             var certificate = new Certificate
             {
-                Number = "2099/OCOP-T-" + tag, ProductId = productId, Stars = 4, ScoreHundredths = 7100,
+                Number = "2099/OCOP-T-" + tag, ProductId = productId, Stars = stars, ScoreHundredths = stars == 5 ? 9200 : 7100,
                 IssuedOn = expires.AddMonths(-36), ExpiresOn = expires,
                 ReevaluationFiledOn = filedDaysBeforeExpiry is int filed ? expires.AddDays(-filed) : null,
                 RevokedOn = revokedDaysAgo is int ago ? Today.AddDays(-ago) : null,

@@ -208,6 +208,37 @@ public class RoundsTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task The_product_picker_finds_products_by_search_without_diacritics_caps_its_rows_and_leaves_out_those_in_the_round()
+    {
+        var round = await NewRoundAsync("26/2026");
+        var office = await app.As(Demo.ProgramOffice);
+        var url = $"/Rounds/Details/{round.Id}";
+        var banhTet = await app.ProductIdAsync(Demo.BanhTetLaCam);
+
+        // Typed without diacritics or with them, the same product is offered.
+        foreach (var q in new[] { "banh tet la cam", "Bánh tét lá cẩm", "BANH TET LA CAM" })
+        {
+            var html = await office.GetPageAsync(url + "?q=" + Uri.EscapeDataString(q));
+            Assert.Contains($"name=\"AddProduct.ProductId\" value=\"{banhTet}\"", html, StringComparison.Ordinal);
+        }
+
+        // A search matching most of the registry shows at most the cap, and says there is more.
+        var letter = "n"; // in nearly every name; shorter than a trigram, so a plain substring test on both sides
+        var broad = await office.GetPageAsync(url + "?q=" + letter);
+        var offered = System.Text.RegularExpressions.Regex.Count(broad, "name=\"AddProduct.ProductId\"");
+        var matching = await app.QueryAsync(db => db.Products.CountAsync(p => p.Status != Ocop.Core.Registry.ProductStatus.Archived
+            && (p.SearchText.Contains(letter) || p.Subject!.SearchText.Contains(letter))));
+        Assert.Equal(Math.Min(matching, DetailsModel.PickerLimit), offered);
+        Assert.Equal(matching > DetailsModel.PickerLimit, broad.Contains("hãy gõ thêm để thu hẹp kết quả", StringComparison.Ordinal));
+
+        // Once in the round, the product is no longer offered; a search matching nothing says so.
+        await round.AddProductAsync(Demo.BanhTetLaCam);
+        var after = await office.GetPageAsync(url + "?q=banh+tet+la+cam");
+        Assert.DoesNotContain($"name=\"AddProduct.ProductId\" value=\"{banhTet}\"", after, StringComparison.Ordinal);
+        Assert.Contains("Không tìm thấy sản phẩm phù hợp", Html.Text(await office.GetPageAsync(url + "?q=zzqxw")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_round_under_a_process_no_longer_in_force_is_created_with_a_visible_warning()
     {
         var round = await NewRoundAsync("148/2023", EvaluationLevel.District);
@@ -316,7 +347,11 @@ public class RoundsTests(AppFixture app) : IClassFixture<AppFixture>
         public async Task<int> AddProductAsync(string productName)
         {
             var productId = await app.ProductIdAsync(productName);
-            var form = await office.GetFormAsync($"/Rounds/Details/{id}", "AddProduct");
+            // Found through the picker's search, typed without diacritics.
+            var q = Uri.EscapeDataString(Ocop.Core.Text.VietnameseText.Fold(productName));
+            var html = await office.GetPageAsync($"/Rounds/Details/{id}?q={q}");
+            Assert.Contains($"name=\"AddProduct.ProductId\" value=\"{productId.ToString(CultureInfo.InvariantCulture)}\"", html, StringComparison.Ordinal);
+            var form = HtmlForm.Read(html, $"/Rounds/Details/{id}", "AddProduct");
             form.Set("AddProduct.ProductId", productId.ToString(CultureInfo.InvariantCulture));
             using var response = await office.PostFormAsync(form);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());

@@ -23,6 +23,8 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
     public DateOnly Today { get; private set; }
     public bool CanDecide { get; private set; }
     public int? ReevaluationDossierId { get; private set; }
+    /// <summary>Which level revokes this certificate today, and whether the signed-in office is that level.</summary>
+    public RevocationCompetence Revocation { get; private set; } = null!;
 
     [BindProperty] public RevokeInput Revoke { get; set; } = new();
 
@@ -59,7 +61,7 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
             return NotFound();
         }
 
-        if (!CanDecide)
+        if (!CanDecide || !Revocation.Allowed)
         {
             return Forbid();
         }
@@ -227,6 +229,8 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
         Status = CertificateRules.StateOn(certificate, Today, catalog);
         Milestones = CertificateValidity.Milestones(certificate.ToFacts(), CertificateRules.PolicyOn(Today, catalog));
         CanDecide = CertificateRules.CanDecide(scope.Role);
+        var decisionLevel = await db.Users.Where(u => u.Id == scope.UserId).Select(u => u.DecisionLevel).SingleOrDefaultAsync(ct);
+        Revocation = RevocationAuthority.For(scope.Role, decisionLevel, EvaluationProcesses.InForceOn(Today, catalog), certificate.Stars);
         ReevaluationDossierId = await db.Dossiers.Where(d => d.CertificateId == id && d.Variant == DossierVariant.Reevaluation)
             .OrderByDescending(d => d.Id).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
         return true;

@@ -22,6 +22,8 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, UserM
     [BindProperty] public MemberInput Member { get; set; } = new();
     [BindProperty] public ConflictInput Conflict { get; set; } = new();
     [BindProperty] public ProductInput AddProduct { get; set; } = new();
+    /// <summary>The product picker's search, typed with or without diacritics (as on the product list).</summary>
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
 
     public EvaluationRound Round { get; private set; } = null!;
     public string UnitName { get; private set; } = "";
@@ -35,9 +37,14 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, UserM
     public List<ProductRow> Products { get; private set; } = [];
     public List<SelectListItem> UserChoices { get; private set; } = [];
     public List<SelectListItem> SubjectChoices { get; private set; } = [];
-    public List<SelectListItem> ProductChoices { get; private set; } = [];
+    /// <summary>The picker's matches (at most <see cref="PickerLimit"/>): products with an accepted dossier of the round's year first.</summary>
+    public List<CandidateRow> Candidates { get; private set; } = [];
+    /// <summary>True when more products match than the picker shows: the user narrows the search.</summary>
+    public bool MoreCandidates { get; private set; }
+    public const int PickerLimit = 20;
     public List<SelectListItem> MemberChoices { get; private set; } = [];
 
+    public sealed record CandidateRow(int Id, string Name, string SubjectName, string CommuneName, bool Accepted);
     public sealed record ConflictRow(string SubjectName, string Relation, DateTime DeclaredAt);
     public sealed record MemberRow(int Id, string FullName, string Organisation, CouncilPosition Position, string? UserName, List<ConflictRow> Conflicts);
     public sealed record ProductRow(int Id, int ProductId, string Name, int SubjectId, string SubjectName, string SheetCode, string SheetBasis, int SheetVersion, int? DossierId,
@@ -216,7 +223,7 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, UserM
 
         ModelState.Clear();
         var product = AddProduct.ProductId is int productId
-            ? await db.Products.AsNoTracking().Where(p => p.Id == productId && p.Status != Core.Registry.ProductStatus.Archived)
+            ? await (await scopes.GetAsync(ct)).Visible(db.Products).AsNoTracking().Where(p => p.Id == productId && p.Status != Core.Registry.ProductStatus.Archived)
                 .Select(p => new { p.Id, p.Name, p.Category!.ProductSet, ParentSet = p.Category.Parent != null ? p.Category.Parent.ProductSet : null })
                 .SingleOrDefaultAsync(ct)
             : null;
@@ -266,6 +273,44 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, UserM
         await tx.CommitAsync(ct);
         TempData["Message"] = $"Đã thêm sản phẩm {product.Name} (phiếu chấm {sheet.ProductSetCode}, phiên bản {sheet.SheetVersion.ToString(CultureInfo.InvariantCulture)}).";
         return Redirect($"/Rounds/Details/{Id}");
+    }
+
+    /// <summary>
+    /// The picker: with a search, the products (or their subjects) matching it through the same trigram indexes as the
+    /// product list; without one, the products whose dossier for the round's year was accepted. Either way within the
+    /// user's scope, not archived, not yet in the round, and capped, so a national registry of 16,000 products is never
+    /// rendered as one select.
+    /// </summary>
+    private async Task LoadCandidatesAsync(UserScope scope, int year, CancellationToken ct)
+    {
+        var inRound = Products.Select(p => p.ProductId).ToList();
+        var products = scope.Visible(db.Products).AsNoTracking()
+            .Where(p => p.Status != Core.Registry.ProductStatus.Archived && !inRound.Contains(p.Id));
+        var folded = Core.Text.VietnameseText.Fold(Q);
+        if (folded.Length > 0)
+        {
+            // Ids from the indexes first, then the rest by primary key (as the product list does).
+            var matches = await TextSearch.ProductIds(db, folded)
+                .Union(db.Products.Where(p => TextSearch.SubjectIds(db, folded).Contains(p.SubjectId)).Select(p => p.Id))
+                .ToListAsync(ct);
+            products = products.Where(p => matches.Contains(p.Id));
+        }
+        else
+        {
+            products = products.Where(p => db.Dossiers.Any(d => d.ProductId == p.Id && d.Year == year && d.State == DossierState.Accepted));
+        }
+
+        var rows = await products
+            .Select(p => new
+            {
+                p.Id, p.Name, SubjectName = p.Subject!.Name, CommuneName = p.Commune!.Name,
+                Accepted = db.Dossiers.Any(d => d.ProductId == p.Id && d.Year == year && d.State == DossierState.Accepted),
+            })
+            .OrderByDescending(p => p.Accepted).ThenBy(p => p.Name).ThenBy(p => p.Id)
+            .Take(PickerLimit + 1)
+            .ToListAsync(ct);
+        MoreCandidates = rows.Count > PickerLimit;
+        Candidates = rows.Take(PickerLimit).Select(p => new CandidateRow(p.Id, p.Name, p.SubjectName, p.CommuneName, p.Accepted)).ToList();
     }
 
     /// <summary>Loads the page; returns the refusal when the user may not see the round.</summary>
@@ -321,18 +366,7 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, UserM
                     && (u.Role == Role.CouncilMember || u.Role == Role.ProgramOffice || u.Role == Role.Department || u.Role == Role.Leader || u.Role == Role.Administrator))
                 .OrderBy(u => u.FullName).Select(u => new { u.Id, u.FullName, u.UserName, u.Organisation }).ToListAsync(ct);
             UserChoices = candidates.Select(u => new SelectListItem($"{u.FullName} ({u.UserName}{(u.Organisation is null ? "" : ", " + u.Organisation)})", u.Id)).ToList();
-            var inRound = Products.Select(p => p.ProductId).ToList();
-            var products = await db.Products.AsNoTracking().Where(p => p.Status != Core.Registry.ProductStatus.Archived && !inRound.Contains(p.Id))
-                .OrderBy(p => p.Name).Take(1000)
-                .Select(p => new
-                {
-                    p.Id, p.Name, SubjectName = p.Subject!.Name,
-                    Accepted = db.Dossiers.Any(d => d.ProductId == p.Id && d.Year == round.OpensOn.Year && d.State == DossierState.Accepted),
-                })
-                .ToListAsync(ct);
-            ProductChoices = products.OrderByDescending(p => p.Accepted).ThenBy(p => p.Name, StringComparer.Ordinal)
-                .Select(p => new SelectListItem($"{p.Name} – {p.SubjectName}{(p.Accepted ? " (hồ sơ đã tiếp nhận)" : "")}", p.Id.ToString(CultureInfo.InvariantCulture)))
-                .ToList();
+            await LoadCandidatesAsync(scope, round.OpensOn.Year, ct);
         }
 
         if (round.State == RoundState.Open && (CanManage || MyMemberId is not null))

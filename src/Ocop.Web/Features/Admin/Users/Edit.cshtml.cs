@@ -19,6 +19,7 @@ public sealed class EditModel(OcopDbContext db, UserManager<AppUser> users) : Pa
     public List<SelectListItem> Roles { get; private set; } = [];
     public List<SelectListItem> Units { get; private set; } = [];
     public List<SelectListItem> Subjects { get; private set; } = [];
+    public List<SelectListItem> DecisionLevels { get; private set; } = [];
 
     public sealed class UserInput
     {
@@ -28,6 +29,8 @@ public sealed class EditModel(OcopDbContext db, UserManager<AppUser> users) : Pa
         [StringLength(200)] public string? Organisation { get; set; }
         [Required(ErrorMessage = "Chọn vai trò.")] public Role? Role { get; set; }
         public List<int> UnitIds { get; set; } = [];
+        /// <summary>The level whose decisions the office records (recognition, revocation); offices and administrators only.</summary>
+        public Ocop.Core.Evaluation.EvaluationLevel? DecisionLevel { get; set; }
         public int? SubjectId { get; set; }
         [DataType(DataType.Password)] public string? Password { get; set; }
         public bool Unlock { get; set; }
@@ -48,6 +51,7 @@ public sealed class EditModel(OcopDbContext db, UserManager<AppUser> users) : Pa
             {
                 UserName = user.UserName ?? "", FullName = user.FullName, Organisation = user.Organisation, Role = user.Role,
                 UnitIds = user.Units.Select(u => u.UnitId).ToList(), SubjectId = user.SubjectId, IsArchived = user.IsArchived,
+                DecisionLevel = user.DecisionLevel,
             };
         }
 
@@ -86,6 +90,7 @@ public sealed class EditModel(OcopDbContext db, UserManager<AppUser> users) : Pa
         user.Organisation = string.IsNullOrWhiteSpace(Input.Organisation) ? null : Input.Organisation.Trim();
         user.Role = Input.Role!.Value;
         user.SubjectId = user.Role == Role.Producer ? Input.SubjectId : null;
+        user.DecisionLevel = user.Role is Role.ProgramOffice or Role.Administrator ? Input.DecisionLevel : null;
         user.IsArchived = !isNew && Input.IsArchived;
         var wanted = user.Role is Role.Producer or Role.Administrator or Role.Leader ? [] : Input.UnitIds.Distinct().ToList();
         user.Units.RemoveAll(u => !wanted.Contains(u.UnitId));
@@ -133,6 +138,12 @@ public sealed class EditModel(OcopDbContext db, UserManager<AppUser> users) : Pa
 
     private void Validate()
     {
+        if (Input.DecisionLevel is { } decisionLevel
+            && (decisionLevel == Ocop.Core.Evaluation.EvaluationLevel.CommuneCheck || !System.Enum.IsDefined(decisionLevel)))
+        {
+            ModelState.AddModelError("Input.DecisionLevel", "Cấp ra quyết định không hợp lệ.");
+        }
+
         if (Input.Role is Role role)
         {
             if (!Enum.IsDefined(role))
@@ -163,6 +174,8 @@ public sealed class EditModel(OcopDbContext db, UserManager<AppUser> users) : Pa
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
         Roles = Lookups.Enum(Input.Role);
+        // The commune only checks dossiers; it decides nothing.
+        DecisionLevels = Lookups.Enum(Input.DecisionLevel).Where(i => i.Value != nameof(Ocop.Core.Evaluation.EvaluationLevel.CommuneCheck)).ToList();
         var units = await db.Units.AsNoTracking()
             .OrderBy(u => u.ValidTo == null).ThenBy(u => u.Level).ThenBy(u => u.Name)
             .Select(u => new { u.Id, u.Name, u.Level, u.ValidTo, Parent = u.Parent!.Name }).ToListAsync(ct);
