@@ -104,6 +104,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, PlanFig
 
         var dashboard = await figures.DashboardAsync(plan, unit, To, ct);
         var data = await ReportData.LoadAsync(db, clock, unit, From, To, ct);
+        var (cycle, tasks) = await WorkSections.LoadAsync(db, await Tasks.TaskViewer.LoadAsync(db, scopes, ct), unit, From, To, ct);
         var national = unit.UnitId is null;
         Report = new PeriodicReport(data, $"{plan.Number} ({plan.Title})",
             national ? null : $"UBND {unit.Name}", national ? "Văn phòng Điều phối OCOP" : "Phòng Nông nghiệp và Môi trường",
@@ -113,6 +114,9 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, PlanFig
             RecognitionSections.Recognised(data),
             RecognitionSections.Expiring(data),
             RecognitionSections.Subjects(data),
+            WorkSections.Cycle(cycle),
+            WorkSections.Tasks(tasks),
+            WorkSections.Problems(tasks),
         ]);
         return null;
     }

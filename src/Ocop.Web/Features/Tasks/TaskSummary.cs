@@ -26,9 +26,12 @@ public sealed record TaskSummary(DateOnly From, DateOnly To, IReadOnlyDictionary
     public int Total => ByStatus.Values.Sum();
 
     /// <summary>The tasks of the offices of a district or province and of the communes within it (or of one commune), for a period.</summary>
-    public static async Task<TaskSummary> ForUnitAsync(OcopDbContext db, DateOnly from, DateOnly to, int unitId, CancellationToken ct = default)
+    public static Task<TaskSummary> ForUnitAsync(OcopDbContext db, DateOnly from, DateOnly to, int unitId, CancellationToken ct = default) =>
+        ForAsync(db, from, to, InUnit(db.PlanTasks, unitId), ct);
+
+    /// <summary>The summary of the given tasks: status on the period's last day, overdue ones, problems raised in the period.</summary>
+    public static async Task<TaskSummary> ForAsync(OcopDbContext db, DateOnly from, DateOnly to, IQueryable<PlanTask> tasks, CancellationToken ct = default)
     {
-        var tasks = InUnit(db.PlanTasks, unitId);
         var rows = await AssessAsync(tasks, to, ct);
         var byStatus = Enum.GetValues<PlanTaskStatus>().ToDictionary(s => s, s => rows.Count(r => r.Status == s));
         var overdue = rows.Where(r => r.Status == PlanTaskStatus.Overdue).OrderByDescending(r => r.DaysLate(to)).ToList();
