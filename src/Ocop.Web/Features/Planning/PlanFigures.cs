@@ -87,7 +87,13 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock)
         }
 
         var visible = unit.Communes is null ? scope.CommuneIds.ToHashSet() : unit.Communes.Where(scope.CommuneIds.Contains).ToHashSet();
-        return visible.Count == 0 ? null : unit with { Communes = visible };
+        if (visible.Count == 0)
+        {
+            return null;
+        }
+
+        // The whole country seen by someone with assigned units is the sum of their units.
+        return unit.Communes is null ? unit with { Name = "Các đơn vị bạn phụ trách", Communes = visible } : unit with { Communes = visible };
     }
 
     /// <summary>A unit by its statistics code: the one valid on the date, else the latest with that code. "VN" is the whole country.</summary>
