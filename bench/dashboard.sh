@@ -80,7 +80,7 @@ for provider in $providers; do
 
   office="$(sign_in "$base" bench.office)"
   leader="$(sign_in "$base" bench.leader)"
-  plan="$(curl -fsS -b "$leader" "$base/api/v1/plans" | grep -o '"id":[0-9]*,"number":"919/QĐ-TTg"' | grep -o '[0-9]*' | head -1)"
+  plan="$(curl -fsS -b "$leader" "$base/api/v1/plans" | grep -o '"id":[0-9]*,"number":"919/Q' | grep -o '[0-9]*' | head -1)"
   [ -n "$plan" ] || { echo "plan 919 not found" >&2; exit 1; }
   certificates="$(curl -fsS -b "$leader" "$base/api/v1/plans/$plan/targets?unit=VN" | grep -o '"code":"MT1"[^}]*"numerator":[0-9]*' | grep -o '[0-9]*$')"
   log "$provider: plan $plan; valid 3★+ products nationally today: $certificates"
