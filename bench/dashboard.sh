@@ -60,7 +60,7 @@ time_url() {
   for i in $(seq "$runs"); do
     times+=("$(curl -fsS -o /dev/null -b "$jar" -w '%{time_total}' "$url")")
   done
-  printf '%s\n' "${times[@]}" | sort -g | awk '{ a[NR] = $1 * 1000 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.0f %.0f", m, a[NR] }'
+  printf '%s\n' "${times[@]}" | sort -g | awk '{ a[NR] = $1 * 1000 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.0f %.0f\n", m, a[NR] }'
 }
 
 log "Building Release"
