@@ -43,6 +43,7 @@ var products = await db.Products.CountAsync(ct);
 if (products >= NationalData.ProductCount)
 {
     await AddUsersAsync();
+    await AddPlanningHistoryAsync();
     Console.WriteLine($"Reusing the database: {products:N0} products already there (migrated in {clock.Elapsed.TotalSeconds:F1} s).");
     return 0;
 }
@@ -94,6 +95,7 @@ await writer.ResetIdentityAsync<ProductPhoto>(ct);
 await writer.ResetIdentityAsync<AuditEntry>(ct);
 
 await AddUsersAsync();
+await AddPlanningHistoryAsync();
 
 if (db.Database.IsNpgsql())
 {
@@ -107,6 +109,16 @@ Console.WriteLine(
     + $"{data.Photos.Count:N0} photos, {data.Audit.Count:N0} audit rows in {clock.Elapsed.TotalSeconds:F1} s. "
     + $"Sign-ins: {BenchUsers.Office}, {BenchUsers.Central}, {BenchUsers.Leader}, password {BenchUsers.Password}.");
 return 0;
+
+// Ten years of recognitions and the support records, for the dashboard benchmark (bench/dashboard.sh).
+async Task AddPlanningHistoryAsync()
+{
+    var (recognitions, certificates, support) = await PlanningHistory.AddAsync(db, new BulkWriter(db), DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)), ct);
+    if (certificates > 0)
+    {
+        Console.WriteLine($"Wrote {recognitions:N0} recognitions, {certificates:N0} certificates, {support:N0} support records.");
+    }
+}
 
 // Users go through Identity as the demo users do, so the password hash and stamps are the real ones.
 async Task AddUsersAsync()

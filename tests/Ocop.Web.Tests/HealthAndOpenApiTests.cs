@@ -44,6 +44,8 @@ public class HealthAndOpenApiTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains("/api/v1/products", paths);
         Assert.Contains("/api/v1/products/{id}", paths);
         Assert.Contains("/api/v1/subjects", paths);
+        Assert.Contains("/api/v1/plans", paths);
+        Assert.Contains("/api/v1/plans/{id}/targets", paths);
         Assert.True(document.RootElement.GetProperty("paths").GetProperty("/api/v1/products").TryGetProperty("get", out _));
     }
 }

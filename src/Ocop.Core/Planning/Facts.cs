@@ -43,6 +43,14 @@ public sealed class PlanFacts
 
     public static PlanFacts Empty { get; } = new([], [], [], [], []);
 
+    // Figures of one request ask for the same valid products many times (targets, baseline, trend, villages, stars):
+    // the facts never change, so the answer is kept per date, star range and policy.
+    internal Dictionary<(DateOnly At, int Min, int Max, object Policy), Dictionary<int, CertificateFact>> ValidProductsCache { get; } = [];
+
+    private ILookup<int, CertificateFact>? certificatesByProduct;
+
+    internal ILookup<int, CertificateFact> CertificatesByProduct => certificatesByProduct ??= Certificates.ToLookup(c => c.ProductId);
+
     /// <summary>
     /// The facts inside the communes: subjects, villages and support by their commune, products by the commune of
     /// production, certificates by their product.

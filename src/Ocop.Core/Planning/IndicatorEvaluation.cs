@@ -5,7 +5,7 @@ namespace Ocop.Core.Planning;
 
 /// <summary>
 /// An indicator's figure on a date. <see cref="Value"/> is the count, or the percentage rounded to one decimal; it is
-/// null when the denominator is empty (shown as "—"). The ids are the records behind the numerator and denominator.
+/// null when the denominator is empty (shown as "—"). The ids are the records behind the numerator and denominator, in no order.
 /// </summary>
 public sealed record MeasureResult(
     decimal? Value,
@@ -31,7 +31,7 @@ public static class IndicatorEvaluation
         return definition.Kind switch
         {
             MeasureKind.ValidRecognitions => Count(RecordKind.Products,
-                ValidProducts(facts, context, definition.MinStars, definition.MaxStars).Keys.Order().ToList()),
+                ValidProducts(facts, context, definition.MinStars, definition.MaxStars).Keys.ToList()),
             MeasureKind.ConsolidatedOrUpgraded => Consolidated(definition, facts, context),
             MeasureKind.SubjectsByLegalForm => Share(definition, RecordKind.Subjects, activeSubjects,
                 s => definition.LegalForms?.Contains(s.LegalForm) == true, s => s.Id),
@@ -42,7 +42,7 @@ public static class IndicatorEvaluation
             MeasureKind.CraftVillagesWithProduct => Villages(definition, facts, context),
             MeasureKind.SupportRecords => Count(RecordKind.SupportRecords, facts.Support
                 .Where(r => !r.IsArchived && r.Kind == definition.Support && r.On <= context.At)
-                .Select(r => r.Id).Order().ToList()),
+                .Select(r => r.Id).ToList()),
             MeasureKind.TrainedWorkers => TrainedWorkers(definition, activeSubjects),
             _ => throw new ArgumentOutOfRangeException(nameof(definition), definition.Kind, "Unknown measure kind."),
         };
@@ -52,10 +52,16 @@ public static class IndicatorEvaluation
     /// Products of active records with a certificate of the stars that counts as valid on the date: not expired, not
     /// revoked, not yet replaced by a later certificate. A product counts once, at its highest valid star.
     /// </summary>
-    public static Dictionary<int, CertificateFact> ValidProducts(PlanFacts facts, MeasureContext context, int minStars = 3, int maxStars = 5)
+    public static IReadOnlyDictionary<int, CertificateFact> ValidProducts(PlanFacts facts, MeasureContext context, int minStars = 3, int maxStars = 5)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(context);
+        var key = (context.At, minStars, maxStars, (object)context.Policy);
+        if (facts.ValidProductsCache.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
         var valid = new Dictionary<int, CertificateFact>();
         foreach (var c in facts.Certificates)
         {
@@ -71,6 +77,7 @@ public static class IndicatorEvaluation
             }
         }
 
+        facts.ValidProductsCache[key] = valid;
         return valid;
     }
 
@@ -96,7 +103,7 @@ public static class IndicatorEvaluation
     {
         var numerator = new List<int>();
         var denominator = new List<int>();
-        foreach (var group in facts.Certificates.GroupBy(c => c.ProductId))
+        foreach (var group in facts.CertificatesByProduct)
         {
             if (!facts.ProductsById.TryGetValue(group.Key, out var product) || product.IsArchived)
             {
@@ -116,8 +123,6 @@ public static class IndicatorEvaluation
             }
         }
 
-        numerator.Sort();
-        denominator.Sort();
         return Ratio(definition.Output, RecordKind.Products, numerator.Count, denominator.Count, numerator, denominator);
     }
 
@@ -139,8 +144,8 @@ public static class IndicatorEvaluation
             }
         }
 
-        var numerator = withProduct.Order().ToList();
-        var denominator = villages.Order().ToList();
+        var numerator = withProduct.ToList();
+        var denominator = villages.ToList();
         return Ratio(definition.Output, RecordKind.CraftVillages, numerator.Count, denominator.Count, numerator, denominator);
     }
 
@@ -149,15 +154,15 @@ public static class IndicatorEvaluation
     {
         long trained = subjects.Sum(s => (long)Math.Min(s.WorkersTrained, s.WorkersTotal));
         long total = subjects.Sum(s => (long)s.WorkersTotal);
-        var numerator = subjects.Where(s => s.WorkersTrained > 0).Select(s => s.Id).Order().ToList();
-        var denominator = subjects.Where(s => s.WorkersTotal > 0).Select(s => s.Id).Order().ToList();
+        var numerator = subjects.Where(s => s.WorkersTrained > 0).Select(s => s.Id).ToList();
+        var denominator = subjects.Where(s => s.WorkersTotal > 0).Select(s => s.Id).ToList();
         return Ratio(definition.Output, RecordKind.Subjects, trained, total, numerator, denominator);
     }
 
     private static MeasureResult Share<T>(MeasureDefinition definition, RecordKind kind, List<T> all, Func<T, bool> counted, Func<T, int> id)
     {
-        var numerator = all.Where(counted).Select(id).Order().ToList();
-        var denominator = all.Select(id).Order().ToList();
+        var numerator = all.Where(counted).Select(id).ToList();
+        var denominator = all.Select(id).ToList();
         return Ratio(definition.Output, kind, numerator.Count, denominator.Count, numerator, denominator);
     }
 

@@ -33,6 +33,12 @@ public abstract class AppPage(IPage page)
         return new TaskListPage(Page);
     }
 
+    public async Task<DashboardPage> GoToDashboardAsync()
+    {
+        await Navigation.GetByRole(AriaRole.Link, new() { Name = "Bảng điều khiển", Exact = true }).ClickAsync();
+        return new DashboardPage(Page);
+    }
+
     /// <summary>Chooses the first option whose text contains <paramref name="text"/> (option texts carry indentation and dates).</summary>
     protected static async Task ChooseAsync(ILocator select, string text)
     {

@@ -277,12 +277,14 @@ public partial class PlanningTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains("đã có chỉ tiêu mang mã này", errors["Input.Code"], StringComparison.Ordinal);
         Assert.Contains("100 %", errors["Input.TargetValue"], StringComparison.Ordinal);
 
-        form.Set("Input.Code", "T8").Set("Input.TargetValue", "40");
+        form.Set("Input.Code", "T8").Set("Input.TargetValue", "40.5");
         using var created = await office.PostFormAsync(form);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Equal($"/Planning/Details/{plan}", created.Location());
         var html = await office.GetPageAsync("/Planning/Dashboard?plan=" + plan);
         Assert.NotEqual("", Figure(html, "T8"));
+        Assert.Contains("≥ 40,5 %", Html.Text(html), StringComparison.Ordinal);
+        Assert.Equal(40.5m, await app.QueryAsync(db => db.PlanTargets.Where(t => t.PlanId == plan && t.Code == "T8").Select(t => t.TargetValue).SingleAsync()));
 
         var leader = await app.As(Demo.Leader);
         using var refused = await leader.GetAsync($"/Planning/Target?plan={plan}");

@@ -87,7 +87,13 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock)
         }
 
         var visible = unit.Communes is null ? scope.CommuneIds.ToHashSet() : unit.Communes.Where(scope.CommuneIds.Contains).ToHashSet();
-        return visible.Count == 0 ? null : unit with { Communes = visible };
+        if (visible.Count == 0)
+        {
+            return null;
+        }
+
+        // The whole country seen by someone with assigned units is the sum of their units.
+        return unit.Communes is null ? unit with { Name = "Các đơn vị bạn phụ trách", Communes = visible } : unit with { Communes = visible };
     }
 
     /// <summary>A unit by its statistics code: the one valid on the date, else the latest with that code. "VN" is the whole country.</summary>
@@ -102,20 +108,40 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock)
         return (candidates.FirstOrDefault(u => new UnitValidity(u.ValidFrom, u.ValidTo).IsValidOn(at)) ?? candidates.MaxBy(u => u.ValidFrom))?.Id;
     }
 
-    /// <summary>Units a user may pick: all provinces, districts and communes for those who reach every unit, else their assigned units' tree.</summary>
+    /// <summary>
+    /// Units a user may pick: every province and district (and the communes too in a small installation) for those who
+    /// reach every unit; otherwise their communes and the units above them.
+    /// </summary>
     public async Task<List<(int Id, string Label)>> PickableUnitsAsync(UserScope scope, CancellationToken ct)
     {
+        const int ManyUnits = 400;
         var all = await UnitsAsync(ct);
-        var rows = all.Where(u => u.Level != UnitLevel.Commune || !scope.ReachesEveryUnit || all.Count < 400)
-            .Where(u => scope.ReachesEveryUnit || CommunesOf(u.Id, all).Any(scope.CommuneIds.Contains))
+        IEnumerable<UnitRow> pickable;
+        if (scope.ReachesEveryUnit)
+        {
+            pickable = all.Where(u => u.Level != UnitLevel.Commune || all.Count < ManyUnits);
+        }
+        else
+        {
+            var byId = all.ToDictionary(u => u.Id);
+            var reachable = new HashSet<int>();
+            foreach (var commune in scope.CommuneIds)
+            {
+                var current = byId.GetValueOrDefault(commune);
+                while (current is not null && reachable.Add(current.Id))
+                {
+                    current = current.ParentId is int parent ? byId.GetValueOrDefault(parent) : null;
+                }
+            }
+
+            pickable = all.Where(u => reachable.Contains(u.Id));
+        }
+
+        var rows = pickable
             .OrderBy(u => u.Level).ThenBy(u => u.ValidTo == null).ThenBy(u => u.Name, StringComparer.Ordinal)
             .Select(u => (u.Id, $"{Ocop.Web.Shared.Display.Name(u.Level)} {u.Name} ({u.Code}{(u.ValidTo is null ? "" : ", đến " + Ocop.Web.Shared.Display.Date(u.ValidTo))})"))
             .ToList();
-        if (scope.ReachesEveryUnit)
-        {
-            rows.Insert(0, (0, "Toàn quốc"));
-        }
-
+        rows.Insert(0, (0, scope.ReachesEveryUnit ? "Toàn quốc" : "Các đơn vị bạn phụ trách"));
         return rows;
     }
 
@@ -168,7 +194,10 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock)
     public async Task<Func<DateOnly, MeasureContext>> ContextsAsync(PlanHeader plan, CancellationToken ct)
     {
         var catalog = await new CertificateRules(db, clock).ProcessesAsync(ct);
-        return at => new MeasureContext(at, plan.PeriodFrom, CertificateRules.PolicyOn(at, catalog));
+        // One context per date, so the facts' cache of valid products is hit by every figure of that date.
+        var known = new Dictionary<DateOnly, MeasureContext>();
+        return at => known.TryGetValue(at, out var context) ? context
+            : known[at] = new MeasureContext(at, plan.PeriodFrom, CertificateRules.PolicyOn(at, catalog));
     }
 
     /// <summary>Each target's figure on the date, using the kept snapshot where the date has one.</summary>
@@ -176,6 +205,12 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock)
     {
         var targets = await TargetsAsync(plan.Id, ct);
         var contexts = await ContextsAsync(plan, ct);
+        return await TargetFiguresAsync(plan, unit, at, facts, targets, contexts, ct);
+    }
+
+    private async Task<List<TargetFigure>> TargetFiguresAsync(PlanHeader plan, FigureUnit unit, DateOnly at, PlanFacts facts, List<TargetRow> targets,
+        Func<DateOnly, MeasureContext> contexts, CancellationToken ct)
+    {
         var snapshots = await SnapshotsAsync(targets.Select(t => t.Id).ToList(), unit, [at], ct);
         return targets.Select(t =>
         {
@@ -196,9 +231,9 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock)
     public async Task<DashboardFigures> DashboardAsync(PlanHeader plan, FigureUnit unit, DateOnly at, CancellationToken ct)
     {
         var facts = await FactsAsync(unit, ct);
-        var figures = await TargetFiguresAsync(plan, unit, at, facts, ct);
         var targets = await TargetsAsync(plan.Id, ct);
         var contexts = await ContextsAsync(plan, ct);
+        var figures = await TargetFiguresAsync(plan, unit, at, facts, targets, contexts, ct);
         var breakdown = await BreakdownAsync(unit, at, facts, targets, contexts, ct);
         var stars = await StarsByGroupAsync(facts, contexts(at), ct);
         var trend = await TrendAsync(plan, unit, at, facts, targets, contexts, ct);
