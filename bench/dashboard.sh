@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Dashboard timing on the national-scale benchmark data (see bench/README.md, "Dashboard"): the plan dashboard and the
-# targets API for one province's program office and for a leader who sees the whole country, uncached, measured with
+# targets API, and the periodic report (DOCX and XLSX annexes) for one province's program office and for a leader who
+# sees the whole country, uncached, measured with
 # sequential curl requests (median and max of BENCH_DASHBOARD_RUNS after 3 unmeasured ones). Writes bench/results/dashboard.md.
 set -euo pipefail
 
@@ -84,8 +85,11 @@ for provider in $providers; do
   [ -n "$plan" ] || { echo "plan 919 not found" >&2; exit 1; }
   certificates="$(curl -fsS -b "$leader" "$base/api/v1/plans/$plan/targets?unit=VN" | grep -o '"code":"MT1"[^}]*"numerator":[0-9]*' | grep -o '[0-9]*$')"
   log "$provider: plan $plan; valid 3★+ products nationally today: $certificates"
+  period="from=$(date -u +%Y)-01-01&to=$(date -u +%Y-%m-%d)"
   for scenario in "office /Planning/Dashboard?plan=$plan" "leader /Planning/Dashboard?plan=$plan" \
-                  "office /api/v1/plans/$plan/targets" "leader /api/v1/plans/$plan/targets?unit=VN"; do
+                  "office /api/v1/plans/$plan/targets" "leader /api/v1/plans/$plan/targets?unit=VN" \
+                  "office /Reports?handler=Docx&plan=$plan&$period" "office /Reports?handler=Annexes&plan=$plan&$period" \
+                  "leader /Reports?handler=Docx&plan=$plan&unit=0&$period" "leader /Reports?handler=Annexes&plan=$plan&unit=0&$period"; do
     set -- $scenario
     jar="$office"; scope="one province (~100 communes)"
     if [ "$1" = leader ]; then jar="$leader"; scope="whole country"; fi
@@ -101,7 +105,8 @@ done
   echo "# Dashboard timing ($(date -u '+%Y-%m-%d %H:%M UTC'))"
   echo
   echo "Sequential curl requests, uncached, $runs measured after 3 unmeasured; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
-  echo "Targets: one district ≤ 300 ms, whole country ≤ 2 s."
+  echo "Targets: dashboard for one district ≤ 300 ms, whole country ≤ 2 s; the periodic report with its annexes"
+  echo "(\`/Reports?handler=Docx\` plus \`handler=Annexes\`, this year to date) ≤ 5 s."
   echo
   echo "| provider | scope | request | median ms | max ms |"
   echo "|---|---|---|---|---|"

@@ -22,7 +22,7 @@ public static class DatabaseSetup
         {
             var connection = config.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
-            services.AddDbContext<OcopDbContext, PostgresOcopDbContext>(o => o.UseNpgsql(WithServerSidePreparation(connection)));
+            services.AddDbContext<OcopDbContext, PostgresOcopDbContext>(o => o.UseNpgsql(connection));
         }
         else
         {
@@ -37,21 +37,6 @@ public static class DatabaseSetup
         }
 
         return services;
-    }
-
-    /// <summary>
-    /// The same queries run on every list request; letting Npgsql prepare them on the server skips planning each time
-    /// (about a tenth of a search request's cost in bench/). Settings given in the connection string win.
-    /// </summary>
-    public static string WithServerSidePreparation(string connection)
-    {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
-        if (!connection.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
-        {
-            builder.MaxAutoPrepare = 50;
-        }
-
-        return builder.ConnectionString;
     }
 }
 

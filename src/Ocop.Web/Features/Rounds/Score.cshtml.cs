@@ -13,7 +13,7 @@ namespace Ocop.Web.Features.Rounds;
 /// the server at every save. Submitting needs every criterion answered and locks the sheet. A save from a stale copy
 /// (someone else saved in between) is refused and the member's choices stay in the form.
 /// </summary>
-public sealed class ScoreModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock) : PageModel
+public sealed class ScoreModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock, ScoresheetModels sheets) : PageModel
 {
     public const string StaleMessage = "Phiếu vừa được lưu ở nơi khác (một cửa sổ hoặc thiết bị khác). Lựa chọn của bạn vẫn còn trên trang; tải lại phiếu để xem bản mới nhất trước khi lưu lại.";
 
@@ -235,7 +235,7 @@ public sealed class ScoreModel(OcopDbContext db, UserScopeLoader scopes, TimePro
     {
         var scope = await scopes.GetAsync(ct);
         var product = await db.RoundProducts.AsNoTracking().Where(p => p.Id == RoundProductId && p.RoundId == Id)
-            .Select(p => new { p.Product!.Name, p.Product.SubjectId, SubjectName = p.Product.Subject!.Name, RoundName = p.Round!.Name, p.Round.State, Sheet = p.Scoresheet! })
+            .Select(p => new { p.Product!.Name, p.Product.SubjectId, SubjectName = p.Product.Subject!.Name, RoundName = p.Round!.Name, p.Round.State, p.ScoresheetId, SheetRecordVersion = p.Scoresheet!.Version })
             .SingleOrDefaultAsync(ct);
         if (product is null)
         {
@@ -263,7 +263,7 @@ public sealed class ScoreModel(OcopDbContext db, UserScopeLoader scopes, TimePro
         ProductName = product.Name;
         SubjectName = product.SubjectName;
         MemberName = member.FullName;
-        Sheet = product.Sheet.ToModel();
+        Sheet = await sheets.GetAsync(db, product.ScoresheetId, product.SheetRecordVersion, ct);
         State = row?.State ?? MemberSheetState.NotStarted;
         Version = row?.Version ?? 0;
         SubmittedAt = row?.SubmittedAt;
