@@ -142,11 +142,6 @@ public static class OcopApp
         app.UseStatusCodePages(StatusPages.WriteAsync);
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseStaticFiles();
-        if (app.Configuration.GetValue<int?>("Ocop:MaxConcurrentRequests") is int limit && limit > 0)
-        {
-            app.UseMiddleware<RequestGate>(limit);
-        }
-
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -225,28 +220,5 @@ public sealed class OcopClaimsFactory(UserManager<AppUser> users, IOptions<Ident
         identity.AddClaim(new Claim(ClaimTypes.Role, user.Role.ToString()));
         identity.AddClaim(new Claim("full_name", user.FullName));
         return identity;
-    }
-}
-
-/// <summary>
-/// Lets at most a fixed number of requests work at once; the rest wait their turn in arrival order. On a small server
-/// the work is CPU and database bound, so more requests in flight only add threads, database connections and memory.
-/// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Middleware lives as long as the app.")]
-public sealed class RequestGate(RequestDelegate next, int limit)
-{
-    private readonly SemaphoreSlim slots = new(limit, limit);
-
-    public async Task InvokeAsync(HttpContext context)
-    {
-        await slots.WaitAsync(context.RequestAborted);
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            slots.Release();
-        }
     }
 }

@@ -218,12 +218,23 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var touchesDirectory = ChangeTracker.Entries().Any(DirectoryVersion.Touches);
+        // SQLite has one writer at a time; saves that meet its lock back off and sleep (a council's nine members saving
+        // at once had a p95 of 0.4 s with a p50 of 40 ms). Queued here in the app instead, each waits only its turn.
+        var writeTurn = Database.CurrentTransaction is null && Database.IsSqlite()
+            ? SqliteWriters.For(Database.GetConnectionString() ?? "")
+            : null;
+        if (writeTurn is not null)
+        {
+            await writeTurn.WaitAsync(cancellationToken);
+        }
+
         try
         {
             return await SaveWithAuditAsync(now, acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
         {
+            writeTurn?.Release();
             // Also after a failed save: a needless reload is cheap, a stale scope is not.
             if (touchesDirectory)
             {
@@ -433,6 +444,14 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
             _ => value.ToString(),
         };
     }
+}
+
+/// <summary>One write turn per SQLite database file in this process (see <see cref="OcopDbContext.SaveChangesAsync(bool, CancellationToken)"/>).</summary>
+internal static class SqliteWriters
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Turns = new(StringComparer.Ordinal);
+
+    public static SemaphoreSlim For(string connectionString) => Turns.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
 }
 
 public static class AuditJson
