@@ -12,19 +12,28 @@ namespace Ocop.Web.Data;
 /// </summary>
 internal sealed class SqliteWriteAheadLog : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+    // The journal mode is kept in the database file, so it is set on the first connection to each file only;
+    // synchronous is a setting of each connection.
+    private const string FirstPragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+    private const string EveryPragmas = "PRAGMA synchronous=NORMAL;";
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> InWalMode = new(StringComparer.Ordinal);
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        var first = !InWalMode.ContainsKey(connection.ConnectionString);
+        command.CommandText = first ? FirstPragmas : EveryPragmas;
         command.ExecuteNonQuery();
+        InWalMode[connection.ConnectionString] = true;
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        var first = !InWalMode.ContainsKey(connection.ConnectionString);
+        command.CommandText = first ? FirstPragmas : EveryPragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        InWalMode[connection.ConnectionString] = true;
     }
 }

@@ -42,6 +42,7 @@ public sealed class UnitDirectory(TimeProvider clock)
             Version = version;
             LoadedAt = loadedAt;
             Categories = categories;
+            All = units;
             ById = units.ToDictionary(u => u.Id);
             Children = units.Where(u => u.ParentId is not null).ToLookup(u => u.ParentId!.Value);
             Communes = units.Where(u => u.Level == UnitLevel.Commune).Select(u => u.Id).ToHashSet();
@@ -52,6 +53,7 @@ public sealed class UnitDirectory(TimeProvider clock)
 
         public long Version { get; }
         public DateTimeOffset LoadedAt { get; }
+        public IReadOnlyList<UnitEntry> All { get; }
         public IReadOnlyDictionary<int, UnitEntry> ById { get; }
         public ILookup<int, UnitEntry> Children { get; }
         public IReadOnlySet<int> Communes { get; }

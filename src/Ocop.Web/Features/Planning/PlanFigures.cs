@@ -48,13 +48,9 @@ public sealed record DashboardFigures(
 /// the trend at each year end and the certificates expiring in the next 90 days. Facts are loaded once per request with
 /// narrow projections (one query per kind) and every figure is computed in the core.
 /// </summary>
-public sealed class PlanFigures(OcopDbContext db, TimeProvider clock)
+public sealed class PlanFigures(OcopDbContext db, TimeProvider clock, UnitDirectory directory)
 {
     public const int ExpiringWithinDays = 90;
-
-    private sealed record UnitRow(int Id, string Code, string Name, UnitLevel Level, int? ParentId, int? SuccessorId, DateOnly ValidFrom, DateOnly? ValidTo);
-
-    private List<UnitRow>? units;
 
     public async Task<PlanHeader?> PlanAsync(int id, CancellationToken ct) =>
         await db.Plans.AsNoTracking().Where(p => p.Id == id)
@@ -78,7 +74,7 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock)
                 return null;
             }
 
-            unit = new FigureUnit(row.Id, row.Code, row.Name, row.Level, CommunesOf(row.Id, all));
+            unit = new FigureUnit(row.Id, row.Code, row.Name, row.Level, await CommunesOfAsync(row.Id, ct));
         }
 
         if (scope.ReachesEveryUnit)
@@ -116,7 +112,7 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock)
     {
         const int ManyUnits = 400;
         var all = await UnitsAsync(ct);
-        IEnumerable<UnitRow> pickable;
+        IEnumerable<UnitEntry> pickable;
         if (scope.ReachesEveryUnit)
         {
             pickable = all.Where(u => u.Level != UnitLevel.Commune || all.Count < ManyUnits);
@@ -361,28 +357,15 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock)
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.TakenAt).Select(r => new SnapshotFigure(r.Value, r.Numerator, r.Denominator, r.TakenAt, r.TakenBy)).First());
     }
 
-    private async Task<List<UnitRow>> UnitsAsync(CancellationToken ct) =>
-        units ??= await db.Units.AsNoTracking()
-            .Select(u => new UnitRow(u.Id, u.Code, u.Name, u.Level, u.ParentId, u.SuccessorId, u.ValidFrom, u.ValidTo))
-            .ToListAsync(ct);
+    private async Task<IReadOnlyList<UnitEntry>> UnitsAsync(CancellationToken ct) => (await directory.GetAsync(db, ct)).All;
 
     /// <summary>
     /// The communes of a unit: itself if a commune, its children and grandchildren, and the communes that succeeded any of
     /// them after a merger (as a user's scope does), so a district's figures follow its communes past 1 July 2025.
     /// </summary>
-    private static HashSet<int> CommunesOf(int unitId, List<UnitRow> all)
+    private async Task<HashSet<int>> CommunesOfAsync(int unitId, CancellationToken ct)
     {
-        var children = all.ToLookup(u => u.ParentId);
-        var within = new HashSet<int> { unitId };
-        foreach (var child in children[unitId])
-        {
-            within.Add(child.Id);
-            within.UnionWith(children[child.Id].Select(g => g.Id));
-        }
-
-        var byId = all.ToDictionary(u => u.Id);
-        var communes = within.Where(id => byId[id].Level == UnitLevel.Commune).ToHashSet();
-        communes.UnionWith(communes.Select(id => byId[id].SuccessorId).OfType<int>().Where(id => byId.TryGetValue(id, out var s) && s.Level == UnitLevel.Commune).ToList());
-        return communes;
+        var units = await directory.GetAsync(db, ct);
+        return units.CommunesWithin([unitId]).Where(units.Communes.Contains).ToHashSet();
     }
 }

@@ -68,13 +68,13 @@ public sealed class ReportData
             .ToListAsync(ct);
         var rows = certificates.Select(x =>
         {
-            var state = CertificateRules.StateOn(x.Certificate, to, catalog).State;
+            var status = CertificateRules.StateOn(x.Certificate, to, catalog);
             return (Row: new CertificateRow(x.Certificate.ProductId, x.ProductName, x.SubjectName, x.CommuneName, x.Certificate.Stars,
-                x.Certificate.Number, x.DecisionNumber, x.Certificate.IssuedOn, x.Certificate.ExpiresOn, state), x.Certificate);
+                x.Certificate.Number, x.DecisionNumber, x.Certificate.IssuedOn, x.Certificate.ExpiresOn, status.State), x.Certificate, ValidAtEnd: status.IsValid);
         }).ToList();
 
         var names = StringComparer.Create(Ocop.Web.Shared.Display.Vi, false);
-        var current = rows.Where(r => CertificateRules.StateOn(r.Certificate, to, catalog).IsValid)
+        var current = rows.Where(r => r.ValidAtEnd)
             .GroupBy(r => r.Row.ProductId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Row.IssuedOn).Row);
         var productRows = await products.Where(p => p.Status != ProductStatus.Archived)
             .Select(p => new { p.Id, p.Name, SubjectName = p.Subject!.Name, CommuneName = p.Commune!.Name, p.Category!.Code, CategoryName = p.Category.Name, p.Status })
