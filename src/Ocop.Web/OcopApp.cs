@@ -38,6 +38,7 @@ public static class OcopApp
         services.AddScoped<UserScopeLoader>();
         services.AddSingleton<AccountCache>();
         services.AddSingleton<UnitDirectory>();
+        services.AddSingleton<Features.Products.ProductListIndex>();
         services.AddSingleton<ScoresheetModels>();
         services.AddScoped<Features.Planning.PlanFigures>();
         services.AddSingleton<PhotoStore>();

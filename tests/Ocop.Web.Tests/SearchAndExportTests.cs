@@ -83,8 +83,8 @@ public class SearchAndExportTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal((3, 2, 1, 0), (first.Total, first.Ids.Count, second.Ids.Count, beyond.Ids.Count));
         Assert.Equal(3, beyond.Total);
         Assert.Equal(await IdsAsync(AllBanhTet), first.Ids.Concat(second.Ids).Order());
-        // Sorted by name by default, and the reverse on request.
-        Assert.Equal(first.Names.Concat(second.Names), first.Names.Concat(second.Names).Order(StringComparer.Ordinal));
+        // Sorted by name in Vietnamese alphabetical order by default ("lá" before "Mỹ"), and the reverse on request.
+        Assert.Equal(first.Names.Concat(second.Names), first.Names.Concat(second.Names).Order(StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false)));
         var reversed = await ApiAsync(client, "/api/v1/products?q=banh+tet&sort=-name");
         Assert.Equal(first.Names.Concat(second.Names).Reverse(), reversed.Names);
     }

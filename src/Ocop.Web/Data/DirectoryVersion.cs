@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
 namespace Ocop.Web.Data;
 
 /// <summary>
@@ -14,13 +17,30 @@ public static class DirectoryVersion
     public static void Bump() => Interlocked.Increment(ref current);
 
     /// <summary>Whether saving these tracked changes must invalidate the caches.</summary>
-    public static bool Touches(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) =>
-        entry.State is Microsoft.EntityFrameworkCore.EntityState.Added or Microsoft.EntityFrameworkCore.EntityState.Modified
-            or Microsoft.EntityFrameworkCore.EntityState.Deleted
+    public static bool Touches(EntityEntry entry) =>
+        entry.State is EntityState.Added or EntityState.Modified
+            or EntityState.Deleted
         && entry.Entity switch
         {
             AppUser or UserUnit or AdministrativeUnit or ProductCategory => true,
-            Subject => entry.State != Microsoft.EntityFrameworkCore.EntityState.Modified || entry.Property(nameof(Subject.CommuneId)).IsModified,
+            Subject => entry.State != EntityState.Modified || entry.Property(nameof(Subject.CommuneId)).IsModified,
             _ => false,
         };
+}
+
+/// <summary>
+/// A counter that moves whenever a save touches what the registry's in-memory lists show: products, subjects (names,
+/// search keys) or the taxonomy. <c>Features/Products/ProductListIndex</c> is valid only for the value it was built at.
+/// </summary>
+public static class RegistryListVersion
+{
+    private static long current;
+
+    public static long Current => Interlocked.Read(ref current);
+
+    public static void Bump() => Interlocked.Increment(ref current);
+
+    public static bool Touches(EntityEntry entry) =>
+        entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+        && entry.Entity is Product or Subject or ProductCategory;
 }

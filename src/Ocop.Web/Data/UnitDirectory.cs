@@ -8,39 +8,34 @@ namespace Ocop.Web.Data;
 /// changed a few times a year. Reloaded after any save that touches them (<see cref="DirectoryVersion"/>) and at least
 /// every <see cref="MaxAge"/>, which bounds what another app instance on the same database could miss.
 /// </summary>
-public sealed class UnitDirectory(TimeProvider clock)
+public sealed class UnitDirectory(TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
-    private volatile Snapshot? snapshot;
+    private readonly SnapshotCache<long, Snapshot> cache = new(clock);
 
-    public async Task<Snapshot> GetAsync(OcopDbContext db, CancellationToken ct)
+    public Task<Snapshot> GetAsync(OcopDbContext db, CancellationToken ct)
     {
         var version = DirectoryVersion.Current;
-        var now = clock.GetUtcNow();
-        var current = snapshot;
-        if (current is not null && current.Version == version && now - current.LoadedAt < MaxAge)
+        return cache.GetAsync(version, async ct =>
         {
-            return current;
-        }
-
-        var units = await db.Units.AsNoTracking()
-            .Select(u => new UnitEntry(u.Id, u.Code, u.Name, u.Kind, u.Level, u.ParentId, u.ValidFrom, u.ValidTo, u.SuccessorId))
-            .ToListAsync(ct);
-        var categories = await db.ProductCategories.AsNoTracking().Where(c => !c.IsArchived)
-            .Select(c => new CategoryEntry(c.Id, c.Code, c.Name, c.Level, c.ProductSet))
-            .ToListAsync(ct);
-        var loaded = new Snapshot(version, now, units, categories.OrderBy(c => c.Code, StringComparer.Ordinal).ToList());
-        snapshot = loaded;
-        return loaded;
+            var units = await db.Units.AsNoTracking()
+                .Select(u => new UnitEntry(u.Id, u.Code, u.Name, u.Kind, u.Level, u.ParentId, u.ValidFrom, u.ValidTo, u.SuccessorId))
+                .ToListAsync(ct);
+            var categories = await db.ProductCategories.AsNoTracking().Where(c => !c.IsArchived)
+                .Select(c => new CategoryEntry(c.Id, c.Code, c.Name, c.Level, c.ProductSet))
+                .ToListAsync(ct);
+            return new Snapshot(version, units, categories.OrderBy(c => c.Code, StringComparer.Ordinal).ToList());
+        }, ct);
     }
+
+    public void Dispose() => cache.Dispose();
 
     public sealed class Snapshot
     {
-        public Snapshot(long version, DateTimeOffset loadedAt, List<UnitEntry> units, List<CategoryEntry> categories)
+        public Snapshot(long version, List<UnitEntry> units, List<CategoryEntry> categories)
         {
             Version = version;
-            LoadedAt = loadedAt;
             Categories = categories;
             All = units;
             ById = units.ToDictionary(u => u.Id);
@@ -52,7 +47,6 @@ public sealed class UnitDirectory(TimeProvider clock)
         }
 
         public long Version { get; }
-        public DateTimeOffset LoadedAt { get; }
         public IReadOnlyList<UnitEntry> All { get; }
         public IReadOnlyDictionary<int, UnitEntry> ById { get; }
         public ILookup<int, UnitEntry> Children { get; }

@@ -45,6 +45,14 @@ public sealed class UserScope
         _ => products.Where(p => CommuneIds.Contains(p.CommuneId)),
     };
 
+    /// <summary>The rule of <see cref="Visible(IQueryable{Product})"/> for a product held in memory.</summary>
+    public bool Sees(int communeId, int subjectId) => Role switch
+    {
+        _ when ReachesEveryUnit || CoversEveryCommune => true,
+        Role.Producer => subjectId == SubjectId,
+        _ => CommuneIds.Contains(communeId),
+    };
+
     public IQueryable<AdministrativeUnit> VisibleCommunes(IQueryable<AdministrativeUnit> units) =>
         ReachesEveryUnit
             ? units.Where(u => u.Level == Core.Units.UnitLevel.Commune)

@@ -12,7 +12,7 @@ using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Products;
 
-public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageModel
+public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, ProductListIndex index) : PageModel
 {
     [FromQuery(Name = "q")] public string? Q { get; set; }
     [FromQuery(Name = "province")] public int? Province { get; set; }
@@ -36,7 +36,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        (Rows, Total) = await Search.RunAsync(db, scope.Visible(db.Products), ct);
+        (Rows, Total) = await Search.RunAsync(db, index, scope, ct);
         Pager = new Pager(Request, Search.SafePage, Search.SafePageSize, Total);
         CanCreate = RegistryAccess.CanCreateProduct(scope.Role);
         Units = await Lookups.UnitFilterAsync(db, scope, Province, Commune, ct);
@@ -48,7 +48,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        var rows = await ProductSearch.Project(Search.Order(Search.Filter(db, scope.Visible(db.Products).AsNoTracking()))).ToListAsync(ct);
+        var rows = await Search.AllAsync(db, index, scope, ct);
         var sheet = rows.Select(r => new Dictionary<string, object?>
         {
             ["Mã"] = r.Id,

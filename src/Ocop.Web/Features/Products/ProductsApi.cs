@@ -25,11 +25,11 @@ public static class ProductsApi
 
     private static async Task<Ok<ApiPage<ProductRow>>> ListAsync(
         string? q, int? commune, int? group, ProductStatus? status, int? subject, string? sort, int? page, int? pageSize, int? province,
-        UserScopeLoader scopes, OcopDbContext db, CancellationToken ct)
+        UserScopeLoader scopes, OcopDbContext db, ProductListIndex index, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
         var search = new ProductSearch(q, commune, group, status, subject, sort, page ?? 1, pageSize ?? 20, province);
-        var (rows, total) = await search.RunAsync(db, scope.Visible(db.Products), ct);
+        var (rows, total) = await search.RunAsync(db, index, scope, ct);
         return TypedResults.Ok(new ApiPage<ProductRow>(rows, total, search.SafePage, search.SafePageSize));
     }
 
