@@ -54,6 +54,26 @@ public sealed class UnitDirectory(TimeProvider clock) : IDisposable
         public IReadOnlyList<UnitEntry> Provinces { get; }
         public IReadOnlyList<CategoryEntry> Categories { get; }
 
+        /// <summary>
+        /// Every commune as a filter or form offers it, sorted once here rather than on every page: those that exist
+        /// first, then dissolved ones (saying until when); each by its parent's name, then its own, in Vietnamese order.
+        /// </summary>
+        public IReadOnlyList<(UnitEntry Unit, string Label)> CommuneChoices => communeChoices ??= SortCommuneChoices();
+
+        private IReadOnlyList<(UnitEntry Unit, string Label)>? communeChoices;
+
+        private List<(UnitEntry Unit, string Label)> SortCommuneChoices()
+        {
+            var names = StringComparer.Create(Shared.Display.Vi, false);
+            return Communes.Select(id => ById[id])
+                .Select(u => (Unit: u, ParentName: Parent(u)?.Name ?? ""))
+                .OrderBy(x => x.Unit.ValidTo is null ? 0 : 1).ThenBy(x => x.ParentName, names).ThenBy(x => x.Unit.Name, names)
+                .Select(x => (x.Unit, x.Unit.ValidTo is null
+                    ? $"{x.Unit.Name} ({x.ParentName})"
+                    : $"{x.Unit.Name} ({x.ParentName}, đến {Shared.Display.Date(x.Unit.ValidTo)})"))
+                .ToList();
+        }
+
         public UnitEntry? Parent(UnitEntry unit) => unit.ParentId is int id ? ById.GetValueOrDefault(id) : null;
 
         /// <summary>The province a unit lies in (itself for a province): through its district before the 2025 reform.</summary>

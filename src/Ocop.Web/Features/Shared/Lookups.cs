@@ -21,7 +21,7 @@ public static class Lookups
     {
         var units = await db.GetService<UnitDirectory>().GetAsync(db, ct);
         var today = Display.Today(db.GetService<TimeProvider>());
-        return Options(units, VisibleCommunes(units, scope).Where(u => u.Validity.IsValidOn(today) || u.Id == selected), selected);
+        return Options(units, u => Reaches(scope, u) && (u.Validity.IsValidOn(today) || u.Id == selected), selected);
     }
 
     /// <summary>The commune a new record placed where this one was would go today (its successor if it was merged).</summary>
@@ -59,10 +59,9 @@ public static class Lookups
     public static async Task<UnitFilter> UnitFilterAsync(OcopDbContext db, UserScope scope, int? province, int? commune, CancellationToken ct)
     {
         var units = await db.GetService<UnitDirectory>().GetAsync(db, ct);
-        var visible = VisibleCommunes(units, scope).ToList();
-        if (visible.Count <= ProvinceFirstAbove)
+        if (units.Communes.Count(id => Reaches(scope, units.ById[id])) <= ProvinceFirstAbove)
         {
-            return new UnitFilter([], Options(units, visible, commune), null);
+            return new UnitFilter([], Options(units, u => Reaches(scope, u), commune), null);
         }
 
         // The province of the chosen commune counts as chosen, so a shared link with only ?commune= still shows its list.
@@ -75,7 +74,7 @@ public static class Lookups
             .Select(p => new SelectListItem(Label(p), Id(p.Id), p.Id == province))
             .ToList();
         var communes = province is int p
-            ? Options(units, visible.Where(u => units.ProvinceOf(u)?.Id == p), commune)
+            ? Options(units, u => Reaches(scope, u) && units.ProvinceOf(u)?.Id == p, commune)
             : [];
         return new UnitFilter(provinces, communes, province);
     }
@@ -96,22 +95,14 @@ public static class Lookups
             .Select(v => new SelectListItem(Display.Name(v), v.ToString(), selected.HasValue && selected.Value.Equals(v)))
             .ToList();
 
-    private static IEnumerable<UnitEntry> VisibleCommunes(UnitDirectory.Snapshot units, UserScope scope) =>
-        units.Communes.Select(id => units.ById[id])
-            .Where(u => scope.ReachesEveryUnit || scope.CommuneIds.Contains(u.Id));
+    private static bool Reaches(UserScope scope, UnitEntry commune) => scope.ReachesEveryUnit || scope.CommuneIds.Contains(commune.Id);
 
-    /// <summary>Communes that exist first, then dissolved ones; each by its parent's name, then its own.</summary>
-    private static List<SelectListItem> Options(UnitDirectory.Snapshot units, IEnumerable<UnitEntry> communes, int? selected)
-    {
-        var names = StringComparer.Create(Display.Vi, false);
-        return communes
-            .Select(u => (Unit: u, ParentName: units.Parent(u)?.Name ?? ""))
-            .OrderBy(x => x.Unit.ValidTo is null ? 0 : 1).ThenBy(x => x.ParentName, names).ThenBy(x => x.Unit.Name, names)
-            .Select(x => new SelectListItem(
-                x.Unit.ValidTo is null ? $"{x.Unit.Name} ({x.ParentName})" : $"{x.Unit.Name} ({x.ParentName}, đến {Display.Date(x.Unit.ValidTo)})",
-                Id(x.Unit.Id), x.Unit.Id == selected))
+    /// <summary>The chosen communes in the directory's order for choices (existing first, by parent then name).</summary>
+    private static List<SelectListItem> Options(UnitDirectory.Snapshot units, Func<UnitEntry, bool> include, int? selected) =>
+        units.CommuneChoices
+            .Where(c => include(c.Unit))
+            .Select(c => new SelectListItem(c.Label, Id(c.Unit.Id), c.Unit.Id == selected))
             .ToList();
-    }
 
     private static string Label(UnitEntry unit) => unit.ValidTo is null ? unit.Name : $"{unit.Name} (đến {Display.Date(unit.ValidTo)})";
 
