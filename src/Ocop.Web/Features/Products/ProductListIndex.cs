@@ -32,7 +32,7 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
     /// archived rather than deleted, and every save stamps UpdatedAt or Version. Checked when the snapshot is old,
     /// so that a whole reload (16,000 rows, a few hundred milliseconds under load) happens only after real changes.
     /// </summary>
-    private static async Task<(int, DateTime?, int, DateTime?, int)> FingerprintAsync(OcopDbContext db, CancellationToken ct) => (
+    private static async Task<Fingerprint> FingerprintAsync(OcopDbContext db, CancellationToken ct) => new(
         await db.Products.CountAsync(ct), await db.Products.MaxAsync(p => (DateTime?)p.UpdatedAt, ct),
         await db.Subjects.CountAsync(ct), await db.Subjects.MaxAsync(s => (DateTime?)s.UpdatedAt, ct),
         await db.ProductCategories.SumAsync(c => c.Version, ct));
@@ -72,6 +72,9 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
         return new Snapshot(entries, fingerprint);
     }
 
+    public readonly record struct Fingerprint(
+        int Products, DateTime? ProductsUpdated, int Subjects, DateTime? SubjectsUpdated, int CategoryVersions);
+
     /// <summary>One product as the list needs it: its row, its and its subject's folded keys, and the ancestors its filters test.</summary>
     public sealed record Entry(
         ProductRow Row, string SearchText, string SubjectSearchText,
@@ -79,7 +82,7 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
 
     public sealed class Snapshot
     {
-        public Snapshot(List<Entry> entries, (int, DateTime?, int, DateTime?, int) fingerprint)
+        public Snapshot(List<Entry> entries, Fingerprint fingerprint)
         {
             Fingerprint = fingerprint;
             // Names in Vietnamese alphabetical order (Đ after D, ă and â after a), ties by id. Each name's sort key is
@@ -107,7 +110,7 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
             ByUpdated = [.. entries.OrderBy(e => e.Row.UpdatedAt).ThenBy(e => e.Row.Id)];
         }
 
-        public (int, DateTime?, int, DateTime?, int) Fingerprint { get; }
+        public Fingerprint Fingerprint { get; }
         public Entry[] ByName { get; }
         public Entry[] ByUpdated { get; }
         public Entry[] ByCommune { get; }
