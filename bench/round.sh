@@ -21,74 +21,13 @@ password="Bench@2025"
 
 work="$(mktemp -d /tmp/ocop-round.XXXXXX)"
 chmod 755 "$work"
-app_pid=""
-pg_data=""
-
-log() { printf '== %s\n' "$*" >&2; }
-stop_app() {
-  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
-  app_pid=""
-}
-stop_postgres() {
-  if [ -n "$pg_data" ] && [ -f "$pg_data/postmaster.pid" ]; then
-    runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data" -m fast stop >/dev/null 2>&1 || true
-  fi
-}
-cleanup() { stop_app; stop_postgres; rm -rf "$work"; }
+# PostgreSQL keeps its default durability (fsync on): the measured load writes.
+source "$root/bench/lib.sh"
 trap cleanup EXIT
-port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() { local port="$1"; while ! port_is_free "$port"; do port=$((port + 1)); done; echo "$port"; }
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
-for tool in wrk curl; do
-  command -v "$tool" >/dev/null || { echo "bench/round.sh needs $tool (apt-get install $tool)" >&2; exit 1; }
-done
-
+need_tools wrk curl
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-if [ -z "${BENCH_NO_BUILD:-}" ]; then
-  log "Building Release"
-  dotnet build Ocop.slnx -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
-fi
-web_dll="$root/src/Ocop.Web/bin/Release/net10.0/Ocop.Web.dll"
-generator_dll="$root/bench/Ocop.Bench.Generator/bin/Release/net10.0/Ocop.Bench.Generator.dll"
-
-start_postgres() {
-  [ -x "$pg_bin/initdb" ] || { echo "PostgreSQL 15 is not installed at $pg_bin" >&2; exit 1; }
-  pg_data="$work/pg/data"
-  mkdir -p "$work/pg"
-  chown postgres "$work/pg"
-  local port
-  port="$(free_port 55460)"
-  runuser -u postgres -- "$pg_bin/initdb" -D "$pg_data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$work/pg/initdb.log" 2>&1 \
-    || { cat "$work/pg/initdb.log" >&2; exit 1; }
-  # Default durability (fsync on): the measured load writes.
-  nice -n "$priority" runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/pg/server.log" -w \
-    -o "-h 127.0.0.1 -p $port -k $work/pg" start >/dev/null || { cat "$work/pg/server.log" >&2; exit 1; }
-  echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=ocop"
-}
-
-use_provider() {
-  export ASPNETCORE_ENVIRONMENT=Production Ocop__MigrateOnStart=false Ocop__SeedDemoData=false
-  case "$1" in
-    sqlite) export Database__Provider=Sqlite Ocop__DataFolder="$cache/sqlite"; unset ConnectionStrings__Postgres ;;
-    postgres)
-      export Database__Provider=Postgres Ocop__DataFolder="$work/postgres-data"
-      ConnectionStrings__Postgres="$(start_postgres)"
-      export ConnectionStrings__Postgres ;;
-  esac
-}
-
-# Signs in through the login form into the cookie jar $work/jar-USER (auth and antiforgery cookies).
-sign_in() {
-  local base="$1" user="$2" jar="$work/jar-$2" token
-  rm -f "$jar"
-  token="$(curl -fsS -c "$jar" -b "$jar" "$base/Account/Login" \
-    | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)"
-  curl -fsS -o /dev/null -c "$jar" -b "$jar" "$base/Account/Login" \
-    --data-urlencode "Input.UserName=$user" --data-urlencode "Input.Password=$password" \
-    --data-urlencode "__RequestVerificationToken=$token"
-  awk '$6 == "ocop.auth" { print $7 }' "$jar" | grep -q . || { echo "sign-in as $user failed" >&2; exit 1; }
-}
+[ -n "${BENCH_NO_BUILD:-}" ] || build_release
 
 # The jar's cookies as a Cookie header (curl writes HttpOnly ones, like the auth cookie, as "#HttpOnly_host" lines).
 cookie_header() { awk -F'\t' 'NF >= 7 && ($1 !~ /^#/ || $1 ~ /^#HttpOnly_/) { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$work/jar-$1"; }
@@ -117,19 +56,10 @@ for provider in $providers; do
   round="$(awk '$1 == "ROUND" { print $2 }' "$work/round.txt")"
   [ -n "$round" ] || { cat "$work/round.txt" >&2; exit 1; }
 
-  port="$(free_port 5190)"
-  base="http://127.0.0.1:$port"
-  log "$provider: starting the app on $base (round $round)"
-  nice -n "$priority" dotnet "$web_dll" --urls "$base" >"$work/app-$provider.log" 2>&1 &
-  app_pid=$!
-  started="$(now_ms)"
-  until curl -fsS -o /dev/null --max-time 2 "$base/health" 2>/dev/null; do
-    kill -0 "$app_pid" 2>/dev/null || { cat "$work/app-$provider.log" >&2; exit 1; }
-    [ $(($(now_ms) - started)) -lt 60000 ] || { echo "no answer within 60 s" >&2; exit 1; }
-    sleep 0.05
-  done
+  log "$provider: round $round"
+  start_app "$provider"
 
-  for i in $(seq 1 9); do sign_in "$base" "bench.member$i"; done
+  for i in $(seq 1 9); do sign_in "$base" "bench.member$i" "$work/jar-bench.member$i"; done
   : >"$work/sheets.tsv"
   while read -r _ user rp; do
     sheet_line "$base" "$user" "/Rounds/$round/Score/$rp" >>"$work/sheets.tsv"

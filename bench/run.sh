@@ -38,92 +38,14 @@ searches=(
 
 work="$(mktemp -d /tmp/ocop-bench.XXXXXX)"
 chmod 755 "$work"
-app_pid=""
-pg_data=""
-
-log() { printf '== %s\n' "$*" >&2; }
-
-stop_app() {
-  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
-    kill "$app_pid" 2>/dev/null || true
-    wait "$app_pid" 2>/dev/null || true
-  fi
-  app_pid=""
-}
-
-stop_postgres() {
-  if [ -n "$pg_data" ] && [ -f "$pg_data/postmaster.pid" ]; then
-    runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data" -m fast stop >/dev/null 2>&1 || true
-  fi
-}
-
-cleanup() { stop_app; stop_postgres; rm -rf "$work"; }
+# Durability settings only speed up the generator's writes; the measured load only reads.
+pg_options="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+source "$root/bench/lib.sh"
 trap cleanup EXIT
 
-port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-free_port() {
-  local port="$1"
-  while ! port_is_free "$port"; do port=$((port + 1)); done
-  echo "$port"
-}
-
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
-
-for tool in wrk curl; do
-  command -v "$tool" >/dev/null || { echo "bench/run.sh needs $tool (apt-get install $tool)" >&2; exit 1; }
-done
-
+need_tools wrk curl
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-log "Building Release"
-dotnet build Ocop.slnx -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
-web_dll="$root/src/Ocop.Web/bin/Release/net10.0/Ocop.Web.dll"
-generator_dll="$root/bench/Ocop.Bench.Generator/bin/Release/net10.0/Ocop.Bench.Generator.dll"
-
-start_postgres() {
-  [ -x "$pg_bin/initdb" ] || { echo "PostgreSQL 15 is not installed at $pg_bin (apt-get install postgresql-15)" >&2; exit 1; }
-  pg_data="$work/pg/data"
-  mkdir -p "$work/pg"
-  chown postgres "$work/pg"
-  local port
-  port="$(free_port 55440)"
-  runuser -u postgres -- "$pg_bin/initdb" -D "$pg_data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$work/pg/initdb.log" 2>&1 \
-    || { cat "$work/pg/initdb.log" >&2; exit 1; }
-  # Durability settings only speed up the generator's writes; the measured load only reads.
-  nice -n "$priority" runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/pg/server.log" -w \
-    -o "-h 127.0.0.1 -p $port -k $work/pg -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
-    || { cat "$work/pg/server.log" >&2; exit 1; }
-  echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=ocop"
-}
-
-# Sets the environment for one provider: the same settings the app reads.
-use_provider() {
-  export ASPNETCORE_ENVIRONMENT=Production Ocop__MigrateOnStart=false Ocop__SeedDemoData=false
-  case "$1" in
-    sqlite)
-      export Database__Provider=Sqlite Ocop__DataFolder="$cache/sqlite"
-      unset ConnectionStrings__Postgres
-      ;;
-    postgres)
-      export Database__Provider=Postgres Ocop__DataFolder="$work/postgres-data"
-      ConnectionStrings__Postgres="$(start_postgres)"
-      export ConnectionStrings__Postgres
-      ;;
-  esac
-}
-
-# Signs in through the login form and prints the value of the auth cookie.
-sign_in() {
-  local base="$1" user="$2" jar="$work/cookies.txt" token
-  rm -f "$jar"
-  token="$(curl -fsS -c "$jar" -b "$jar" "$base/Account/Login" \
-    | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)"
-  [ -n "$token" ] || { echo "no antiforgery token on the login page" >&2; exit 1; }
-  curl -fsS -o /dev/null -c "$jar" -b "$jar" "$base/Account/Login" \
-    --data-urlencode "Input.UserName=$user" --data-urlencode "Input.Password=$password" \
-    --data-urlencode "__RequestVerificationToken=$token"
-  awk '$6 == "ocop.auth" { print $7 }' "$jar"
-}
+build_release
 
 # Runs wrk on one scenario; prints "requests duration rps p50 p95 p99 max errors".
 load() {
@@ -144,18 +66,7 @@ for provider in $providers; do
   dotnet "$generator_dll" | sed 's/^/   /' >&2
   gen_seconds="$(awk -v ms=$(($(now_ms) - gen_start)) 'BEGIN { printf "%.1f", ms / 1000 }')"
 
-  port="$(free_port 5090)"
-  base="http://127.0.0.1:$port"
-  log "$provider: starting the app on $base"
-  started="$(now_ms)"
-  nice -n "$priority" dotnet "$web_dll" --urls "$base" >"$work/app-$provider.log" 2>&1 &
-  app_pid=$!
-  until curl -fsS -o /dev/null --max-time 2 "$base/health" 2>/dev/null; do
-    kill -0 "$app_pid" 2>/dev/null || { cat "$work/app-$provider.log" >&2; exit 1; }
-    [ $(($(now_ms) - started)) -lt 60000 ] || { echo "no answer within 60 s" >&2; exit 1; }
-    sleep 0.05
-  done
-  first_ms=$(($(now_ms) - started))
+  start_app "$provider"
 
   page_paths=() api_paths=()
   for s in "${searches[@]}"; do
@@ -163,8 +74,8 @@ for provider in $providers; do
     api_paths+=("/api/v1/products?$s")
   done
   for user in $users; do
-    cookie="$(sign_in "$base" "$user")"
-    [ -n "$cookie" ] || { echo "sign-in as $user failed" >&2; exit 1; }
+    sign_in "$base" "$user" "$work/jar-$user"
+    cookie="$(auth_cookie "$work/jar-$user")"
     # Both must answer 200 with rows before they are worth loading.
     curl -fsS -o "$work/page.html" -H "Cookie: ocop.auth=$cookie" "$base${page_paths[0]}"
     grep -q 'href="/Products/Details/' "$work/page.html" || { echo "the product list did not answer with rows" >&2; exit 1; }
