@@ -124,7 +124,7 @@ public sealed class DashboardModel(OcopDbContext db, UserScopeLoader scopes, Pla
         var userName = User.Identity?.Name ?? scope.UserId;
         foreach (var t in targets)
         {
-            var result = IndicatorEvaluation.Evaluate(t.Indicator.ToDefinition(), facts, contexts(asOf));
+            var result = IndicatorEvaluation.Evaluate(t.Definition, facts, contexts(asOf));
             db.IndicatorSnapshots.Add(new IndicatorSnapshot
             {
                 PlanTargetId = t.Id, IndicatorId = t.Indicator.Id, UnitId = unitId, AsOf = asOf, Value = result.Value,

@@ -60,7 +60,7 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock, UnitDirect
     /// <summary>The unit by id (0 or null: the whole country), narrowed to what the user may see; null when it does not exist or lies wholly outside the user's units.</summary>
     public async Task<FigureUnit?> UnitAsync(int? unitId, UserScope scope, CancellationToken ct)
     {
-        var all = await UnitsAsync(ct);
+        var units = await directory.GetAsync(db, ct);
         FigureUnit unit;
         if (unitId is null or 0)
         {
@@ -68,13 +68,12 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock, UnitDirect
         }
         else
         {
-            var row = all.FirstOrDefault(u => u.Id == unitId);
-            if (row is null)
+            if (!units.ById.TryGetValue(unitId.Value, out var row))
             {
                 return null;
             }
 
-            unit = new FigureUnit(row.Id, row.Code, row.Name, row.Level, await CommunesOfAsync(row.Id, ct));
+            unit = new FigureUnit(row.Id, row.Code, row.Name, row.Level, CommunesOf(units, row.Id));
         }
 
         if (scope.ReachesEveryUnit)
@@ -100,8 +99,8 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock, UnitDirect
             return 0;
         }
 
-        var candidates = (await UnitsAsync(ct)).Where(u => u.Code == code).ToList();
-        return (candidates.FirstOrDefault(u => new UnitValidity(u.ValidFrom, u.ValidTo).IsValidOn(at)) ?? candidates.MaxBy(u => u.ValidFrom))?.Id;
+        var candidates = (await directory.GetAsync(db, ct)).All.Where(u => u.Code == code).ToList();
+        return (candidates.FirstOrDefault(u => u.Validity.IsValidOn(at)) ?? candidates.MaxBy(u => u.ValidFrom))?.Id;
     }
 
     /// <summary>
@@ -111,7 +110,8 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock, UnitDirect
     public async Task<List<(int Id, string Label)>> PickableUnitsAsync(UserScope scope, CancellationToken ct)
     {
         const int ManyUnits = 400;
-        var all = await UnitsAsync(ct);
+        var units = await directory.GetAsync(db, ct);
+        var all = units.All;
         IEnumerable<UnitEntry> pickable;
         if (scope.ReachesEveryUnit)
         {
@@ -119,14 +119,13 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock, UnitDirect
         }
         else
         {
-            var byId = all.ToDictionary(u => u.Id);
             var reachable = new HashSet<int>();
             foreach (var commune in scope.CommuneIds)
             {
-                var current = byId.GetValueOrDefault(commune);
+                var current = units.ById.GetValueOrDefault(commune);
                 while (current is not null && reachable.Add(current.Id))
                 {
-                    current = current.ParentId is int parent ? byId.GetValueOrDefault(parent) : null;
+                    current = units.Parent(current);
                 }
             }
 
@@ -179,7 +178,11 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock, UnitDirect
             villages, support);
     }
 
-    public sealed record TargetRow(int Id, string Code, string Wording, decimal TargetValue, TargetDirection Direction, DateOnly Deadline, Indicator Indicator);
+    public sealed record TargetRow(int Id, string Code, string Wording, decimal TargetValue, TargetDirection Direction, DateOnly Deadline, Indicator Indicator)
+    {
+        /// <summary>The indicator as the core measures it, parsed once: a dashboard evaluates each target many times.</summary>
+        public MeasureDefinition Definition { get; } = Indicator.ToDefinition();
+    }
 
     public async Task<List<TargetRow>> TargetsAsync(int planId, CancellationToken ct) =>
         await db.PlanTargets.AsNoTracking().Where(t => t.PlanId == planId)
@@ -210,7 +213,7 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock, UnitDirect
         var snapshots = await SnapshotsAsync(targets.Select(t => t.Id).ToList(), unit, [at], ct);
         return targets.Select(t =>
         {
-            var definition = t.Indicator.ToDefinition();
+            var definition = t.Definition;
             var live = IndicatorEvaluation.Evaluate(definition, facts, contexts(at));
             var baseline = IndicatorEvaluation.Evaluate(definition, facts, contexts(plan.PeriodFrom)).Value;
             snapshots.TryGetValue((t.Id, at), out var snapshot);
@@ -246,10 +249,10 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock, UnitDirect
             return [];
         }
 
-        var all = await UnitsAsync(ct);
-        var byId = all.ToDictionary(u => u.Id);
+        var units = await directory.GetAsync(db, ct);
+        var byId = units.ById;
         var partOf = new Dictionary<int, int>();
-        var communes = unit.Communes ?? all.Where(u => u.Level == UnitLevel.Commune).Select(u => u.Id).ToHashSet();
+        var communes = unit.Communes ?? units.Communes;
         foreach (var commune in communes)
         {
             // A district is broken down by commune; a province or the country by its direct parts.
@@ -273,7 +276,7 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock, UnitDirect
         var context = contexts(at);
         return parts.Where(p => p.Value.Subjects.Count + p.Value.Products.Count + p.Value.Villages.Count + p.Value.Support.Count > 0)
             .Select(p => new BreakdownRow(p.Key, byId.TryGetValue(p.Key, out var u) ? u.Name : "?",
-                targets.ToDictionary(t => t.Id, t => IndicatorEvaluation.Evaluate(t.Indicator.ToDefinition(), p.Value, context).Value)))
+                targets.ToDictionary(t => t.Id, t => IndicatorEvaluation.Evaluate(t.Definition, p.Value, context).Value)))
             .OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
 
@@ -321,7 +324,7 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock, UnitDirect
                     return s.Value;
                 }
 
-                return IndicatorEvaluation.Evaluate(t.Indicator.ToDefinition(), facts, contexts(date)).Value;
+                return IndicatorEvaluation.Evaluate(t.Definition, facts, contexts(date)).Value;
             });
             return new TrendPoint(date.Year, date, values, fromSnapshot);
         }).ToList();
@@ -357,15 +360,10 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock, UnitDirect
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.TakenAt).Select(r => new SnapshotFigure(r.Value, r.Numerator, r.Denominator, r.TakenAt, r.TakenBy)).First());
     }
 
-    private async Task<IReadOnlyList<UnitEntry>> UnitsAsync(CancellationToken ct) => (await directory.GetAsync(db, ct)).All;
-
     /// <summary>
     /// The communes of a unit: itself if a commune, its children and grandchildren, and the communes that succeeded any of
     /// them after a merger (as a user's scope does), so a district's figures follow its communes past 1 July 2025.
     /// </summary>
-    private async Task<HashSet<int>> CommunesOfAsync(int unitId, CancellationToken ct)
-    {
-        var units = await directory.GetAsync(db, ct);
-        return units.CommunesWithin([unitId]).Where(units.Communes.Contains).ToHashSet();
-    }
+    private static HashSet<int> CommunesOf(UnitDirectory.Snapshot units, int unitId) =>
+        units.CommunesWithin([unitId]).Where(units.Communes.Contains).ToHashSet();
 }

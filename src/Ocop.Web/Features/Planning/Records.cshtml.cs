@@ -79,7 +79,7 @@ public sealed class RecordsModel(OcopDbContext db, UserScopeLoader scopes, PlanF
                 return NotFound();
             }
 
-            var result = IndicatorEvaluation.Evaluate(target.Indicator.ToDefinition(), facts, contexts(Date));
+            var result = IndicatorEvaluation.Evaluate(target.Definition, facts, contexts(Date));
             Kind = result.Records;
             ids = (Part == "numerator" ? result.NumeratorIds : result.DenominatorIds).Order().ToList();
             Heading = $"{target.Code} – {target.Indicator.Name}: {(Part == "numerator" ? "hồ sơ được tính" : "hồ sơ làm mẫu số")}";
