@@ -16,13 +16,18 @@ public static class DirectoryVersion
 
     public static void Bump() => Interlocked.Increment(ref current);
 
+    private static readonly string[] AccountFields =
+        [nameof(AppUser.Role), nameof(AppUser.SubjectId), nameof(AppUser.IsArchived), nameof(AppUser.SecurityStamp)];
+
     /// <summary>Whether saving these tracked changes must invalidate the caches.</summary>
     public static bool Touches(EntityEntry entry) =>
         entry.State is EntityState.Added or EntityState.Modified
             or EntityState.Deleted
         && entry.Entity switch
         {
-            AppUser or UserUnit or AdministrativeUnit or ProductCategory => true,
+            UserUnit or AdministrativeUnit or ProductCategory => true,
+            // Only what a session check or a scope reads: a sign-in (failed-attempt count, lockout) must not reload every cache.
+            AppUser => entry.State != EntityState.Modified || AccountFields.Any(f => entry.Property(f).IsModified),
             Subject => entry.State != EntityState.Modified || entry.Property(nameof(Subject.CommuneId)).IsModified,
             _ => false,
         };

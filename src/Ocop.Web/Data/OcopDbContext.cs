@@ -219,11 +219,13 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         var now = clock.GetUtcNow().UtcDateTime;
         var touchesDirectory = ChangeTracker.Entries().Any(DirectoryVersion.Touches);
         var touchesLists = ChangeTracker.Entries().Any(RegistryListVersion.Touches);
-        // Inside a caller's transaction the change is not visible until it commits: the caches move again then.
+        // Inside a caller's transaction the change is not visible to other connections until it commits: the caches
+        // move then (CacheVersionsOnCommit), not now, or a reload in between would keep the rows before it.
         if (Database.CurrentTransaction is not null)
         {
             pendingOnCommit.Directory |= touchesDirectory;
             pendingOnCommit.Lists |= touchesLists;
+            touchesDirectory = touchesLists = false;
         }
 
         // SQLite has one writer at a time; saves that meet its lock back off and sleep (a council's nine members saving

@@ -17,8 +17,6 @@ public sealed class SnapshotCache<TVersion, T>(TimeProvider clock) : IDisposable
     private volatile Held? held;
     private readonly SemaphoreSlim loading = new(1, 1);
 
-    public T? Current => held?.Value;
-
     /// <param name="version">The version now; read it before the rows, so a save committed while they load causes another reload.</param>
     public async Task<T> GetAsync(
         TVersion version, Func<CancellationToken, Task<T>> load, CancellationToken ct, Func<T, CancellationToken, Task<bool>>? unchanged = null)

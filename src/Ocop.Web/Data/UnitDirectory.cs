@@ -25,7 +25,7 @@ public sealed class UnitDirectory(TimeProvider clock) : IDisposable
             var categories = await db.ProductCategories.AsNoTracking().Where(c => !c.IsArchived)
                 .Select(c => new CategoryEntry(c.Id, c.Code, c.Name, c.Level, c.ProductSet))
                 .ToListAsync(ct);
-            return new Snapshot(version, units, categories.OrderBy(c => c.Code, StringComparer.Ordinal).ToList());
+            return new Snapshot(units, categories.OrderBy(c => c.Code, StringComparer.Ordinal).ToList());
         }, ct);
     }
 
@@ -33,9 +33,8 @@ public sealed class UnitDirectory(TimeProvider clock) : IDisposable
 
     public sealed class Snapshot
     {
-        public Snapshot(long version, List<UnitEntry> units, List<CategoryEntry> categories)
+        public Snapshot(List<UnitEntry> units, List<CategoryEntry> categories)
         {
-            Version = version;
             Categories = categories;
             All = units;
             ById = units.ToDictionary(u => u.Id);
@@ -46,7 +45,6 @@ public sealed class UnitDirectory(TimeProvider clock) : IDisposable
                 .ToList();
         }
 
-        public long Version { get; }
         public IReadOnlyList<UnitEntry> All { get; }
         public IReadOnlyDictionary<int, UnitEntry> ById { get; }
         public ILookup<int, UnitEntry> Children { get; }

@@ -52,11 +52,6 @@ public sealed class UserScope
         Role.Producer => subjectId == SubjectId,
         _ => CommuneIds.Contains(communeId),
     };
-
-    public IQueryable<AdministrativeUnit> VisibleCommunes(IQueryable<AdministrativeUnit> units) =>
-        ReachesEveryUnit
-            ? units.Where(u => u.Level == Core.Units.UnitLevel.Commune)
-            : units.Where(u => CommuneIds.Contains(u.Id));
 }
 
 /// <summary>

@@ -102,7 +102,8 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, PlanFig
             return null;
         }
 
-        var dashboard = await figures.DashboardAsync(plan, unit, To, ct);
+        // Only the target rows: the dashboard's breakdown, trend and lists are not in the report.
+        var targets = await figures.TargetFiguresAsync(plan, unit, To, await figures.FactsAsync(unit, ct), ct);
         var data = await ReportData.LoadAsync(db, clock, unit, From, To, ct);
         var (cycle, tasks) = await WorkSections.LoadAsync(db, await Tasks.TaskViewer.LoadAsync(db, scopes, ct), unit, From, To, ct);
         var national = unit.UnitId is null;
@@ -110,7 +111,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, PlanFig
             national ? null : $"UBND {unit.Name}", national ? "Văn phòng Điều phối OCOP" : "Phòng Nông nghiệp và Môi trường",
             national ? "Hà Nội" : unit.Name, "Trưởng phòng", today,
         [
-            PlanSections.Targets(dashboard),
+            PlanSections.Targets(plan, To, targets),
             RecognitionSections.Recognised(data),
             RecognitionSections.Expiring(data),
             RecognitionSections.Subjects(data),

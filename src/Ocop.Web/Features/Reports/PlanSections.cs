@@ -7,14 +7,13 @@ namespace Ocop.Web.Features.Reports;
 /// <summary>The report's sections drawn from the plan: targets against results, as the dashboard shows them.</summary>
 public static class PlanSections
 {
-    public static ReportSection Targets(DashboardFigures dashboard)
+    public static ReportSection Targets(PlanHeader plan, DateOnly at, IReadOnlyList<TargetFigure> targets)
     {
-        var targets = dashboard.Targets;
         var achieved = targets.Count(t => t.State == TargetState.Achieved);
         var behind = targets.Where(t => t.State == TargetState.Behind).Select(t => t.Code).ToList();
         var paragraphs = new List<string>
         {
-            $"Đến ngày {Display.Date(dashboard.At)}, {achieved}/{targets.Count} chỉ tiêu của {dashboard.Plan.Number} đã đạt" +
+            $"Đến ngày {Display.Date(at)}, {achieved}/{targets.Count} chỉ tiêu của {plan.Number} đã đạt" +
                 (behind.Count == 0 ? "." : $"; các chỉ tiêu chậm tiến độ: {string.Join(", ", behind)}."),
         };
         paragraphs.AddRange(targets.Where(t => t.CorrectedAfterSnapshot).Select(t =>
