@@ -45,8 +45,6 @@ public readonly record struct CyclePosition(CycleStep Step, CycleState State);
 /// </summary>
 public static class CycleRules
 {
-    public const int LastStep = (int)CycleStep.TradePromotion;
-
     /// <summary>The position after the action, or null when the action is not allowed from here.</summary>
     public static CyclePosition? Apply(CyclePosition position, CycleAction action, bool linkedToRoundProduct = false) => (action, position.State) switch
     {

@@ -89,7 +89,7 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, Docum
             StoredName = saved.StoredName,
             ContentType = saved.ContentType,
             SizeBytes = saved.SizeBytes,
-            OriginalName = SafeName(file!.FileName),
+            OriginalName = DocumentStore.OriginalName(file!.FileName),
             UploadedAt = clock.GetUtcNow().UtcDateTime,
         });
         try
@@ -102,7 +102,7 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, Docum
             throw;
         }
 
-        TempData["Message"] = $"Đã tải lên «{SafeName(file.FileName)}» cho «{target.Item.Title}».";
+        TempData["Message"] = $"Đã tải lên «{DocumentStore.OriginalName(file.FileName)}» cho «{target.Item.Title}».";
         return Redirect($"/Dossiers/Details/{id}");
     }
 
@@ -237,12 +237,6 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, Docum
         await db.SaveChangesAsync(ct);
         TempData["Message"] = message;
         return Redirect($"/Dossiers/Details/{id}");
-    }
-
-    private static string SafeName(string fileName)
-    {
-        var name = Path.GetFileName(fileName.Replace('\\', '/'));
-        return name.Length <= 255 ? name : name[^255..];
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

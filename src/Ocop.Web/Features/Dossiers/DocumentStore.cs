@@ -57,6 +57,13 @@ public sealed class DocumentStore(IConfiguration config, IHostEnvironment env)
         }
     }
 
+    /// <summary>The uploaded file's own name as shown to users: no folders, at most 255 characters (the end kept).</summary>
+    public static string OriginalName(string fileName)
+    {
+        var name = Path.GetFileName(fileName.Replace('\\', '/'));
+        return name.Length <= 255 ? name : name[^255..];
+    }
+
     public string PathOf(string storedName) => Path.Combine(folder, Path.GetFileName(storedName));
 
     /// <summary>Removes a file whose database row was never written (the save failed after the file was stored).</summary>

@@ -142,7 +142,7 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, Docum
                 StoredName = saved.StoredName,
                 ContentType = saved.ContentType,
                 SizeBytes = saved.SizeBytes,
-                OriginalName = SafeName(file!.FileName),
+                OriginalName = DocumentStore.OriginalName(file!.FileName),
                 UploadedAt = now,
             });
         }
@@ -170,12 +170,6 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, Docum
     private static bool TryParseNumber(string? value, out decimal number) =>
         decimal.TryParse(value, NumberStyles.Number, Display.Vi, out number)
         || decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out number);
-
-    private static string SafeName(string fileName)
-    {
-        var name = Path.GetFileName(fileName.Replace('\\', '/'));
-        return name.Length <= 255 ? name : name[^255..];
-    }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {

@@ -83,7 +83,8 @@ public sealed class ProblemsModel(OcopDbContext db, UserScopeLoader scopes, Time
     {
         var visible = viewer.Visible(db.PlanTasks);
         var reports = db.TaskReports.Where(r => visible.Any(t => t.Id == r.TaskId));
-        OpenCount = await reports.CountAsync(r => r.ProblemState == ProblemState.Open, ct);
         Rows = await TaskSummary.ProblemsAsync(All ? reports : reports.Where(r => r.ProblemState != ProblemState.Answered), ct);
+        // Either way the rows hold every open problem.
+        OpenCount = Rows.Count(r => r.State == ProblemState.Open);
     }
 }

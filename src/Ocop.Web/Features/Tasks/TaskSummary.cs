@@ -19,7 +19,7 @@ public sealed record ProblemRow(int ReportId, int TaskId, string TaskTitle, stri
 
 /// <summary>
 /// Plan tasks of an administrative unit on a date: how many stand at each status, which are overdue, which problems
-/// were raised in a period. The task pages use <see cref="AssessAsync"/>; the periodic report calls <see cref="ForUnitAsync"/>.
+/// were raised in a period. The task pages use <see cref="AssessAsync"/>; the periodic report calls <see cref="ForAsync"/> with the tasks in its unit and the user's reach.
 /// </summary>
 public sealed record TaskSummary(DateOnly From, DateOnly To, IReadOnlyDictionary<PlanTaskStatus, int> ByStatus, IReadOnlyList<TaskRow> Overdue, IReadOnlyList<ProblemRow> Problems)
 {

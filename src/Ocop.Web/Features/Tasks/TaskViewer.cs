@@ -19,8 +19,6 @@ public sealed class TaskViewer
     public bool Owns(int? officeId, int? communeId) =>
         TaskAccess.Owns(Role, officeId is not null && officeId == OfficeId, communeId is { } c && Scope.CommuneIds.Contains(c));
 
-    public bool CanRead(int? officeId, int? communeId) => TaskAccess.CanRead(Role, Owns(officeId, communeId));
-
     public bool CanReport(int? officeId, int? communeId) => TaskAccess.CanReport(Role, Owns(officeId, communeId));
 
     public IQueryable<PlanTask> Visible(IQueryable<PlanTask> tasks)
