@@ -19,9 +19,9 @@ public sealed record CycleWaitingEntry(int Id, string IdeaName, string ProposerN
 
 /// <summary>
 /// A year of the OCOP cycle for a set of entries: counts per step per commune and the entries waiting longest. The board
-/// shows it and the periodic report calls <see cref="ForUnitAsync"/> for its "cycle progress" section.
+/// shows it, and the periodic report's "cycle progress" section reads it within the report's unit and the user's reach.
 /// </summary>
-public sealed record CycleSummary(int Year, DateOnly On, IReadOnlyList<CycleCommuneRow> Communes, IReadOnlyList<CycleWaitingEntry> Waiting)
+public sealed record CycleSummary(int Year, DateOnly On, IReadOnlyList<CycleCommuneRow> Communes, IReadOnlyList<CycleWaitingEntry> Waiting, int Stuck)
 {
     public const int WaitingShown = 15;
 
@@ -36,8 +36,6 @@ public sealed record CycleSummary(int Year, DateOnly On, IReadOnlyList<CycleComm
     public int Dropped => Communes.Sum(c => c.Dropped);
 
     public int Completed => Communes.Sum(c => c.Completed);
-
-    public int Stuck => Waiting.Count(w => w.IsStuck);
 
     /// <summary>The cycle of a year in an administrative unit (a commune, or every commune of a district or province).</summary>
     public static Task<CycleSummary> ForUnitAsync(OcopDbContext db, int year, int unitId, DateOnly today, CancellationToken ct = default) =>
@@ -58,9 +56,9 @@ public sealed record CycleSummary(int Year, DateOnly On, IReadOnlyList<CycleComm
             .Select(r => new CycleWaitingEntry(r.Id, r.IdeaName, r.ProposerName, r.CommuneName, r.Step, r.State,
                 CycleRules.DaysInStep(DateOnly.FromDateTime(r.StepEnteredAt.AddHours(7)), today)))
             .OrderByDescending(w => w.DaysInStep).ThenBy(w => w.Id)
-            .Take(WaitingShown)
             .ToList();
-        return new CycleSummary(year, today, communes, waiting);
+        // Stuck counts every open entry, not only the longest-waiting ones shown.
+        return new CycleSummary(year, today, communes, [.. waiting.Take(WaitingShown)], waiting.Count(w => w.IsStuck));
     }
 }
 
