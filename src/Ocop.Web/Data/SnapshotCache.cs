@@ -17,10 +17,14 @@ public sealed class SnapshotCache<TVersion, T>(TimeProvider clock) : IDisposable
     private volatile Held? held;
     private readonly SemaphoreSlim loading = new(1, 1);
 
-    /// <param name="version">The version now; read it before the rows, so a save committed while they load causes another reload.</param>
+    /// <param name="versionNow">
+    /// Reads the version now. It is read again after waiting, so a request that waited does not label a fresh load with
+    /// the version from before; and before the rows, so a save committed while they load causes another reload.
+    /// </param>
     public async Task<T> GetAsync(
-        TVersion version, Func<CancellationToken, Task<T>> load, CancellationToken ct, Func<T, CancellationToken, Task<bool>>? unchanged = null)
+        Func<TVersion> versionNow, Func<CancellationToken, Task<T>> load, CancellationToken ct, Func<T, CancellationToken, Task<bool>>? unchanged = null)
     {
+        var version = versionNow();
         var current = held;
         if (current is not null && current.Version.Equals(version))
         {
@@ -48,6 +52,7 @@ public sealed class SnapshotCache<TVersion, T>(TimeProvider clock) : IDisposable
         await loading.WaitAsync(ct);
         try
         {
+            version = versionNow();
             current = held;
             return current is not null && current.Version.Equals(version) ? current.Value : await LoadAsync(version, load, ct);
         }

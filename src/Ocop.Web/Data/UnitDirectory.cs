@@ -16,8 +16,7 @@ public sealed class UnitDirectory(TimeProvider clock) : IDisposable
 
     public Task<Snapshot> GetAsync(OcopDbContext db, CancellationToken ct)
     {
-        var version = DirectoryVersion.Current;
-        return cache.GetAsync(version, async ct =>
+        return cache.GetAsync(() => DirectoryVersion.Current, async ct =>
         {
             var units = await db.Units.AsNoTracking()
                 .Select(u => new UnitEntry(u.Id, u.Code, u.Name, u.Kind, u.Level, u.ParentId, u.ValidFrom, u.ValidTo, u.SuccessorId))

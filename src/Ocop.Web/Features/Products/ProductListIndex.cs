@@ -18,7 +18,7 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
     private readonly SnapshotCache<(long Registry, long Directory), Snapshot> cache = new(clock);
 
     public Task<Snapshot> GetAsync(OcopDbContext db, CancellationToken ct) =>
-        cache.GetAsync((RegistryListVersion.Current, DirectoryVersion.Current), async ct =>
+        cache.GetAsync(() => (RegistryListVersion.Current, DirectoryVersion.Current), async ct =>
         {
             var started = clock.GetTimestamp();
             var loaded = await LoadAsync(db, await directory.GetAsync(db, ct), ct);
@@ -95,6 +95,13 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
                 var order = nameKeys[a].AsSpan().SequenceCompareTo(nameKeys[b]);
                 return order != 0 ? order : entries[a].Row.Id.CompareTo(entries[b].Row.Id);
             });
+            // Descending orders keep ties by ascending id, as the list's queries always did.
+            var byNameDescending = Enumerable.Range(0, entries.Count).ToArray();
+            Array.Sort(byNameDescending, (a, b) =>
+            {
+                var order = nameKeys[b].AsSpan().SequenceCompareTo(nameKeys[a]);
+                return order != 0 ? order : entries[a].Row.Id.CompareTo(entries[b].Row.Id);
+            });
             var nameRank = new int[entries.Count];
             for (var rank = 0; rank < byName.Length; rank++)
             {
@@ -106,13 +113,17 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
                 .Select((name, rank) => (name, rank))
                 .ToDictionary(x => x.name, x => x.rank);
             ByName = [.. byName.Select(i => entries[i])];
+            ByNameDescending = [.. byNameDescending.Select(i => entries[i])];
             ByCommune = [.. byName.OrderBy(i => communeRank[entries[i].Row.CommuneName]).ThenBy(i => nameRank[i]).Select(i => entries[i])];
             ByUpdated = [.. entries.OrderBy(e => e.Row.UpdatedAt).ThenBy(e => e.Row.Id)];
+            ByUpdatedDescending = [.. entries.OrderByDescending(e => e.Row.UpdatedAt).ThenBy(e => e.Row.Id)];
         }
 
         public Fingerprint Fingerprint { get; }
         public Entry[] ByName { get; }
+        public Entry[] ByNameDescending { get; }
         public Entry[] ByUpdated { get; }
+        public Entry[] ByUpdatedDescending { get; }
         public Entry[] ByCommune { get; }
 
         /// <summary>
@@ -122,20 +133,19 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
         /// </summary>
         public (List<ProductRow> Rows, int Total) Find(UserScope scope, ProductSearch search, string folded, int skip, int? take)
         {
-            var (ordered, descending) = search.Sort switch
+            var ordered = search.Sort switch
             {
-                "-name" => (ByName, true),
-                "updated" => (ByUpdated, false),
-                "-updated" => (ByUpdated, true),
-                "commune" => (ByCommune, false),
-                _ => (ByName, false),
+                "-name" => ByNameDescending,
+                "updated" => ByUpdated,
+                "-updated" => ByUpdatedDescending,
+                "commune" => ByCommune,
+                _ => ByName,
             };
 
             var rows = new List<ProductRow>(take ?? 64);
             var total = 0;
-            for (var i = 0; i < ordered.Length; i++)
+            foreach (var e in ordered)
             {
-                var e = ordered[descending ? ordered.Length - 1 - i : i];
                 if (!Matches(e, scope, search, folded))
                 {
                     continue;
