@@ -5,8 +5,9 @@ using Ocop.Core.Evaluation;
 namespace Ocop.Web.Data;
 
 /// <summary>
-/// Parsed scoresheets, per stored record and its version: a member's every save and the round's closing score against
-/// the same few sheets, and reading and parsing a sheet's 30 KB of JSON each time cost more than the save itself. Any
+/// Parsed scoresheets, per stored record and its version: every save of a member's sheet is scored against the same
+/// sheet, and reading and parsing its 30 KB of JSON each time cost more than the save itself (the round's results and
+/// closing read each distinct sheet once per request and do without it). Any
 /// change to a record bumps its version, so an entry can never be stale; a published sheet never changes at all.
 /// </summary>
 public sealed class ScoresheetModels

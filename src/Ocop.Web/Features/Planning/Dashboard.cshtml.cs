@@ -36,10 +36,7 @@ public sealed class DashboardModel(OcopDbContext db, UserScopeLoader scopes, Pla
         }
 
         Today = Display.Today(clock);
-        // The most local plan first: a district's office and leader open their own plan by default.
-        var plans = await db.Plans.AsNoTracking().OrderByDescending(p => p.UnitId != null).ThenByDescending(p => p.IssuedOn)
-            .Select(p => new { p.Id, p.Number, p.Title }).ToListAsync(ct);
-        Plans = plans.Select(p => (p.Id, $"{p.Number} – {p.Title}")).ToList();
+        Plans = await figures.PlanChoicesAsync(ct);
         if (Plans.Count == 0)
         {
             return NotFound();

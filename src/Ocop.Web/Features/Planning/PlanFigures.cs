@@ -57,6 +57,12 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock, UnitDirect
             .Select(p => new PlanHeader(p.Id, p.Number, p.Title, p.Issuer, p.IssuedOn, p.PeriodFrom, p.PeriodTo, p.UnitId))
             .SingleOrDefaultAsync(ct);
 
+    /// <summary>Plans to choose from, the most local first: a district's office and leader open their own plan by default.</summary>
+    public async Task<List<(int Id, string Label)>> PlanChoicesAsync(CancellationToken ct) =>
+        (await db.Plans.AsNoTracking().OrderByDescending(p => p.UnitId != null).ThenByDescending(p => p.IssuedOn)
+            .Select(p => new { p.Id, p.Number, p.Title }).ToListAsync(ct))
+        .Select(p => (p.Id, $"{p.Number} – {p.Title}")).ToList();
+
     /// <summary>The unit by id (0 or null: the whole country), narrowed to what the user may see; null when it does not exist or lies wholly outside the user's units.</summary>
     public async Task<FigureUnit?> UnitAsync(int? unitId, UserScope scope, CancellationToken ct)
     {

@@ -64,9 +64,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, PlanFig
         }
 
         var today = Display.Today(clock);
-        var plans = await db.Plans.AsNoTracking().OrderByDescending(p => p.UnitId != null).ThenByDescending(p => p.IssuedOn)
-            .Select(p => new { p.Id, p.Number, p.Title }).ToListAsync(ct);
-        Plans = plans.Select(p => (p.Id, $"{p.Number} – {p.Title}")).ToList();
+        Plans = await figures.PlanChoicesAsync(ct);
         var plan = Plans.Count == 0 ? null : await figures.PlanAsync(PlanId ?? Plans[0].Id, ct);
         if (plan is null)
         {
