@@ -11,7 +11,7 @@ namespace Ocop.E2E;
 /// <summary>A commune officer's day with the registry, in a real browser with JavaScript off.</summary>
 public sealed class CommuneOfficerTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    private const string DaLocOfficer = "canbo.daloc";
+    private const string ChauThanhOfficer = "canbo.chauthanh";
     private const string HoaMinhOfficer = "canbo.hoaminh";
     private const string ProductName = "Bánh phồng tôm Đa Lộc thử nghiệm";
     private const string PhotoCaption = "Bánh phồng tôm phơi nắng";
@@ -21,7 +21,7 @@ public sealed class CommuneOfficerTests(BrowserFixture fixture, ITestOutputHelpe
         InBrowserAsync(async browser =>
         {
             var page = await browser.NewPageAsync();
-            var home = await (await LoginPage.OpenAsync(page)).SignInAsync(DaLocOfficer, DemoData.Password);
+            var home = await (await LoginPage.OpenAsync(page)).SignInAsync(ChauThanhOfficer, DemoData.Password);
             await Expect(home.Greeting).ToContainTextAsync("UBND xã Đa Lộc");
 
             // The subject, in the commune that took over Đa Lộc on 1 July 2025: still the officer's to keep.
@@ -90,7 +90,7 @@ public sealed class CommuneOfficerTests(BrowserFixture fixture, ITestOutputHelpe
             var edit = address.Replace("/Details/", "/Edit/", StringComparison.Ordinal);
 
             // Đa Lộc's officer neither finds it nor reaches it by typing its address.
-            var daLocPage = await browser.NewPageAsync(DaLocOfficer);
+            var daLocPage = await browser.NewPageAsync(ChauThanhOfficer);
             var daLoc = await (await ProductListPage.OpenAsync(daLocPage)).SearchAsync("tham xo dua");
             await Expect(daLoc.Count).ToHaveTextAsync("0 sản phẩm");
 

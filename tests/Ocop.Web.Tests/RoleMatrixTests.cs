@@ -5,7 +5,7 @@ namespace Ocop.Web.Tests;
 
 /// <summary>
 /// Each role against each page and API route, decided on the server. The records are chosen so that every rule shows:
-/// {product} and {subject} are Bà Năm's in Đa Lộc (canbo.daloc's commune, not canbo.hoaminh's); {ownProduct} and
+/// {product} and {subject} are Bà Năm's in Đa Lộc (canbo.chauthanh's commune, not canbo.hoaminh's); {ownProduct} and
 /// {ownSubject} are HTX Tiến Thành's in Long Hòa (the producer's own, in neither officer's communes). Archive posts carry
 /// a stale version, so an allowed one is turned back with a message (302 to the record) and nothing is ever archived.
 /// </summary>

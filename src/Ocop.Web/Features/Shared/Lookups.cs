@@ -55,8 +55,13 @@ public static class Lookups
         return $"{unit.Name} không còn là đơn vị hành chính từ {Display.Date(unit.ValidTo?.AddDays(1))}.{successor}";
     }
 
-    /// <summary>The commune filter of a list: every commune the user may see (dissolved ones too, records keep them), or, for a wide scope, the chosen province's.</summary>
-    public static async Task<UnitFilter> UnitFilterAsync(OcopDbContext db, UserScope scope, int? province, int? commune, CancellationToken ct)
+    /// <summary>
+    /// The place filter of a list: every commune the user may see (former ones too, records keep them), or, for a wide
+    /// scope, the province first. With no province in the URL the list opens on the deploying office's province when the
+    /// user reaches it (<paramref name="provinceAsked"/> is whether the URL chose one, "all" included), so units elsewhere
+    /// stay out of the way unless asked for.
+    /// </summary>
+    public static async Task<UnitFilter> UnitFilterAsync(OcopDbContext db, UserScope scope, int? province, int? commune, bool provinceAsked, CancellationToken ct)
     {
         var units = await db.GetService<UnitDirectory>().GetAsync(db, ct);
         if (units.Communes.Count(id => Reaches(scope, units.ById[id])) <= ProvinceFirstAbove)
@@ -70,7 +75,14 @@ public static class Lookups
             province = units.ProvinceOf(chosen)?.Id;
         }
 
-        var provinces = units.Provinces
+        var reachable = units.Provinces.Where(p => scope.ReachesEveryUnit || scope.CommuneIds.Contains(p.Id)
+            || units.Tree.Children(p.Id).Any(child => scope.CommuneIds.Contains(child.Id))).ToList();
+        if (province is null && !provinceAsked && units.HomeUnits is [var home] && reachable.Any(p => p.Id == home))
+        {
+            province = home;
+        }
+
+        var provinces = reachable
             .Select(p => new SelectListItem(Label(p), Id(p.Id), p.Id == province))
             .ToList();
         var communes = province is int p
