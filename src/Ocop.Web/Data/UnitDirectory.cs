@@ -103,6 +103,14 @@ public sealed class UnitDirectory(TimeProvider clock) : IDisposable
             return covered;
         }
 
+        /// <summary>Every unit in the order searches list them: units of today first, then by level, name (Vietnamese order) and code. Sorted once.</summary>
+        public IReadOnlyList<UnitEntry> InSearchOrder => inSearchOrder ??= All
+            .OrderBy(u => u.ValidTo is null ? 0 : 1).ThenBy(u => u.Level)
+            .ThenBy(u => u.Name, StringComparer.Create(Shared.Display.Vi, false)).ThenBy(u => u.Code, StringComparer.Ordinal)
+            .ToList();
+
+        private IReadOnlyList<UnitEntry>? inSearchOrder;
+
         /// <summary>
         /// Every commune as a filter or form offers it, sorted once here rather than on every page: those that exist
         /// first, then dissolved ones (saying until when and which commune took them over); each by its parent's name,
