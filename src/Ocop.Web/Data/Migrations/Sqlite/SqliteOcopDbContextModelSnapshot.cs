@@ -1134,6 +1134,10 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -1162,11 +1166,10 @@ namespace Ocop.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number");
-
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("UnitId", "Number")
+                        .IsUnique();
 
                     b.ToTable("Plans");
                 });
