@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Ocop.Core.Planning;
 
 /// <summary>A plan as far as choosing one goes: its unit (null for a national program), its period and its date of issue.</summary>
@@ -12,9 +14,9 @@ public sealed record PlanPeriod(int Id, int? UnitId, DateOnly From, DateOnly To,
 
 public enum PlanStanding
 {
-    InForce = 1,
-    Upcoming = 2,
-    Ended = 3,
+    [Display(Name = "Đang thực hiện")] InForce = 1,
+    [Display(Name = "Chưa đến kỳ")] Upcoming = 2,
+    [Display(Name = "Đã kết thúc")] Ended = 3,
 }
 
 /// <summary>
