@@ -1246,6 +1246,10 @@ namespace Ocop.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -1274,11 +1278,10 @@ namespace Ocop.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number");
-
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("UnitId", "Number")
+                        .IsUnique();
 
                     b.ToTable("Plans");
                 });
