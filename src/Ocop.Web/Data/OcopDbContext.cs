@@ -46,6 +46,9 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
     public DbSet<TaskReport> TaskReports => Set<TaskReport>();
     public DbSet<TaskReportFigure> TaskReportFigures => Set<TaskReportFigure>();
     public DbSet<TaskAttachment> TaskAttachments => Set<TaskAttachment>();
+    public DbSet<IssuingAuthority> IssuingAuthorities => Set<IssuingAuthority>();
+    public DbSet<Signatory> Signatories => Set<Signatory>();
+    public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
 
     // Fields that change on every sign-in or are secrets: never worth an audit row.
     private static readonly HashSet<string> UnauditedFields =
@@ -125,6 +128,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         ConfigureEvaluation(builder);
         PlanningModel.Configure(builder);
         CycleAndTaskModel.Configure(builder);
+        DocumentModel.Configure(builder);
     }
 
     private static void ConfigureEvaluation(ModelBuilder builder)
@@ -319,7 +323,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
                 throw new InvalidOperationException("The audit trail is append-only.");
             }
 
-            if (entry.Entity is IndicatorSnapshot && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is IndicatorSnapshot or IssuedDocument && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException("Snapshots are kept as taken: never changed, never deleted.");
             }
