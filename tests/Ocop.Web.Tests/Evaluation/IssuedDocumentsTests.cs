@@ -44,35 +44,115 @@ public class IssuedDocumentsTests(AppFixture app) : IClassFixture<AppFixture>
 
         // The product and its subject move to the successor commune and are renamed; the old units are renamed too.
         var newCommune = await app.CurrentCommuneIdAsync(Demo.ChauThanhCommune);
-        await app.QueryAsync(async db =>
+        try
         {
-            var p = await db.Products.Include(x => x.Subject).SingleAsync(x => x.Id == product);
-            p.Name += " (tên mới)";
-            p.CommuneId = newCommune;
-            p.Subject!.Name += " (tên mới)";
-            p.Subject.Address = "Ấp 9, Xã Châu Thành, tỉnh Vĩnh Long";
-            p.Subject.CommuneId = newCommune;
-            foreach (var unit in await db.Units.Where(u => (u.Code == Demo.DaLoc || u.Code == "847" || u.Code == "84") && u.ValidTo != null).ToListAsync())
+            await EditEverythingAndCheckAsync();
+        }
+        finally
+        {
+            // The units are shared by the other tests of the class: their names come back.
+            await app.QueryAsync(async db =>
             {
-                unit.Name += " (sửa)";
-            }
+                foreach (var unit in await db.Units.Where(u => u.Name.EndsWith(" (sửa)")).ToListAsync())
+                {
+                    unit.Name = unit.Name[..^" (sửa)".Length];
+                }
 
-            return await db.SaveChangesAsync();
-        });
+                return await db.SaveChangesAsync();
+            });
+        }
 
-        Assert.Equal(decisionXml, await DocumentXmlAsync(admin, $"/Recognitions/Details/{recognition}?handler=Docx"));
-        Assert.Equal(certificateXml, await DocumentXmlAsync(admin, $"/Certificates/Details/{certificate.Id}?handler=Docx"));
-        var pageAfter = Html.Text(await admin.GetPageAsync($"/Certificates/Details/{certificate.Id}"));
-        Assert.Contains("xã Đa Lộc, huyện Châu Thành, tỉnh Trà Vinh", pageAfter, StringComparison.Ordinal);
-        Assert.Contains(Demo.BanhTetLaCam + "<", pageAfter, StringComparison.Ordinal);
-        Assert.DoesNotContain("(tên mới)", pageAfter, StringComparison.Ordinal);
-        Assert.DoesNotContain("(tên mới)", Html.Text(await admin.GetPageAsync($"/Recognitions/Details/{recognition}")), StringComparison.Ordinal);
-        var api = await CheckAsync(certificate.Number);
-        Assert.Equal(apiBefore.GetRawText(), api.GetRawText());
-        Assert.Equal(Demo.BanhTetLaCam, api.GetProperty("product").GetString());
-        Assert.Equal("Xã Đa Lộc", api.GetProperty("commune").GetString());
-        Assert.Contains("huyện Châu Thành, tỉnh Trà Vinh", api.GetProperty("address").GetString(), StringComparison.Ordinal);
-        Assert.Equal("UBND huyện Châu Thành", api.GetProperty("issuer").GetString());
+        async Task EditEverythingAndCheckAsync()
+        {
+            await app.QueryAsync(async db =>
+            {
+                var p = await db.Products.Include(x => x.Subject).SingleAsync(x => x.Id == product);
+                p.Name += " (tên mới)";
+                p.CommuneId = newCommune;
+                p.Subject!.Name += " (tên mới)";
+                p.Subject.Address = "Ấp 9, Xã Châu Thành, tỉnh Vĩnh Long";
+                p.Subject.CommuneId = newCommune;
+                foreach (var unit in await db.Units.Where(u => (u.Code == Demo.DaLoc || u.Code == "847" || u.Code == "84") && u.ValidTo != null).ToListAsync())
+                {
+                    unit.Name += " (sửa)";
+                }
+
+                return await db.SaveChangesAsync();
+            });
+
+            Assert.Equal(decisionXml, await DocumentXmlAsync(admin, $"/Recognitions/Details/{recognition}?handler=Docx"));
+            Assert.Equal(certificateXml, await DocumentXmlAsync(admin, $"/Certificates/Details/{certificate.Id}?handler=Docx"));
+            var pageAfter = Html.Text(await admin.GetPageAsync($"/Certificates/Details/{certificate.Id}"));
+            Assert.Contains("xã Đa Lộc, huyện Châu Thành, tỉnh Trà Vinh", pageAfter, StringComparison.Ordinal);
+            Assert.Contains(Demo.BanhTetLaCam + "<", pageAfter, StringComparison.Ordinal);
+            Assert.DoesNotContain("(tên mới)", pageAfter, StringComparison.Ordinal);
+            Assert.DoesNotContain("(tên mới)", Html.Text(await admin.GetPageAsync($"/Recognitions/Details/{recognition}")), StringComparison.Ordinal);
+            var api = await CheckAsync(certificate.Number);
+            Assert.Equal(apiBefore.GetRawText(), api.GetRawText());
+            Assert.Equal(Demo.BanhTetLaCam, api.GetProperty("product").GetString());
+            Assert.Equal("Xã Đa Lộc", api.GetProperty("commune").GetString());
+            Assert.Contains("huyện Châu Thành, tỉnh Trà Vinh", api.GetProperty("address").GetString(), StringComparison.Ordinal);
+            Assert.Equal("UBND huyện Châu Thành", api.GetProperty("issuer").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Authorities_and_signatories_are_kept_by_the_office_on_a_page_and_bad_ones_are_refused_with_a_message()
+    {
+        using (var producer = await (await app.As(Demo.Producer)).GetAsync("/Documents/Authorities"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, producer.StatusCode);
+        }
+
+        var office = await app.As(Demo.ProgramOffice);
+        var list = Html.Text(await office.GetPageAsync("/Documents/Authorities"));
+        foreach (var expected in new[] { "UBND tỉnh Vĩnh Long", "UBND tỉnh Trà Vinh", "UBND huyện Châu Thành", "Bộ Nông nghiệp và Môi trường", "Lê Thị Ngọc Hân", "Tên minh họa của dữ liệu demo" })
+        {
+            Assert.Contains(expected, list, StringComparison.Ordinal);
+        }
+
+        var (district, province) = await app.QueryAsync(async db => (
+            await db.IssuingAuthorities.AsNoTracking().SingleAsync(a => a.ShortName == "UBND huyện Châu Thành"),
+            await db.IssuingAuthorities.AsNoTracking().SingleAsync(a => a.ShortName == "UBND tỉnh Vĩnh Long")));
+
+        var form = await office.GetFormAsync($"/Documents/AuthorityEdit/{district.Id}");
+        form.Set("Input.ValidTo", "2026-12-31").Set("Input.Letterhead", "UBND HUYỆN HUYỆN CHÂU THÀNH");
+        using (var refused = await office.PostFormAsync(form))
+        {
+            var errors = Html.FieldErrors(await refused.Content.ReadAsStringAsync());
+            Assert.Equal("Loại đơn vị bị viết hai lần; viết một lần: \"UBND HUYỆN CHÂU THÀNH\".", errors["Input.Letterhead"]);
+            Assert.StartsWith("Huyện Châu Thành chấm dứt sau ngày 30/06/2025: cơ quan của đơn vị không thể ban hành sau ngày đó", errors["Input.ValidTo"], StringComparison.Ordinal);
+        }
+
+        var unit86 = province.UnitId!.Value.ToString(CultureInfo.InvariantCulture);
+        var added = await office.GetFormAsync($"/Documents/AuthorityEdit?unit={unit86}");
+        Assert.Equal("UBND TỈNH VĨNH LONG", added["Input.Letterhead"]);
+        Assert.Equal("Vĩnh Long", added["Input.Place"]);
+        added.Set("Input.ValidFrom", "2030-01-01").Set("Input.Letterhead", "UBND TỈNH TRÀ VINH").Set("Input.Name", "Ủy ban nhân dân tỉnh Vĩnh Long");
+        using (var refused = await office.PostFormAsync(added))
+        {
+            var errors = Html.FieldErrors(await refused.Content.ReadAsStringAsync());
+            Assert.StartsWith("Nêu Tỉnh Trà Vinh, đơn vị đã chấm dứt sau ngày 30/06/2025", errors["Input.Letterhead"], StringComparison.Ordinal);
+            Assert.StartsWith("Trùng thời gian với UBND tỉnh Vĩnh Long (từ 01/07/2025)", errors["Input.ValidFrom"], StringComparison.Ordinal);
+        }
+
+        var signatory = await office.GetFormAsync($"/Documents/SignatoryEdit?authority={province.Id}");
+        signatory.Set("Input.FullName", "Trần Văn Thử").Set("Input.Title", "Phó Chủ tịch").Set("Input.ValidFrom", "2024-01-01").Set("Input.Note", "Tên minh họa trong kiểm thử.");
+        using (var refused = await office.PostFormAsync(signatory))
+        {
+            var errors = Html.FieldErrors(await refused.Content.ReadAsStringAsync());
+            Assert.Equal("Người ký chỉ ký trong thời gian của UBND tỉnh Vĩnh Long (từ 01/07/2025).", errors["Input.ValidFrom"]);
+            Assert.Equal("Chức vụ \"Phó Chủ tịch\" là cấp phó: đánh dấu ký thay (KT. CHỦ TỊCH).", errors["Input.IsDeputy"]);
+        }
+
+        Assert.Equal(district.Version, await app.QueryAsync(db => db.IssuingAuthorities.Where(a => a.Id == district.Id).Select(a => a.Version).SingleAsync()));
+        signatory.Set("Input.ValidFrom", "2030-01-01").Set("Input.IsDeputy", "true");
+        using var saved = await office.PostFormAsync(signatory);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var id = await app.QueryAsync(db => db.Signatories.Where(s => s.FullName == "Trần Văn Thử").Select(s => s.Id).SingleAsync());
+        var audit = Assert.Single(await app.AuditAsync(nameof(Signatory), id));
+        Assert.Equal(AuditAction.Created, audit.Action);
+        Assert.Equal(Demo.ProgramOffice, audit.UserName);
     }
 
     [Fact]
