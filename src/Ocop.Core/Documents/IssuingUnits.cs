@@ -8,7 +8,7 @@ public sealed record UnitNode(int Id, UnitLevel Level, UnitValidity Validity, in
 /// <summary>
 /// Which unit's authority issues a document on a date. A document is never issued in the name of a unit that no
 /// longer exists: after a unit ceased, its successor issues; a unit abolished without one (every district on
-/// 1 July 2025) hands over to its parent's stand-in on that date (a district of Trà Vinh → the new Vĩnh Long).
+/// 1 July 2025) hands over to its parent's stand-in on that date (a district of a merged province → the new province).
 /// </summary>
 public static class IssuingUnits
 {

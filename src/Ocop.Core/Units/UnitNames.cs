@@ -4,8 +4,8 @@ using System.Text;
 namespace Ocop.Core.Units;
 
 /// <summary>
-/// How administrative unit names are written in documents. Names in the data already carry their kind ("Tỉnh Vĩnh Long",
-/// "Huyện Châu Thành", "Xã Đa Lộc", "Thành phố Trà Vinh"): a kind is prepended only to a bare name and never twice, the
+/// How administrative unit names are written in documents. Names in the data already carry their kind ("Tỉnh A",
+/// "Huyện B", "Xã C", "Thành phố D"): a kind is prepended only to a bare name and never twice, the
 /// kind is lower case inside a sentence or an address, and a date line names the place without its kind.
 /// </summary>
 public static class UnitNames
@@ -16,11 +16,11 @@ public static class UnitNames
     public static readonly IReadOnlyList<string> KindWords =
         ["Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Tỉnh", "Huyện", "Quận", "Phường", "Xã"];
 
-    // Abbreviations seen in typed addresses ("TP. Trà Vinh", "TX Duyên Hải", "TT. Châu Thành").
+    // Abbreviations seen in typed addresses ("TP. D", "TX E", "TT. B").
     private static readonly string[] KindAbbreviations = ["TP.", "TP ", "TX.", "TX ", "TT.", "TT "];
 
     /// <summary>
-    /// Splits a name into its leading kind and the proper name: "Tỉnh Vĩnh Long" → ("Tỉnh", "Vĩnh Long"); a bare name
+    /// Splits a name into its leading kind and the proper name: "Tỉnh A" → ("Tỉnh", "A"); a bare name
     /// gives (null, name). The kind comes back as the name writes it.
     /// </summary>
     public static (string? Kind, string Proper) Split(string name)
@@ -31,8 +31,8 @@ public static class UnitNames
     }
 
     /// <summary>
-    /// The name with its kind written once, capitalised: ("Vĩnh Long", "tỉnh") → "Tỉnh Vĩnh Long"; ("Tỉnh Vĩnh Long",
-    /// "tỉnh") → "Tỉnh Vĩnh Long"; "Xã Xã Đa Lộc" → "Xã Đa Lộc". A kind the list does not know ("thành phố trung ương")
+    /// The name with its kind written once, capitalised: ("A", "tỉnh") → "Tỉnh A"; ("Tỉnh A",
+    /// "tỉnh") → "Tỉnh A"; "Xã Xã C" → "Xã C". A kind the list does not know ("thành phố trung ương")
     /// is reduced to the kind word it starts with.
     /// </summary>
     public static string Full(string name, string? kind = null)
@@ -48,7 +48,7 @@ public static class UnitNames
     }
 
     /// <summary>
-    /// The place of a date line: the name without its kind ("Tỉnh Vĩnh Long" → "Vĩnh Long"). A name that is only a
+    /// The place of a date line: the name without its kind ("Tỉnh A" → "A"). A name that is only a
     /// number after its kind ("Phường 5") keeps the kind, or the line would read "5, ngày …".
     /// </summary>
     public static string Place(string name)
@@ -57,7 +57,7 @@ public static class UnitNames
         return kind is not null && (proper.Length == 0 || IsNumberLike(proper)) ? Clean(name) : proper;
     }
 
-    /// <summary>The name inside a sentence or an address, its kind in lower case: "xã Đa Lộc", "thành phố Trà Vinh".</summary>
+    /// <summary>The name inside a sentence or an address, its kind in lower case: "xã C", "thành phố D".</summary>
     public static string InText(string name, string? kind = null)
     {
         var full = Full(name, kind);
@@ -65,18 +65,18 @@ public static class UnitNames
         return leading is null ? full : leading.ToLower(Vi) + " " + proper;
     }
 
-    /// <summary>The People's Committee in short: "UBND tỉnh Vĩnh Long".</summary>
+    /// <summary>The People's Committee in short: "UBND tỉnh A".</summary>
     public static string CommitteeShort(string name, string? kind = null) => "UBND " + InText(name, kind);
 
-    /// <summary>The People's Committee in full: "Ủy ban nhân dân tỉnh Vĩnh Long".</summary>
+    /// <summary>The People's Committee in full: "Ủy ban nhân dân tỉnh A".</summary>
     public static string Committee(string name, string? kind = null) => "Ủy ban nhân dân " + InText(name, kind);
 
-    /// <summary>The committee as a letterhead prints it: "UBND TỈNH VĨNH LONG".</summary>
+    /// <summary>The committee as a letterhead prints it: "UBND TỈNH A".</summary>
     public static string Letterhead(string name, string? kind = null) => CommitteeShort(name, kind).ToUpper(Vi);
 
     /// <summary>
-    /// An address from its locality and the units it lies in, innermost first: ("Ấp 3", ["Xã Đa Lộc", "Huyện Châu Thành",
-    /// "Tỉnh Trà Vinh"]) → "Ấp 3, xã Đa Lộc, huyện Châu Thành, tỉnh Trà Vinh".
+    /// An address from its locality and the units it lies in, innermost first: ("Ấp 3", ["Xã C", "Huyện B",
+    /// "Tỉnh A"]) → "Ấp 3, xã C, huyện B, tỉnh A".
     /// </summary>
     public static string Address(string? locality, IEnumerable<string> unitsInnermostFirst)
     {
@@ -92,8 +92,8 @@ public static class UnitNames
 
     /// <summary>
     /// The part of a typed address below the administrative units: trailing comma-separated parts that start with a kind
-    /// ("Xã Đa Lộc", "huyện Châu Thành", "TP. Trà Vinh") or equal one of <paramref name="knownUnitNames"/> (with or without
-    /// kind) are dropped. "Ấp 3, Xã Đa Lộc, huyện Châu Thành, tỉnh Trà Vinh" → "Ấp 3".
+    /// ("Xã C", "huyện B", "TP. D") or equal one of <paramref name="knownUnitNames"/> (with or without
+    /// kind) are dropped. "Ấp 3, Xã C, huyện B, tỉnh A" → "Ấp 3".
     /// </summary>
     public static string Locality(string address, IEnumerable<string>? knownUnitNames = null)
     {
@@ -107,10 +107,10 @@ public static class UnitNames
         return string.Join(", ", parts);
     }
 
-    /// <summary>Whether a kind follows itself, whatever the case: "UBND HUYỆN HUYỆN CHÂU THÀNH", "Xã Xã Đa Lộc", "tỉnh Tỉnh Trà Vinh".</summary>
+    /// <summary>Whether a kind follows itself, whatever the case: "UBND HUYỆN HUYỆN B", "Xã Xã C", "tỉnh Tỉnh A".</summary>
     public static bool HasDoubledKind(string text) => WithoutDoubledKind(text) != Clean(text);
 
-    /// <summary>The text with every doubled kind written once, keeping the first: "UBND HUYỆN HUYỆN CHÂU THÀNH" → "UBND HUYỆN CHÂU THÀNH".</summary>
+    /// <summary>The text with every doubled kind written once, keeping the first: "UBND HUYỆN HUYỆN B" → "UBND HUYỆN B".</summary>
     public static string WithoutDoubledKind(string text)
     {
         var result = Clean(text);

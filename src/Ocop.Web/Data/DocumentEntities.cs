@@ -14,15 +14,15 @@ public class IssuingAuthority : IAuditable, IVersioned
     /// <summary>The unit it acts for; null for a national body.</summary>
     public int? UnitId { get; set; }
     public AdministrativeUnit? Unit { get; set; }
-    /// <summary>The full name in a sentence: "Ủy ban nhân dân tỉnh Vĩnh Long".</summary>
+    /// <summary>The full name in a sentence: "Ủy ban nhân dân tỉnh A".</summary>
     [MaxLength(250)] public required string Name { get; set; }
-    /// <summary>The short name in lists: "UBND tỉnh Vĩnh Long".</summary>
+    /// <summary>The short name in lists: "UBND tỉnh A".</summary>
     [MaxLength(120)] public required string ShortName { get; set; }
     /// <summary>A line printed above the letterhead (the governing body of an office); null for a committee.</summary>
     [MaxLength(250)] public string? ParentLine { get; set; }
-    /// <summary>The issuer as the header prints it: "UBND TỈNH VĨNH LONG".</summary>
+    /// <summary>The issuer as the header prints it: "UBND TỈNH A".</summary>
     [MaxLength(250)] public required string Letterhead { get; set; }
-    /// <summary>The place of the date line: "Vĩnh Long".</summary>
+    /// <summary>The place of the date line: "A".</summary>
     [MaxLength(120)] public required string Place { get; set; }
     /// <summary>"TM. ỦY BAN NHÂN DÂN" for a collective body; null when the head signs in their own name (a minister).</summary>
     [MaxLength(120)] public string? OnBehalfOf { get; set; }
@@ -84,7 +84,7 @@ public class IssuedDocument
     /// <summary>The date the document bears.</summary>
     public DateOnly IssuedOn { get; set; }
     [MaxLength(60)] public string? Number { get; set; }
-    /// <summary>The issuer's short name ("UBND tỉnh Vĩnh Long"), for lists.</summary>
+    /// <summary>The issuer's short name ("UBND tỉnh A"), for lists.</summary>
     [MaxLength(250)] public required string Issuer { get; set; }
     /// <summary>The facts rendered, as JSON (Features/Documents/AsIssued.cs).</summary>
     public required string Facts { get; set; }

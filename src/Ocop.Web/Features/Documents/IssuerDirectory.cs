@@ -57,7 +57,7 @@ public sealed class IssuerDirectory(OcopDbContext db)
         return derived.IsValidOn(date) ? derived : null;
     }
 
-    /// <summary>The People's Committee of a unit, from the unit's name: "UBND TỈNH VĨNH LONG", place "Vĩnh Long".</summary>
+    /// <summary>The People's Committee of a unit, from the unit's name: "UBND TỈNH A", place "A".</summary>
     public static IssuingAuthority Derived(UnitRow unit) => new()
     {
         UnitId = unit.Id,

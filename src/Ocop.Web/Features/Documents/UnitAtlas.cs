@@ -34,7 +34,7 @@ public sealed class UnitAtlas
             .Select(u => new UnitRow(u.Id, u.Code, u.Name, u.Kind, u.Level, u.ParentId, u.ValidFrom, u.ValidTo, u.SuccessorId))
             .ToListAsync(ct));
 
-    /// <summary>The full name of the unit that stands for <paramref name="unitId"/> on the date ("Xã Châu Thành" for Đa Lộc in 2026).</summary>
+    /// <summary>The full name of the unit that stands for <paramref name="unitId"/> on the date (a commune merged in 2025 is named by its successor after that).</summary>
     public string NameOn(int unitId, DateOnly date) => ChainOn(unitId, date) is { Count: > 0 } chain ? chain[0] : rows[unitId].FullName;
 
     /// <summary>The unit on the date and the units above it, innermost first, by full name.</summary>
@@ -58,7 +58,7 @@ public sealed class UnitAtlas
 
     /// <summary>
     /// A typed address as it reads on the date: its locality (the typed part below the units) followed by the units of
-    /// that date ("Ấp 3, xã Châu Thành, tỉnh Vĩnh Long" in 2026 for an address typed in Đa Lộc, huyện Châu Thành).
+    /// that date ("Ấp 3, xã C, tỉnh A" in 2026 for an address typed as "Ấp 3, xã D, huyện E, tỉnh F" before the 2025 merger).
     /// </summary>
     public string AddressOn(string typedAddress, int communeId, DateOnly date)
     {

@@ -82,7 +82,7 @@ public sealed record TaskSummary(DateOnly From, DateOnly To, IReadOnlyDictionary
             .Select(x => x.Row with { Owner = Owner(x.OfficeName, x.CommuneName) })
             .ToList();
 
-    /// <summary>Who keeps a task: its office, or the committee of its commune ("UBND xã Đa Lộc", the kind written once).</summary>
+    /// <summary>Who keeps a task: its office, or the committee of its commune ("UBND xã C", the kind written once).</summary>
     public static string Owner(string? officeName, string? communeName) =>
         officeName ?? Ocop.Core.Units.UnitNames.CommitteeShort(communeName ?? "");
 }
