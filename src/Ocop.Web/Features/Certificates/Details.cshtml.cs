@@ -218,7 +218,7 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
             return Redirect(Self(id));
         }
 
-        var atlas = await UnitAtlas.LoadAsync(db, ct);
+        var atlas = await UnitAtlas.LoadAsync(db, [AsIssued.Issuer.UnitId, Certificate.Product!.Subject!.CommuneId], ct);
         var authority = await new IssuerDirectory(db).AuthorityAsync(atlas, AsIssued.Issuer.UnitId, Today, ct);
         if (authority is null)
         {

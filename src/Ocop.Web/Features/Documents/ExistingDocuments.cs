@@ -30,10 +30,9 @@ public static class ExistingDocuments
             return;
         }
 
-        var atlas = await UnitAtlas.LoadAsync(db, ct);
         foreach (var id in recognitions)
         {
-            await RecognitionDocuments.FreezeAsync(db, atlas, id, issuer: null, fromExisting: true, FrozenBy, ct);
+            await RecognitionDocuments.FreezeAsync(db, id, issuer: null, fromExisting: true, FrozenBy, ct);
             db.ChangeTracker.Clear();
         }
 

@@ -92,7 +92,7 @@ public sealed class IssuerDirectory(OcopDbContext db)
     /// </summary>
     public static async Task<IssuerAsIssued> ReportIssuerAsync(OcopDbContext db, int? unitId, string unitName, DateOnly date, CancellationToken ct)
     {
-        var atlas = await UnitAtlas.LoadAsync(db, ct);
+        var atlas = await UnitAtlas.LoadAsync(db, [unitId], ct);
         var authority = await new IssuerDirectory(db).AuthorityAsync(atlas, unitId, date, ct);
         return authority is not null
             ? ForDocumentOn(authority, date)

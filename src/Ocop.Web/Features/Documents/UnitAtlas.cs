@@ -29,10 +29,29 @@ public sealed class UnitAtlas
 
     public UnitRow this[int id] => rows[id];
 
-    public static async Task<UnitAtlas> LoadAsync(OcopDbContext db, CancellationToken ct) =>
-        new(await db.Units.AsNoTracking()
-            .Select(u => new UnitRow(u.Id, u.Code, u.Name, u.Kind, u.Level, u.ParentId, u.ValidFrom, u.ValidTo, u.SuccessorId))
-            .ToListAsync(ct));
+    /// <summary>
+    /// The given units and every unit their parent and successor links reach (a commune, its district and province, their
+    /// successors and theirs): all that naming them on any date needs, in a few small queries instead of the whole country.
+    /// </summary>
+    public static async Task<UnitAtlas> LoadAsync(OcopDbContext db, IEnumerable<int?> unitIds, CancellationToken ct)
+    {
+        var loaded = new Dictionary<int, UnitRow>();
+        var wanted = unitIds.OfType<int>().Distinct().ToList();
+        while (wanted.Count > 0)
+        {
+            var rows = await db.Units.AsNoTracking().Where(u => wanted.Contains(u.Id))
+                .Select(u => new UnitRow(u.Id, u.Code, u.Name, u.Kind, u.Level, u.ParentId, u.ValidFrom, u.ValidTo, u.SuccessorId))
+                .ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                loaded[row.Id] = row;
+            }
+
+            wanted = rows.SelectMany(r => new[] { r.ParentId, r.SuccessorId }).OfType<int>().Where(id => !loaded.ContainsKey(id)).Distinct().ToList();
+        }
+
+        return new UnitAtlas(loaded.Values.ToList());
+    }
 
     /// <summary>The full name of the unit that stands for <paramref name="unitId"/> on the date (a commune merged in 2025 is named by its successor after that).</summary>
     public string NameOn(int unitId, DateOnly date) => ChainOn(unitId, date) is { Count: > 0 } chain ? chain[0] : rows[unitId].FullName;

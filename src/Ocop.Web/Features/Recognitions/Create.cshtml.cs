@@ -86,7 +86,7 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
         if (Round is not null)
         {
             Input.Selected = Candidates.Select(c => c.RoundProductId).ToList();
-            AuthorityToday = await new IssuerDirectory(db).AuthorityAsync(await UnitAtlas.LoadAsync(db, ct), Round.UnitId, today, ct);
+            AuthorityToday = await new IssuerDirectory(db).AuthorityAsync(await UnitAtlas.LoadAsync(db, [Round.UnitId], ct), Round.UnitId, today, ct);
             Input.SignatoryId = AuthorityToday is null ? null : IssuerDirectory.DefaultSignatory(AuthorityToday, today)?.Id;
         }
         else
@@ -198,7 +198,7 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
             }
         }
 
-        var atlas = await UnitAtlas.LoadAsync(db, ct);
+        var atlas = await UnitAtlas.LoadAsync(db, issue.Select(i => (int?)i.CommuneId).Append(Round?.UnitId), ct);
         var issuer = ModelState.IsValid ? await IssuerAsync(atlas, issue.Count == 0 ? null : issue[0].CommuneId, ct) : null;
         if (!ModelState.IsValid || issuer is null)
         {
@@ -252,7 +252,7 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
         try
         {
             await db.SaveChangesAsync(ct);
-            await RecognitionDocuments.FreezeAsync(db, atlas, recognition.Id, issuer, fromExisting: false, User.Identity?.Name, ct);
+            await RecognitionDocuments.FreezeAsync(db, recognition.Id, issuer, fromExisting: false, User.Identity?.Name, ct);
         }
         catch (DbUpdateException)
         {

@@ -18,7 +18,7 @@ public static class RecognitionDocuments
     /// Stores the documents of the recognition that are missing: the decision and each certificate. At issue the issuer
     /// is given; for an existing record it is derived (<see cref="DerivedIssuerAsync"/>).
     /// </summary>
-    public static async Task FreezeAsync(OcopDbContext db, UnitAtlas atlas, int recognitionId, IssuerAsIssued? issuer, bool fromExisting,
+    public static async Task FreezeAsync(OcopDbContext db, int recognitionId, IssuerAsIssued? issuer, bool fromExisting,
         string? by, CancellationToken ct)
     {
         var recognition = await db.Recognitions.AsNoTracking().Include(r => r.Round).SingleAsync(r => r.Id == recognitionId, ct);
@@ -29,6 +29,8 @@ public static class RecognitionDocuments
                 SubjectCommuneId = c.Product.Subject.CommuneId, c.Product.CommuneId,
             })
             .ToListAsync(ct);
+        var atlas = await UnitAtlas.LoadAsync(db,
+            certificates.SelectMany(c => new int?[] { c.CommuneId, c.SubjectCommuneId }).Append(recognition.Round?.UnitId), ct);
         var certificateIds = certificates.Select(c => (int?)c.Certificate.Id).ToList();
         var frozen = await db.IssuedDocuments.AsNoTracking()
             .Where(d => d.RecognitionId == recognitionId || certificateIds.Contains(d.CertificateId))
@@ -134,7 +136,7 @@ public static class RecognitionDocuments
     {
         try
         {
-            await FreezeAsync(db, await UnitAtlas.LoadAsync(db, ct), recognitionId, issuer: null, fromExisting: true, by, ct);
+            await FreezeAsync(db, recognitionId, issuer: null, fromExisting: true, by, ct);
         }
         catch (DbUpdateException)
         {

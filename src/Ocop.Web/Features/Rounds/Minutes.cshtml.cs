@@ -56,7 +56,7 @@ public sealed class MinutesModel(OcopDbContext db, UserScopeLoader scopes) : Pag
         }
 
         var closedOn = DateOnly.FromDateTime((report.Round.ClosedAt ?? report.Round.UpdatedAt).AddHours(7));
-        var atlas = await UnitAtlas.LoadAsync(db, ct);
+        var atlas = await UnitAtlas.LoadAsync(db, [report.Round.UnitId], ct);
         var authority = await new IssuerDirectory(db).AuthorityAsync(atlas, report.Round.UnitId, closedOn, ct);
         var issuer = authority is null ? null : IssuerDirectory.ForDocumentOn(authority, closedOn);
         var facts = new MinutesAsIssued(roundId, closedOn, report.Round.Name, issuer);
