@@ -45,7 +45,13 @@ public static class DemoAuthorities
         {
             authority.Signatories.Add(new Signatory
             {
-                FullName = name, Title = title, IsDeputy = deputy, IsDefault = deputy, ValidFrom = from, ValidTo = unit.ValidTo, Note = DemoNote,
+                FullName = name,
+                Title = title,
+                IsDeputy = deputy,
+                IsDefault = deputy,
+                ValidFrom = from,
+                ValidTo = unit.ValidTo,
+                Note = DemoNote,
             });
         }
 

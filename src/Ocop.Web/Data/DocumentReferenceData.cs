@@ -29,7 +29,13 @@ public static class DocumentReferenceData
 
     private static IssuingAuthority Ministry(string name, string letterhead, DateOnly from, DateOnly? to, string note) => new()
     {
-        Name = name, ShortName = name, Letterhead = letterhead, Place = "Hà Nội", HeadTitle = "Bộ trưởng",
-        ValidFrom = from, ValidTo = to, Note = note,
+        Name = name,
+        ShortName = name,
+        Letterhead = letterhead,
+        Place = "Hà Nội",
+        HeadTitle = "Bộ trưởng",
+        ValidFrom = from,
+        ValidTo = to,
+        Note = note,
     };
 }

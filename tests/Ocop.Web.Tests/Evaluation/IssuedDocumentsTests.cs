@@ -334,16 +334,27 @@ public class IssuedDocumentsTests(AppFixture app) : IClassFixture<AppFixture>
             var sheet = await db.Scoresheets.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
             var round = new EvaluationRound
             {
-                Name = "Đợt thử " + Tag(), Level = unit.Level == UnitLevel.District ? EvaluationLevel.District : EvaluationLevel.Province,
-                ProcessCode = "148/2023", LegalBasisCode = "148/2023", UnitId = unit.Id,
-                OpensOn = closedOn.AddDays(-30), ClosesOn = closedOn, State = RoundState.Closed,
-                ClosedAt = closedOn.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc), ClosedBy = "admin",
+                Name = "Đợt thử " + Tag(),
+                Level = unit.Level == UnitLevel.District ? EvaluationLevel.District : EvaluationLevel.Province,
+                ProcessCode = "148/2023",
+                LegalBasisCode = "148/2023",
+                UnitId = unit.Id,
+                OpensOn = closedOn.AddDays(-30),
+                ClosesOn = closedOn,
+                State = RoundState.Closed,
+                ClosedAt = closedOn.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc),
+                ClosedBy = "admin",
             };
             foreach (var (productId, score, star) in results)
             {
                 round.Products.Add(new RoundProduct
                 {
-                    ProductId = productId, ScoresheetId = sheet, ScoreHundredths = score, StarByScore = star, Star = star, Outcome = LevelOutcomeKind.RecognisedHere,
+                    ProductId = productId,
+                    ScoresheetId = sheet,
+                    ScoreHundredths = score,
+                    StarByScore = star,
+                    Star = star,
+                    Outcome = LevelOutcomeKind.RecognisedHere,
                 });
             }
 
@@ -371,8 +382,12 @@ public class IssuedDocumentsTests(AppFixture app) : IClassFixture<AppFixture>
             var expires = Today.AddDays(20);
             var recognition = new Recognition
             {
-                DecisionNumber = "T-" + Tag() + "/QĐ-UBND", SignedOn = expires.AddMonths(-36), Signer = "Kim Văn Sơn", SignerTitle = "Phó Chủ tịch",
-                Issuer = "UBND huyện Châu Thành", Level = EvaluationLevel.District,
+                DecisionNumber = "T-" + Tag() + "/QĐ-UBND",
+                SignedOn = expires.AddMonths(-36),
+                Signer = "Kim Văn Sơn",
+                SignerTitle = "Phó Chủ tịch",
+                Issuer = "UBND huyện Châu Thành",
+                Level = EvaluationLevel.District,
             };
             var c = new Certificate { Number = "2099/OCOP-N-" + Tag(), ProductId = product, Stars = 3, IssuedOn = expires.AddMonths(-36), ExpiresOn = expires };
             recognition.Certificates.Add(c);

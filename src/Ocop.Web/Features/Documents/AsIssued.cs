@@ -86,11 +86,17 @@ public static class IssuedDocumentStore
 
     public static IssuedDocument New<TFacts>(IssuedDocumentKind kind, DateOnly issuedOn, string? number, string issuer, TFacts facts, byte[] docx,
         bool fromExisting, string? by) => new()
-    {
-        Kind = kind, IssuedOn = issuedOn, Number = number, Issuer = issuer,
-        Facts = JsonSerializer.Serialize(facts, Json), Docx = docx, Sha256 = Convert.ToHexStringLower(SHA256.HashData(docx)),
-        FrozenFromExisting = fromExisting, CreatedBy = by,
-    };
+        {
+            Kind = kind,
+            IssuedOn = issuedOn,
+            Number = number,
+            Issuer = issuer,
+            Facts = JsonSerializer.Serialize(facts, Json),
+            Docx = docx,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(docx)),
+            FrozenFromExisting = fromExisting,
+            CreatedBy = by,
+        };
 
     public static T Read<T>(IssuedDocument document) =>
         JsonSerializer.Deserialize<T>(document.Facts, Json) ?? throw new InvalidOperationException($"Issued document {document.Id} holds no facts.");

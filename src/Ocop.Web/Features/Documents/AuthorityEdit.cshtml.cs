@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Text;
 using Ocop.Core.Units;
@@ -58,9 +58,18 @@ public sealed class AuthorityEditModel(OcopDbContext db, TimeProvider clock) : P
 
             Input = new AuthorityInput
             {
-                Unit = a.UnitId?.ToString(CultureInfo.InvariantCulture) ?? National, Name = a.Name, ShortName = a.ShortName, ParentLine = a.ParentLine,
-                Letterhead = a.Letterhead, Place = a.Place, OnBehalfOf = a.OnBehalfOf, HeadTitle = a.HeadTitle, ValidFrom = a.ValidFrom, ValidTo = a.ValidTo,
-                Note = a.Note, Version = a.Version,
+                Unit = a.UnitId?.ToString(CultureInfo.InvariantCulture) ?? National,
+                Name = a.Name,
+                ShortName = a.ShortName,
+                ParentLine = a.ParentLine,
+                Letterhead = a.Letterhead,
+                Place = a.Place,
+                OnBehalfOf = a.OnBehalfOf,
+                HeadTitle = a.HeadTitle,
+                ValidFrom = a.ValidFrom,
+                ValidTo = a.ValidTo,
+                Note = a.Note,
+                Version = a.Version,
             };
             UnitName = a.Unit is null ? "Trung ương" : UnitNames.Full(a.Unit.Name, a.Unit.Kind);
         }
@@ -70,8 +79,15 @@ public sealed class AuthorityEditModel(OcopDbContext db, TimeProvider clock) : P
             var derived = IssuerDirectory.Derived(unit);
             Input = new AuthorityInput
             {
-                Unit = unitId.ToString(CultureInfo.InvariantCulture), Name = derived.Name, ShortName = derived.ShortName, Letterhead = derived.Letterhead,
-                Place = derived.Place, OnBehalfOf = derived.OnBehalfOf, HeadTitle = derived.HeadTitle, ValidFrom = derived.ValidFrom, ValidTo = derived.ValidTo,
+                Unit = unitId.ToString(CultureInfo.InvariantCulture),
+                Name = derived.Name,
+                ShortName = derived.ShortName,
+                Letterhead = derived.Letterhead,
+                Place = derived.Place,
+                OnBehalfOf = derived.OnBehalfOf,
+                HeadTitle = derived.HeadTitle,
+                ValidFrom = derived.ValidFrom,
+                ValidTo = derived.ValidTo,
             };
         }
         else

@@ -98,7 +98,10 @@ public sealed class IssuerDirectory(OcopDbContext db)
             ? ForDocumentOn(authority, date)
             : IssuerAsIssued.From(new IssuingAuthority
             {
-                Name = unitName, ShortName = unitName, Letterhead = unitName.ToUpper(Display.Vi), Place = UnitNames.Place(unitName),
+                Name = unitName,
+                ShortName = unitName,
+                Letterhead = unitName.ToUpper(Display.Vi),
+                Place = UnitNames.Place(unitName),
                 HeadTitle = CommitteeHeadTitle,
             }, "", CommitteeHeadTitle, deputy: false);
     }

@@ -46,8 +46,14 @@ public sealed class SignatoryEditModel(OcopDbContext db) : PageModel
             Authority = s.Authority!;
             Input = new SignatoryInput
             {
-                FullName = s.FullName, Title = s.Title, IsDeputy = s.IsDeputy, IsDefault = s.IsDefault, ValidFrom = s.ValidFrom, ValidTo = s.ValidTo,
-                Note = s.Note, Version = s.Version,
+                FullName = s.FullName,
+                Title = s.Title,
+                IsDeputy = s.IsDeputy,
+                IsDefault = s.IsDefault,
+                ValidFrom = s.ValidFrom,
+                ValidTo = s.ValidTo,
+                Note = s.Note,
+                Version = s.Version,
             };
             return Page();
         }

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Evaluation;
 using Ocop.Core.Registry;
@@ -406,7 +406,8 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
 
             var period = s.ValidTo is null ? $"từ {Display.Date(s.ValidFrom)}" : $"{Display.Date(s.ValidFrom)} – {Display.Date(s.ValidTo)}";
             return new SelectListItem($"{s.FullName} — {s.Title} ({period})", s.Id.ToString(CultureInfo.InvariantCulture),
-                Input.SignatoryId == s.Id) { Group = group };
+                Input.SignatoryId == s.Id)
+            { Group = group };
         }).ToList();
     }
 }

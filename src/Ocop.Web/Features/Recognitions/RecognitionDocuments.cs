@@ -25,8 +25,12 @@ public static class RecognitionDocuments
         var certificates = await db.Certificates.AsNoTracking().Where(c => c.RecognitionId == recognitionId).OrderBy(c => c.Number)
             .Select(c => new
             {
-                Certificate = c, ProductName = c.Product!.Name, SubjectName = c.Product.Subject!.Name, c.Product.Subject.Address,
-                SubjectCommuneId = c.Product.Subject.CommuneId, c.Product.CommuneId,
+                Certificate = c,
+                ProductName = c.Product!.Name,
+                SubjectName = c.Product.Subject!.Name,
+                c.Product.Subject.Address,
+                SubjectCommuneId = c.Product.Subject.CommuneId,
+                c.Product.CommuneId,
             })
             .ToListAsync(ct);
         var atlas = await UnitAtlas.LoadAsync(db,
