@@ -49,6 +49,9 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
     public DbSet<TaskReport> TaskReports => Set<TaskReport>();
     public DbSet<TaskReportFigure> TaskReportFigures => Set<TaskReportFigure>();
     public DbSet<TaskAttachment> TaskAttachments => Set<TaskAttachment>();
+    public DbSet<IssuingAuthority> IssuingAuthorities => Set<IssuingAuthority>();
+    public DbSet<Signatory> Signatories => Set<Signatory>();
+    public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
 
     // Fields that change on every sign-in or are secrets: never worth an audit row.
     private static readonly HashSet<string> UnauditedFields =
@@ -129,6 +132,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         PlanningModel.Configure(builder);
         CycleAndTaskModel.Configure(builder);
         UnitRegistryModel.Configure(builder);
+        DocumentModel.Configure(builder);
     }
 
     private static void ConfigureEvaluation(ModelBuilder builder)
@@ -329,7 +333,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
                 throw new InvalidOperationException("The audit trail is append-only.");
             }
 
-            if (entry.Entity is IndicatorSnapshot && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is IndicatorSnapshot or IssuedDocument && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException("Snapshots are kept as taken: never changed, never deleted.");
             }
