@@ -174,6 +174,21 @@ public class UnitsThroughTimeTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.DoesNotContain("Sản phẩm ở Hà Nội", await app.QueryAsync(db => db.Products.Select(p => p.Name).ToListAsync()));
     }
 
+    [Theory]
+    [InlineData("unit=86", new[] { "15/KH-UBND", "08/KH-UBND", "46/KH-UBND", "2207/QĐ-UBND" })] // today's province covers the old years' plans
+    [InlineData("unit=847", new[] { "46/KH-UBND" })]
+    [InlineData("unit=29374", new[] { "08/KH-UBND" })]
+    [InlineData("unit=29374&at=2025-06-30", new string[0])]                           // the township had no plan
+    public async Task The_plan_list_takes_an_official_unit_code_covering_its_predecessors(string query, string[] numbers)
+    {
+        var office = await app.As(Demo.ProgramOffice);
+        using var json = JsonDocument.Parse(await office.GetStringAsync("/api/v1/plans?" + query));
+        Assert.Equal(numbers.Order(StringComparer.Ordinal),
+            json.RootElement.EnumerateArray().Select(p => p.GetProperty("number").GetString()!).Order(StringComparer.Ordinal));
+        using var bad = await office.GetAsync("/api/v1/plans?unit=99999");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
     private static async Task<List<int>> ApiIdsAsync(HttpClient client, string url)
     {
         using var json = JsonDocument.Parse(await client.GetStringAsync(url));
