@@ -189,6 +189,21 @@ public class UnitsThroughTimeTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
+    [Theory]
+    [InlineData(Demo.Leader)]
+    [InlineData(Demo.ProgramOffice)]
+    public async Task The_dashboard_unit_picker_offers_the_office_s_units_by_name_without_doubled_kinds_never_thousands(string user)
+    {
+        var client = await app.As(user);
+        var page = await client.GetPageAsync("/Planning/Dashboard");
+        Assert.InRange(HtmlSelect.Options(page, "unit").Count, 10, 250);
+        var text = Html.Text(page);
+        Assert.Contains("Huyện Châu Thành (Tỉnh Trà Vinh, đến 30/06/2025)", text, StringComparison.Ordinal);
+        Assert.Contains("Xã Châu Thành (Tỉnh Vĩnh Long) – mã 29374", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tỉnh Tỉnh", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Xã Xã", text, StringComparison.Ordinal);
+    }
+
     private static async Task<List<int>> ApiIdsAsync(HttpClient client, string url)
     {
         using var json = JsonDocument.Parse(await client.GetStringAsync(url));

@@ -55,7 +55,7 @@ public sealed class DashboardModel(OcopDbContext db, UserScopeLoader scopes, Pla
         PlanId = plan.Id;
         UnitId = unit.UnitId ?? 0;
         Figures = await figures.DashboardAsync(plan, unit, at, ct);
-        Units = await figures.PickableUnitsAsync(scope, ct);
+        Units = await figures.PickableUnitsAsync(scope, UnitId, ct);
         CanSnapshot = PlanningAccess.CanEditPlans(scope.Role);
         SnapshotYears = Enumerable.Range(plan.PeriodFrom.Year, plan.PeriodTo.Year - plan.PeriodFrom.Year + 1)
             .Where(y => new DateOnly(y, 12, 31) <= Today).ToList();

@@ -105,42 +105,51 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock, UnitDirect
             return 0;
         }
 
-        var candidates = (await directory.GetAsync(db, ct)).All.Where(u => u.Code == code).ToList();
-        return (candidates.FirstOrDefault(u => u.Validity.IsValidOn(at)) ?? candidates.MaxBy(u => u.ValidFrom))?.Id;
+        return (await directory.GetAsync(db, ct)).Named(code, at)?.Id;
     }
 
     /// <summary>
-    /// Units a user may pick: every province and district (and the communes too in a small installation) for those who
-    /// reach every unit; otherwise their communes and the units above them.
+    /// Units a user may pick, never thousands: for those who reach every unit, the provinces (former ones too) and the
+    /// deploying office's former districts and communes of today; otherwise their units and those above them, former
+    /// communes left out of a wide reach. The unit on show is always offered. Any other unit is reached by its code
+    /// (<c>?unit=</c> on the API) or from the units page.
     /// </summary>
-    public async Task<List<(int Id, string Label)>> PickableUnitsAsync(UserScope scope, CancellationToken ct)
+    public async Task<List<(int Id, string Label)>> PickableUnitsAsync(UserScope scope, int? selected, CancellationToken ct)
     {
-        const int ManyUnits = 400;
+        const int ManyUnits = 200;
         var units = await directory.GetAsync(db, ct);
-        var all = units.All;
-        IEnumerable<UnitEntry> pickable;
+        var pickable = new HashSet<int>();
         if (scope.ReachesEveryUnit)
         {
-            pickable = all.Where(u => u.Level != UnitLevel.Commune || all.Count < ManyUnits);
+            pickable.UnionWith(units.Provinces.Select(p => p.Id));
+            pickable.UnionWith(units.Covered(units.HomeUnits).Where(id => units.ById[id] is { } u
+                && (u.Level == UnitLevel.District || (u.Level == UnitLevel.Commune && u.ValidTo is null))));
         }
         else
         {
-            var reachable = new HashSet<int>();
             foreach (var commune in scope.CommuneIds)
             {
                 var current = units.ById.GetValueOrDefault(commune);
-                while (current is not null && reachable.Add(current.Id))
+                while (current is not null && pickable.Add(current.Id))
                 {
                     current = units.Parent(current);
                 }
             }
 
-            pickable = all.Where(u => reachable.Contains(u.Id));
+            if (pickable.Count > ManyUnits)
+            {
+                pickable.RemoveWhere(id => units.ById[id] is { Level: UnitLevel.Commune, ValidTo: not null });
+            }
         }
 
-        var rows = pickable
-            .OrderBy(u => u.Level).ThenBy(u => u.ValidTo == null).ThenBy(u => u.Name, StringComparer.Ordinal)
-            .Select(u => (u.Id, $"{Ocop.Web.Shared.Display.Name(u.Level)} {u.Name} ({u.Code}{(u.ValidTo is null ? "" : ", đến " + Ocop.Web.Shared.Display.Date(u.ValidTo))})"))
+        if (selected is int chosen && units.ById.ContainsKey(chosen))
+        {
+            pickable.Add(chosen);
+        }
+
+        var rows = pickable.Select(id => units.ById[id])
+            .OrderBy(u => u.Level).ThenBy(u => u.ValidTo == null ? 0 : 1).ThenBy(u => u.Name, StringComparer.Create(Ocop.Web.Shared.Display.Vi, false))
+            .Select(u => (u.Id, $"{units.Describe(u)} – mã {u.Code}"))
             .ToList();
         rows.Insert(0, (0, scope.ReachesEveryUnit ? "Toàn quốc" : "Các đơn vị bạn phụ trách"));
         return rows;

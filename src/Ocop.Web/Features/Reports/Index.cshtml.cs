@@ -71,7 +71,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, PlanFig
             return NotFound();
         }
 
-        Units = await figures.PickableUnitsAsync(scope, ct);
+        Units = await figures.PickableUnitsAsync(scope, UnitId, ct);
         // Default: the plan's own unit if the user reaches it, else the first unit they may pick.
         var unit = await figures.UnitAsync(UnitId ?? plan.UnitId ?? 0, scope, ct);
         if (unit is null && UnitId is null && Units.Count > 0)
