@@ -30,13 +30,12 @@ public static class TargetStatus
     /// <summary>Whether the target has its verdict on the date: the deadline has come.</summary>
     public static bool IsJudged(DateOnly deadline, DateOnly at) => at >= deadline;
 
-    /// <summary>The verdict on the figure at the deadline: achieved or not achieved; no value gives no verdict.</summary>
-    public static TargetState Verdict(decimal? valueAtDeadline, decimal target, TargetDirection direction) => valueAtDeadline switch
-    {
-        null => TargetState.NoValue,
-        decimal v when Reached(v, target, direction) => TargetState.Achieved,
-        _ => TargetState.NotAchieved,
-    };
+    /// <summary>
+    /// The verdict on the figure at the deadline: achieved or not achieved. A target without a figure at its deadline
+    /// (an empty denominator) was not shown to be reached: not achieved.
+    /// </summary>
+    public static TargetState Verdict(decimal? valueAtDeadline, decimal target, TargetDirection direction) =>
+        valueAtDeadline is decimal v && Reached(v, target, direction) ? TargetState.Achieved : TargetState.NotAchieved;
 
     /// <summary>
     /// The state on <paramref name="at"/>. Before the deadline <paramref name="value"/> is the figure on that date; from

@@ -34,7 +34,7 @@ public class TargetStatusTests
     [InlineData(75.0, 60.0, TargetDirection.AtLeast, "2027-06-30", TargetState.Achieved)]
     [InlineData(10.0, 10.0, TargetDirection.AtMost, "2026-01-01", TargetState.Achieved)]
     [InlineData(10.5, 10.0, TargetDirection.AtMost, "2026-01-01", TargetState.NotAchieved)]
-    [InlineData(null, 30.0, TargetDirection.AtLeast, "2026-01-01", TargetState.NoValue)]
+    [InlineData(null, 30.0, TargetDirection.AtLeast, "2026-01-01", TargetState.NotAchieved)] // no figure at the deadline: not shown to be reached
     public void A_target_past_its_deadline_is_judged_on_its_figure_at_the_deadline(double? valueAtDeadline, double target, TargetDirection direction, string at, TargetState expected)
     {
         var on = DateOnly.Parse(at, System.Globalization.CultureInfo.InvariantCulture);
