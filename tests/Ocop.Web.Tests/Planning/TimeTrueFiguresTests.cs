@@ -102,6 +102,119 @@ public class TimeTrueFiguresTests(AppFixture app) : IClassFixture<AppFixture>
             var values = figures.Select(f => Value(f[code])).ToList();
             Assert.True(values.Distinct().Count() == 3, $"{code} at the ends of 2023, 2024, 2025: {string.Join(" / ", values)}");
         }
+
+        // Each is the core's figure over the facts true on that date, read straight from the database.
+        for (var i = 0; i < years.Length; i++)
+        {
+            var expected = await ExpectedFigures.Plan46Async(app, years[i]);
+            foreach (var code in new[] { "T3", "T4", "T6" })
+            {
+                Assert.Equal((expected[code].Value, expected[code].Numerator, expected[code].Denominator),
+                    (Value(figures[i][code]), Counts(figures[i][code]).Numerator, Counts(figures[i][code]).Denominator));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_change_dated_before_the_latest_recorded_change_is_refused_and_nothing_is_written()
+    {
+        var office = await app.As(Demo.ProgramOffice);
+        var id = await CreateSubjectAsync("Hộ kinh doanh Bánh canh Phú Hòa (đổi loại hình)", LegalForm.HouseholdBusiness, new DateOnly(2021, 1, 1));
+        var first = await office.GetFormAsync($"/Subjects/Edit/{id}");
+        first.Set("Input.LegalForm", nameof(LegalForm.Cooperative)).Set("Input.EffectiveOn", "2024-07-01");
+        using (var saved = await office.PostFormAsync(first))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var counts = await app.CountsAsync();
+        var periods = await app.QueryAsync(db => db.Set<Ocop.Web.Data.SubjectLegalFormPeriod>().CountAsync());
+        var form = await office.GetFormAsync($"/Subjects/Edit/{id}");
+        form.Set("Input.LegalForm", nameof(LegalForm.Company)).Set("Input.EffectiveOn", "2024-03-01").Set("Input.Phone", "0911 000 111");
+        using var refused = await office.PostFormAsync(form);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Đã ghi nhận thay đổi từ ngày 01/07/2024", Html.FieldErrors(await refused.Content.ReadAsStringAsync())["Input.EffectiveOn"], StringComparison.Ordinal);
+        Assert.Equal(counts, await app.CountsAsync());
+        Assert.Equal(periods, await app.QueryAsync(db => db.Set<Ocop.Web.Data.SubjectLegalFormPeriod>().CountAsync()));
+
+        // A date after today and a registration after the first change are refused the same way.
+        form.Set("Input.EffectiveOn", Iso(Today.AddDays(1)));
+        using var future = await office.PostFormAsync(form);
+        Assert.Contains("không được sau hôm nay", Html.FieldErrors(await future.Content.ReadAsStringAsync())["Input.EffectiveOn"], StringComparison.Ordinal);
+        form.Set("Input.EffectiveOn", Iso(Today)).Set("Input.RegisteredOn", "2024-08-01");
+        using var registration = await office.PostFormAsync(form);
+        Assert.Contains("phải trước các thay đổi đã ghi nhận", Html.FieldErrors(await registration.Content.ReadAsStringAsync())["Input.RegisteredOn"], StringComparison.Ordinal);
+        Assert.Equal(counts, await app.CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_corrected_registration_date_moves_the_subjects_first_facts_with_it()
+    {
+        var office = await app.As(Demo.ProgramOffice);
+        var id = await CreateSubjectAsync("Tổ hợp tác Đan đát Phú Hòa (ngày đăng ký sửa lại)", LegalForm.CooperativeGroup, new DateOnly(2025, 3, 1), SalesChannels.ECommerce);
+        var at2024 = await TargetsAsync(End2024);
+
+        var form = await office.GetFormAsync($"/Subjects/Edit/{id}");
+        form.Set("Input.RegisteredOn", "2024-02-01");
+        using var saved = await office.PostFormAsync(form);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var after = await TargetsAsync(End2024);
+        Assert.Equal((Counts(at2024["T3"]).Numerator + 1, Counts(at2024["T3"]).Denominator + 1), Counts(after["T3"]));
+        Assert.Equal(Counts(at2024["T6"]).Numerator + 1, Counts(after["T6"]).Numerator);
+        var periods = await app.QueryAsync(db => db.Set<Ocop.Web.Data.SubjectChannelPeriod>().Where(p => p.SubjectId == id).Select(p => p.StartedOn).ToListAsync());
+        Assert.Equal([new DateOnly(2024, 2, 1)], periods);
+    }
+
+    /// <summary>Whoever writes a subject's columns without a dated change (an import, a script), the change takes effect today.</summary>
+    [Fact]
+    public async Task A_change_written_to_the_columns_without_a_date_takes_effect_today_and_keeps_the_past()
+    {
+        var id = await CreateSubjectAsync("Hộ kinh doanh Nem Phú Hòa (ghi thẳng)", LegalForm.HouseholdBusiness, new DateOnly(2022, 1, 1));
+        var at2025 = Counts((await TargetsAsync(End2025))["T6"]);
+        var today = Counts((await TargetsAsync(Today))["T6"]);
+
+        await app.QueryAsync(async db =>
+        {
+            var subject = await db.Subjects.SingleAsync(s => s.Id == id);
+            subject.SalesChannels = SalesChannels.Supermarket;
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(at2025, Counts((await TargetsAsync(End2025))["T6"]));
+        Assert.Equal(today.Numerator + 1, Counts((await TargetsAsync(Today))["T6"]).Numerator);
+        var channel = await app.QueryAsync(db => db.Set<Ocop.Web.Data.SubjectChannelPeriod>().SingleAsync(p => p.SubjectId == id));
+        Assert.Equal((SalesChannels.Supermarket, Today, (DateOnly?)null), (channel.Channel, channel.StartedOn, channel.EndedOn));
+    }
+
+    /// <summary>The migration default: a subject from before dated facts gets its creation day as registration date and its facts from then.</summary>
+    [Fact]
+    public async Task A_subject_recorded_before_dated_facts_gets_its_facts_from_its_creation_day()
+    {
+        var id = await CreateSubjectAsync("Hợp tác xã Sen Phú Hòa (trước khi có lịch sử)", LegalForm.Cooperative, new DateOnly(2020, 5, 5), SalesChannels.ECommerce);
+        var created = await app.QueryAsync(async db =>
+        {
+            // As the row stood before the migration: no periods, no registration date.
+            await db.Set<Ocop.Web.Data.SubjectLegalFormPeriod>().Where(p => p.SubjectId == id).ExecuteDeleteAsync();
+            await db.Set<Ocop.Web.Data.SubjectChannelPeriod>().Where(p => p.SubjectId == id).ExecuteDeleteAsync();
+            await db.Subjects.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.RegisteredOn, default(DateOnly)));
+            return await db.Subjects.Where(s => s.Id == id).Select(s => s.CreatedAt).SingleAsync();
+        });
+
+        await app.QueryAsync(async db =>
+        {
+            await Ocop.Web.Data.SubjectFactBackfill.RunAsync(db);
+            return 0;
+        });
+
+        var day = DateOnly.FromDateTime(created.AddHours(7));
+        var subject = await app.SubjectAsync(id);
+        Assert.Equal(day, subject.RegisteredOn);
+        var form = await app.QueryAsync(db => db.Set<Ocop.Web.Data.SubjectLegalFormPeriod>().SingleAsync(p => p.SubjectId == id));
+        Assert.Equal((LegalForm.Cooperative, day, (DateOnly?)null), (form.LegalForm, form.StartedOn, form.EndedOn));
+        var channel = await app.QueryAsync(db => db.Set<Ocop.Web.Data.SubjectChannelPeriod>().SingleAsync(p => p.SubjectId == id));
+        Assert.Equal((SalesChannels.ECommerce, day), (channel.Channel, channel.StartedOn));
     }
 
     [Fact]
