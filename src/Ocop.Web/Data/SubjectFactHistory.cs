@@ -165,12 +165,39 @@ public sealed class SubjectTimelines
                 db.Add(row);
                 rows.Add(row);
             }
-            else
+            else if (!Equals(FactOf(mine[i]), periods[i]))
             {
                 write(mine[i], periods[i]);
             }
+            else
+            {
+                continue;
+            }
+
+            Touch();
         }
     }
+
+    /// <summary>
+    /// A change of the subject's facts is a change of the subject: its version moves, so two offices recording changes
+    /// at once cannot both write from the same history (the second save meets the concurrency check).
+    /// </summary>
+    private void Touch()
+    {
+        var entry = db.Entry(subject);
+        if (entry.State is EntityState.Unchanged or EntityState.Modified)
+        {
+            entry.Property(s => s.UpdatedAt).IsModified = true;
+        }
+    }
+
+    private static object FactOf<TRow>(TRow row) => row switch
+    {
+        SubjectLegalFormPeriod p => p.ToFact(),
+        SubjectGreenChainPeriod p => p.ToFact(),
+        SubjectChannelPeriod p => p.ToFact(),
+        _ => throw new ArgumentOutOfRangeException(nameof(row)),
+    };
 
     private static DateOnly StartOf<TRow>(TRow row) => row switch
     {
