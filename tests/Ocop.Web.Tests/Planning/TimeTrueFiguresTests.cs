@@ -245,7 +245,7 @@ public class TimeTrueFiguresTests(AppFixture app) : IClassFixture<AppFixture>
         var product = Id(await app.ProductIdAsync(Demo.BanhTetNhanChuoi));
         var before = Value((await TargetsAsync(Today))["T7b"]);
 
-        foreach (var (description, on) in new[] { ("Hỗ trợ đăng ký nhãn hiệu bánh tét nhân chuối", "2026-01-10"), ("Hỗ trợ gia hạn hồ sơ nhãn hiệu bánh tét nhân chuối", "2026-03-02") })
+        foreach (var (description, on) in new[] { ("Hỗ trợ đăng ký nhãn hiệu bánh tét nhân chuối", Iso(Today.AddDays(-40))), ("Hỗ trợ gia hạn hồ sơ nhãn hiệu bánh tét nhân chuối", Iso(Today.AddDays(-10))) })
         {
             var form = await officer.GetFormAsync("/Planning/Support/Edit");
             form.Set("Input.SubjectId", subject).Set("Input.ProductId", product).Set("Input.Kind", nameof(SupportKind.Trademark))
@@ -355,21 +355,31 @@ public class TimeTrueFiguresTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_craft_village_counts_for_T5_only_while_it_is_recognised()
     {
+        // Dates follow the demo's certificates, which are dated relative to today: the bánh tét village's product
+        // (Bà Năm's, recognised about three years ago) is valid on all of them.
+        var at = Today.AddMonths(-6);
+        var endedOn = at.AddDays(-60);
         var office = await app.As(Demo.ProgramOffice);
         var village = await app.QueryAsync(db => db.CraftVillages.Where(v => v.Name == "Làng nghề bánh tét Đa Lộc").Select(v => v.Id).SingleAsync());
-        var at2025 = Counts((await TargetsAsync(End2025))["T5"]);
-        var beforeEnd = Counts((await TargetsAsync(new DateOnly(2025, 9, 30)))["T5"]);
-        Assert.True(at2025.Numerator >= 1, "The demo's bánh tét village has a valid OCOP product at the end of 2025.");
+        var before = Counts((await TargetsAsync(at))["T5"]);
+        var dayBefore = Counts((await TargetsAsync(endedOn.AddDays(-1)))["T5"]);
+        Assert.True(before.Numerator >= 1, "The demo's bánh tét village has a valid OCOP product six months ago.");
 
         var form = await office.GetFormAsync($"/CraftVillages/Edit/{village}");
-        form.Set("Input.EndedOn", "2025-10-01");
+        form.Set("Input.EndedOn", Iso(endedOn));
         using var saved = await office.PostFormAsync(form);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
-        Assert.Equal(at2025.Numerator - 1, Counts((await TargetsAsync(End2025))["T5"]).Numerator);
-        Assert.Equal(beforeEnd, Counts((await TargetsAsync(new DateOnly(2025, 9, 30)))["T5"]));
+        Assert.Equal((before.Numerator - 1, before.Denominator - 1), Counts((await TargetsAsync(at))["T5"]));
+        Assert.Equal(dayBefore, Counts((await TargetsAsync(endedOn.AddDays(-1)))["T5"]));
         using var index = await office.GetAsync("/CraftVillages");
-        Assert.Contains("01/10/2025", Html.Text(await index.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("thôi từ " + endedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), Html.Text(await index.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        // An end before the recognition is refused on the form.
+        var again = await office.GetFormAsync($"/CraftVillages/Edit/{village}");
+        again.Set("Input.RecognisedOn", Iso(endedOn)).Set("Input.EndedOn", Iso(endedOn.AddDays(-1)));
+        using var refused = await office.PostFormAsync(again);
+        Assert.Contains("phải sau ngày công nhận", Html.FieldErrors(await refused.Content.ReadAsStringAsync())["Input.EndedOn"], StringComparison.Ordinal);
     }
 
     /// <summary>The text marked with the attribute for a target code (data-figure="T1">…&lt;).</summary>
