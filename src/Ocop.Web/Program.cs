@@ -10,6 +10,13 @@ if (args.Contains("migrate"))
     return;
 }
 
+if (Ocop.Web.Features.Admin.CreateAdminCommand.Matches(args))
+{
+    // The first administrator of a production database: create-admin <user name>, password from standard input.
+    Environment.ExitCode = await Ocop.Web.Features.Admin.CreateAdminCommand.RunAsync(app.Services, args, Console.In, !Console.IsInputRedirected, Console.Out, Console.Error);
+    return;
+}
+
 await OcopApp.PrepareDatabaseOnStartAsync(app);
 await app.StartAsync();
 OcopApp.PrintWelcome(app);

@@ -72,6 +72,10 @@ public static class DemoFactHistory
         new("Công ty TNHH Thảo mộc Trà Vinh", "2020-06-20", new ChannelSince(SalesChannels.Supermarket, "2024-06-01")),
         new("Hợp tác xã Dệt thổ cẩm Khmer Mỹ Chánh", "2021-01-21", new FormUntil(LegalForm.CooperativeGroup, "2023-08-01")),
         new("Hộ kinh doanh Chả cá Song Lộc", "2023-08-01"),
+        // Records of the communes of today (since 1 July 2025).
+        new("Hợp tác xã Dừa hữu cơ Mỏ Cày", "2025-09-15"),
+        new("Hộ kinh doanh Nem chua Cô Út", "2026-02-10"),
+        new("Công ty TNHH Thạch dừa Giồng Trôm", "2026-04-20"),
     ];
 
     private static readonly (string Village, string RecognisedOn)[] Villages =

@@ -13,6 +13,9 @@ namespace Ocop.Web.Data;
 public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimeProvider clock) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
+    public DbSet<UnitSuccessorLink> UnitSuccessorLinks => Set<UnitSuccessorLink>();
+    public DbSet<ReferenceFileImport> ReferenceFileImports => Set<ReferenceFileImport>();
+    public DbSet<DeployingOffice> DeployingOffices => Set<DeployingOffice>();
     public DbSet<ProductCategory> ProductCategories => Set<ProductCategory>();
     public DbSet<CraftVillage> CraftVillages => Set<CraftVillage>();
     public DbSet<Subject> Subjects => Set<Subject>();
@@ -126,6 +129,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         PlanningModel.Configure(builder);
         CycleAndTaskModel.Configure(builder);
         SubjectFactModel.Configure(builder);
+        UnitRegistryModel.Configure(builder);
     }
 
     private static void ConfigureEvaluation(ModelBuilder builder)
@@ -262,6 +266,12 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
 
     private (bool Directory, bool Lists) pendingOnCommit;
 
+    /// <summary>
+    /// Off while the registry file loads thousands of units at once: the load's own audit row
+    /// (<see cref="ReferenceFileImport"/>) stands for them. Renames and other changes of units are audited as always.
+    /// </summary>
+    internal bool AuditAddedUnits { get; set; } = true;
+
     /// <summary>Moves the cache versions that saves inside the transaction just committed touched (see <see cref="CacheVersionsOnCommit"/>).</summary>
     internal void BumpPendingVersions()
     {
@@ -350,7 +360,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
                 }
             }
 
-            if (entry.Entity is not IAuditable)
+            if (entry.Entity is not IAuditable || (entry.State == EntityState.Added && entry.Entity is AdministrativeUnit && !AuditAddedUnits))
             {
                 continue;
             }

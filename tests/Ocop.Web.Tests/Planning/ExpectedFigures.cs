@@ -8,7 +8,7 @@ using Ocop.Web.Tests.Infrastructure;
 namespace Ocop.Web.Tests.Planning;
 
 /// <summary>
-/// Plan 46's targets for the former Châu Thành district computed here with the core over every fact read straight from
+/// Plan 46's targets for the former Châu Thành district (its communes: what the district held) computed here with the core over every fact read straight from
 /// the database (subjects with their dated facts, products, certificates, villages, support), not through the app.
 /// </summary>
 public static class ExpectedFigures
@@ -16,8 +16,8 @@ public static class ExpectedFigures
     public static Task<Dictionary<string, MeasureResult>> Plan46Async(AppFixture app, DateOnly at) => app.QueryAsync(async db =>
     {
         var district = await db.Units.SingleAsync(u => u.Code == "847");
-        var inDistrict = await db.Units.Where(u => u.ParentId == district.Id).Select(u => new { u.Id, u.SuccessorId }).ToListAsync();
-        var communes = inDistrict.Select(u => u.Id).Concat(inDistrict.Where(u => u.SuccessorId != null).Select(u => u.SuccessorId!.Value)).ToHashSet();
+        // What the former district held: its communes (records since 1 July 2025 lie under the communes of today).
+        var communes = (await db.Units.Where(u => u.ParentId == district.Id).Select(u => u.Id).ToListAsync()).ToHashSet();
         var forms = (await db.Set<SubjectLegalFormPeriod>().ToListAsync()).ToLookup(p => p.SubjectId, p => p.ToFact());
         var greens = (await db.Set<SubjectGreenChainPeriod>().ToListAsync()).ToLookup(p => p.SubjectId, p => p.ToFact().Period);
         var channels = (await db.Set<SubjectChannelPeriod>().ToListAsync()).ToLookup(p => p.SubjectId, p => p.ToFact());

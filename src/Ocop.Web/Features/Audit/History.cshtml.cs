@@ -25,6 +25,7 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
         [nameof(CraftVillage)] = "Làng nghề", [nameof(ProductCategory)] = "Nhóm sản phẩm", [nameof(AppUser)] = "Người dùng",
         [nameof(UserUnit)] = "Địa bàn phụ trách", [nameof(AdministrativeUnit)] = "Đơn vị hành chính",
         [nameof(ScoresheetRecord)] = "Phiếu chấm", [nameof(Certificate)] = "Giấy chứng nhận",
+        [nameof(Plan)] = "Kế hoạch", [nameof(PlanTarget)] = "Chỉ tiêu",
     };
 
     private static readonly Dictionary<string, string> FieldNames = new()
@@ -42,6 +43,9 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
         ["LockoutEnd"] = "Khóa đến", ["UnitId"] = "Đơn vị (mã)", ["UserId"] = "Người dùng (mã)", ["Organisation"] = "Cơ quan",
         ["RecognitionDecision"] = "Quyết định công nhận", ["IsTraditional"] = "Làng nghề truyền thống", ["Code"] = "Mã",
         ["Level"] = "Cấp", ["ParentId"] = "Cấp trên (mã)", ["ProductSet"] = "Bộ tiêu chí", ["LegalBasis"] = "Căn cứ pháp lý",
+        ["Number"] = "Số", ["Title"] = "Tên", ["Issuer"] = "Cơ quan ban hành", ["IssuedOn"] = "Ngày ban hành", ["PeriodFrom"] = "Kỳ từ ngày",
+        ["PeriodTo"] = "Kỳ đến ngày", ["Note"] = "Ghi chú", ["PlanId"] = "Kế hoạch (mã)", ["IndicatorId"] = "Chỉ số (mã)", ["Wording"] = "Nội dung",
+        ["TargetValue"] = "Giá trị mục tiêu", ["Direction"] = "Hướng", ["Deadline"] = "Hạn", ["SortOrder"] = "Thứ tự",
     };
 
     public string TypeName(string type) => TypeNames.GetValueOrDefault(type, type);
@@ -130,6 +134,19 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
                 }
 
                 (RecordName, BackUrl) = (certificate, $"/Certificates/Details/{id}");
+                break;
+            case nameof(Plan) when int.TryParse(id, out var planId):
+                // Plans are read by everyone who reads plans; a plan's history includes its targets'.
+                var plan = PlanningAccess.CanReadPlans(scope.Role)
+                    ? await db.Plans.Where(p => p.Id == planId).Select(p => new { p.Number, Targets = p.Targets.Select(t => t.Id).ToList() }).SingleOrDefaultAsync(ct)
+                    : null;
+                if (plan is null)
+                {
+                    return NotFound();
+                }
+
+                (RecordName, BackUrl) = (plan.Number, $"/Planning/Details/{id}");
+                keys.AddRange(plan.Targets.Select(t => (nameof(PlanTarget), t.ToString(System.Globalization.CultureInfo.InvariantCulture))));
                 break;
             default:
                 return NotFound();

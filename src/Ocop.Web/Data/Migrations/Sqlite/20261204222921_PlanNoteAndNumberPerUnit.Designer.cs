@@ -11,8 +11,8 @@ using Ocop.Web.Data;
 namespace Ocop.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOcopDbContext))]
-    [Migration("20261204220133_DatedFacts")]
-    partial class DatedFacts
+    [Migration("20261204222921_PlanNoteAndNumberPerUnit")]
+    partial class PlanNoteAndNumberPerUnit
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -159,6 +159,9 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsStale")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -176,8 +179,19 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameVariants")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SuccessorChosenOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("SuccessorId")
                         .HasColumnType("INTEGER");
@@ -480,9 +494,6 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("EndedOn")
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("IsArchived")
                         .HasColumnType("INTEGER");
 
@@ -492,9 +503,6 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("RecognisedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecognitionDecision")
@@ -640,6 +648,54 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.HasIndex("EntryId");
 
                     b.ToTable("CycleStepEvents");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.DeployingOffice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ServesWholeCountry")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("DeployingOffices");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.DeployingOfficeUnit", b =>
+                {
+                    b.Property<int>("DeployingOfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DeployingOfficeId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("DeployingOfficeUnit");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.Dossier", b =>
@@ -1143,6 +1199,10 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -1171,11 +1231,10 @@ namespace Ocop.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number");
-
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("UnitId", "Number")
+                        .IsUnique();
 
                     b.ToTable("Plans");
                 });
@@ -1516,6 +1575,29 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.ToTable("Recognitions");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.ReferenceFileImport", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ReferenceFileImports");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.RoundProduct", b =>
                 {
                     b.Property<int>("Id")
@@ -1697,9 +1779,6 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("RegisteredOn")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("RegistrationNumber")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -1753,86 +1832,6 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.HasIndex("UpdatedAt");
 
                     b.ToTable("Subjects");
-                });
-
-            modelBuilder.Entity("Ocop.Web.Data.SubjectChannelPeriod", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Channel")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("EndedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("StartedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SubjectId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SubjectId", "StartedOn");
-
-                    b.ToTable("SubjectChannels", (string)null);
-                });
-
-            modelBuilder.Entity("Ocop.Web.Data.SubjectGreenChainPeriod", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("EndedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Evidence")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("RawMaterialAreaHa")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("StartedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SubjectId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SubjectId", "StartedOn");
-
-                    b.ToTable("SubjectGreenChains", (string)null);
-                });
-
-            modelBuilder.Entity("Ocop.Web.Data.SubjectLegalFormPeriod", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("EndedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("LegalForm")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("StartedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SubjectId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SubjectId", "StartedOn");
-
-                    b.ToTable("SubjectLegalForms", (string)null);
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.SupportRecord", b =>
@@ -2017,6 +2016,24 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.HasIndex("ReportId");
 
                     b.ToTable("TaskReportFigures");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.UnitSuccessorLink", b =>
+                {
+                    b.Property<int>("PredecessorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SuccessorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPartial")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PredecessorId", "SuccessorId");
+
+                    b.HasIndex("SuccessorId");
+
+                    b.ToTable("UnitSuccessorLinks");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.UserUnit", b =>
@@ -2238,6 +2255,33 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.DeployingOffice", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.DeployingOfficeUnit", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.DeployingOffice", null)
+                        .WithMany("Served")
+                        .HasForeignKey("DeployingOfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.Dossier", b =>
@@ -2525,39 +2569,6 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Navigation("CraftVillage");
                 });
 
-            modelBuilder.Entity("Ocop.Web.Data.SubjectChannelPeriod", b =>
-                {
-                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
-                        .WithMany()
-                        .HasForeignKey("SubjectId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Subject");
-                });
-
-            modelBuilder.Entity("Ocop.Web.Data.SubjectGreenChainPeriod", b =>
-                {
-                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
-                        .WithMany()
-                        .HasForeignKey("SubjectId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Subject");
-                });
-
-            modelBuilder.Entity("Ocop.Web.Data.SubjectLegalFormPeriod", b =>
-                {
-                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
-                        .WithMany()
-                        .HasForeignKey("SubjectId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Subject");
-                });
-
             modelBuilder.Entity("Ocop.Web.Data.SupportRecord", b =>
                 {
                     b.HasOne("Ocop.Web.Data.Product", "Product")
@@ -2609,6 +2620,25 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Navigation("Report");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.UnitSuccessorLink", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Predecessor")
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Successor")
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Predecessor");
+
+                    b.Navigation("Successor");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.UserUnit", b =>
                 {
                     b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Unit")
@@ -2639,6 +2669,11 @@ namespace Ocop.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Ocop.Web.Data.CycleEntry", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.DeployingOffice", b =>
+                {
+                    b.Navigation("Served");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.Dossier", b =>
