@@ -19,6 +19,10 @@ internal sealed class NationalData
     public const int ProductCount = 16_000;
 
     public List<Subject> Subjects { get; } = [];
+    // Each subject's facts as one period from its registration (what the subject form records for a new subject).
+    public List<SubjectLegalFormPeriod> LegalForms { get; } = [];
+    public List<SubjectGreenChainPeriod> GreenChains { get; } = [];
+    public List<SubjectChannelPeriod> Channels { get; } = [];
     public List<Product> Products { get; } = [];
     public List<ProductPhoto> Photos { get; } = [];
     public List<AuditEntry> Audit { get; } = [];
@@ -92,6 +96,23 @@ internal sealed class NationalData
     /// <summary>The first free id of each table.</summary>
     public sealed record Ids(int Subject, int Product, int Photo, int Audit);
 
+    private void AddFacts(Subject subject)
+    {
+        LegalForms.Add(new SubjectLegalFormPeriod { Id = LegalForms.Count + 1, SubjectId = subject.Id, LegalForm = subject.LegalForm, StartedOn = subject.RegisteredOn });
+        if (subject.GreenValueChain)
+        {
+            GreenChains.Add(new SubjectGreenChainPeriod
+            {
+                Id = GreenChains.Count + 1, SubjectId = subject.Id, RawMaterialAreaHa = random.Next(1, 200), Evidence = subject.RawMaterialEvidence, StartedOn = subject.RegisteredOn,
+            });
+        }
+
+        foreach (var channel in SubjectTimelines.Flags(subject.SalesChannels))
+        {
+            Channels.Add(new SubjectChannelPeriod { Id = Channels.Count + 1, SubjectId = subject.Id, Channel = channel, StartedOn = subject.RegisteredOn });
+        }
+    }
+
     private void BuildSubjectsAndProducts(List<AdministrativeUnit> communes, IReadOnlyDictionary<string, int> leaves, Ids next)
     {
         var subjectId = next.Subject;
@@ -133,8 +154,10 @@ internal sealed class NationalData
             subject.WorkersLocal = random.Next(0, subject.WorkersTotal + 1);
             subject.WorkersTrained = random.Next(0, subject.WorkersTotal + 1);
             subject.RawMaterialEvidence = subject.GreenValueChain ? "Hợp đồng liên kết vùng nguyên liệu (dữ liệu sinh)." : null;
+            subject.RegisteredOn = DateOnly.FromDateTime(created.AddHours(7));
             subject.SearchText = subject.BuildSearchText();
             Subjects.Add(subject);
+            AddFacts(subject);
             AddAudit(nameof(Subject), subject.Id, AuditAction.Created, created,
                 [("Name", null, subject.Name), ("LegalForm", null, form.ToString()), ("CommuneId", null, Invariant(commune.Id)), ("Representative", null, representative)]);
 

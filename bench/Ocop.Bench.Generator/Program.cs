@@ -81,6 +81,9 @@ var writer = new BulkWriter(db);
 await using (var transaction = await db.Database.BeginTransactionAsync(ct))
 {
     await writer.InsertAsync(data.Subjects, ct);
+    await writer.InsertAsync(data.LegalForms, ct);
+    await writer.InsertAsync(data.GreenChains, ct);
+    await writer.InsertAsync(data.Channels, ct);
     await writer.InsertAsync(data.Products, ct);
     await writer.InsertAsync(data.Photos, ct);
     await writer.InsertAsync(data.Audit, ct);
@@ -88,6 +91,9 @@ await using (var transaction = await db.Database.BeginTransactionAsync(ct))
 }
 
 await writer.ResetIdentityAsync<Subject>(ct);
+await writer.ResetIdentityAsync<SubjectLegalFormPeriod>(ct);
+await writer.ResetIdentityAsync<SubjectGreenChainPeriod>(ct);
+await writer.ResetIdentityAsync<SubjectChannelPeriod>(ct);
 await writer.ResetIdentityAsync<Product>(ct);
 await writer.ResetIdentityAsync<ProductPhoto>(ct);
 await writer.ResetIdentityAsync<AuditEntry>(ct);

@@ -175,9 +175,11 @@ public static class OcopApp
         var db = scope.ServiceProvider.GetRequiredService<OcopDbContext>();
         await db.Database.MigrateAsync();
         await ReferenceData.SeedAsync(db);
+        await SubjectFactBackfill.RunAsync(db);
         if (seedDemo)
         {
             await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>());
+            await DemoFactHistory.SeedAsync(db, Display.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
             await DemoEvaluationData.SeedAsync(db, Display.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
             await DemoPlanningData.SeedAsync(db, Display.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
             await DemoCycleData.SeedAsync(db, Display.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()));

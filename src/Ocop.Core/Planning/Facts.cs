@@ -4,8 +4,30 @@ namespace Ocop.Core.Planning;
 
 // Plain fact records: the narrow projections the web layer loads (one query per kind) and the measures read.
 
-public sealed record SubjectFact(int Id, int CommuneId, LegalForm LegalForm, bool IsArchived, bool GreenValueChain,
-    SalesChannels Channels, bool WomenLed, int WorkersTotal, int WorkersTrained, int? CraftVillageId);
+/// <summary>
+/// A subject with the dated facts the targets read. It counts from the day it was registered (or established), and on a
+/// date it has the legal form, channels and green value chain true on that date. Women-led and the workers are today's.
+/// </summary>
+public sealed record SubjectFact(int Id, int CommuneId, DateOnly RegisteredOn, bool IsArchived, bool WomenLed, int WorkersTotal, int WorkersTrained, int? CraftVillageId)
+{
+    public IReadOnlyList<Dated<LegalForm>> LegalForms { get; init; } = [];
+
+    /// <summary>Each channel with the periods it was used; several hold at once.</summary>
+    public IReadOnlyList<Dated<SalesChannels>> Channels { get; init; } = [];
+
+    /// <summary>When the subject had a green value chain tied to a stable raw-material area.</summary>
+    public IReadOnlyList<FactPeriod> GreenValueChain { get; init; } = [];
+
+    /// <summary>An active record registered by the date: the subjects a share on that date divides by.</summary>
+    public bool CountsOn(DateOnly date) => !IsArchived && RegisteredOn <= date;
+
+    public LegalForm? LegalFormOn(DateOnly date) => FactTimeline.On(LegalForms, date)?.Value;
+
+    public SalesChannels ChannelsOn(DateOnly date) =>
+        Channels.Where(c => c.IsTrueOn(date)).Aggregate(SalesChannels.None, (all, c) => all | c.Value);
+
+    public bool HasGreenValueChainOn(DateOnly date) => GreenValueChain.Any(p => p.IsTrueOn(date));
+}
 
 public sealed record ProductFact(int Id, int SubjectId, int CommuneId, int CategoryId, bool IsArchived);
 
@@ -13,10 +35,18 @@ public sealed record ProductFact(int Id, int SubjectId, int CommuneId, int Categ
 public sealed record CertificateFact(int Id, int ProductId, int Stars, DateOnly IssuedOn, DateOnly ExpiresOn,
     DateOnly? RevokedOn = null, DateOnly? SupersededOn = null, DateOnly? ReevaluationFiledOn = null, DateOnly? ReevaluationDecidedOn = null);
 
-public sealed record CraftVillageFact(int Id, int CommuneId, bool IsTraditional, bool IsArchived);
+/// <param name="RecognisedOn">The day the village was recognised; null when not recorded (counted as recognised on every date).</param>
+/// <param name="EndedOn">The day its recognition ended (from then on it no longer counts); null while it stands.</param>
+public sealed record CraftVillageFact(int Id, int CommuneId, bool IsTraditional, bool IsArchived, DateOnly? RecognisedOn = null, DateOnly? EndedOn = null)
+{
+    public FactPeriod Recognition => new(RecognisedOn ?? DateOnly.MinValue, EndedOn);
 
-/// <param name="CommuneId">The supported subject's commune.</param>
-public sealed record SupportFact(int Id, int SubjectId, int CommuneId, SupportKind Kind, DateOnly On, bool IsArchived);
+    public bool CountsOn(DateOnly date) => !IsArchived && Recognition.IsTrueOn(date);
+}
+
+/// <param name="CommuneId">The supported product's commune of production, or the subject's commune when the support names no product.</param>
+/// <param name="ProductId">The product supported; brand and trademark support count products, so a record without one counts for none.</param>
+public sealed record SupportFact(int Id, int SubjectId, int CommuneId, SupportKind Kind, DateOnly On, bool IsArchived, int? ProductId = null);
 
 /// <summary>All facts of one unit (or of the whole country). <see cref="Within"/> narrows them to a set of communes.</summary>
 public sealed class PlanFacts

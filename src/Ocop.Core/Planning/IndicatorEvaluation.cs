@@ -19,7 +19,11 @@ public sealed record MeasureResult(
 /// <param name="PeriodFrom">The plan period's first day: target T2 looks at products ranked before it.</param>
 public sealed record MeasureContext(DateOnly At, DateOnly PeriodFrom, CertificatePolicy Policy);
 
-/// <summary>Evaluates indicator definitions over fact records. Archived subjects, products, villages and support never count.</summary>
+/// <summary>
+/// Evaluates indicator definitions over fact records on a date: a subject counts from its registration with the facts
+/// true on that date, a craft village while recognised, support from its date. Archived subjects, products, villages
+/// and support never count.
+/// </summary>
 public static class IndicatorEvaluation
 {
     public static MeasureResult Evaluate(MeasureDefinition definition, PlanFacts facts, MeasureContext context)
@@ -27,22 +31,21 @@ public static class IndicatorEvaluation
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(context);
-        var activeSubjects = facts.Subjects.Where(s => !s.IsArchived).ToList();
+        var at = context.At;
+        var activeSubjects = facts.Subjects.Where(s => s.CountsOn(at)).ToList();
         return definition.Kind switch
         {
             MeasureKind.ValidRecognitions => Count(RecordKind.Products,
                 ValidProducts(facts, context, definition.MinStars, definition.MaxStars).Keys.ToList()),
             MeasureKind.ConsolidatedOrUpgraded => Consolidated(definition, facts, context),
             MeasureKind.SubjectsByLegalForm => Share(definition, RecordKind.Subjects, activeSubjects,
-                s => definition.LegalForms?.Contains(s.LegalForm) == true, s => s.Id),
-            MeasureKind.GreenValueChain => Share(definition, RecordKind.Subjects, activeSubjects, s => s.GreenValueChain, s => s.Id),
+                s => s.LegalFormOn(at) is LegalForm form && definition.LegalForms?.Contains(form) == true, s => s.Id),
+            MeasureKind.GreenValueChain => Share(definition, RecordKind.Subjects, activeSubjects, s => s.HasGreenValueChainOn(at), s => s.Id),
             MeasureKind.WomenLed => Share(definition, RecordKind.Subjects, activeSubjects, s => s.WomenLed, s => s.Id),
             MeasureKind.SubjectsWithChannels => Share(definition, RecordKind.Subjects, activeSubjects,
-                s => (s.Channels & definition.Channels) != 0, s => s.Id),
+                s => (s.ChannelsOn(at) & definition.Channels) != 0, s => s.Id),
             MeasureKind.CraftVillagesWithProduct => Villages(definition, facts, context),
-            MeasureKind.SupportRecords => Count(RecordKind.SupportRecords, facts.Support
-                .Where(r => !r.IsArchived && r.Kind == definition.Support && r.On <= context.At)
-                .Select(r => r.Id).ToList()),
+            MeasureKind.SupportedProducts => Count(RecordKind.Products, SupportedProducts(facts, definition.Support, at)),
             MeasureKind.TrainedWorkers => TrainedWorkers(definition, activeSubjects),
             _ => throw new ArgumentOutOfRangeException(nameof(definition), definition.Kind, "Unknown measure kind."),
         };
@@ -132,12 +135,12 @@ public static class IndicatorEvaluation
     /// </summary>
     private static MeasureResult Villages(MeasureDefinition definition, PlanFacts facts, MeasureContext context)
     {
-        var villages = facts.Villages.Where(v => !v.IsArchived && (!definition.TraditionalOnly || v.IsTraditional)).Select(v => v.Id).ToHashSet();
+        var villages = facts.Villages.Where(v => v.CountsOn(context.At) && (!definition.TraditionalOnly || v.IsTraditional)).Select(v => v.Id).ToHashSet();
         var withProduct = new HashSet<int>();
         foreach (var productId in ValidProducts(facts, context).Keys)
         {
             var product = facts.ProductsById[productId];
-            if (facts.SubjectsById.TryGetValue(product.SubjectId, out var subject) && !subject.IsArchived
+            if (facts.SubjectsById.TryGetValue(product.SubjectId, out var subject) && subject.CountsOn(context.At)
                 && subject.CraftVillageId is int village && villages.Contains(village))
             {
                 withProduct.Add(village);
@@ -148,6 +151,16 @@ public static class IndicatorEvaluation
         var denominator = villages.ToList();
         return Ratio(definition.Output, RecordKind.CraftVillages, numerator.Count, denominator.Count, numerator, denominator);
     }
+
+    /// <summary>
+    /// T7: the products with support of the kind dated up to the date, each product once however many records it has.
+    /// Support that names no product, or an archived one, counts for none.
+    /// </summary>
+    private static List<int> SupportedProducts(PlanFacts facts, SupportKind? kind, DateOnly at) =>
+        facts.Support
+            .Where(r => !r.IsArchived && r.Kind == kind && r.On <= at && r.ProductId is int id
+                && facts.ProductsById.TryGetValue(id, out var product) && !product.IsArchived)
+            .Select(r => r.ProductId!.Value).Distinct().ToList();
 
     /// <summary>919: trained workers over all workers of the active subjects; the records behind it are the subjects with trained workers.</summary>
     private static MeasureResult TrainedWorkers(MeasureDefinition definition, List<SubjectFact> subjects)

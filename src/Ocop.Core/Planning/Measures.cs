@@ -12,7 +12,7 @@ public enum MeasureKind
     [Display(Name = "Chủ thể có chuỗi giá trị OCOP xanh")] GreenValueChain = 4,
     [Display(Name = "Làng nghề có sản phẩm OCOP")] CraftVillagesWithProduct = 5,
     [Display(Name = "Chủ thể bán qua kênh phân phối")] SubjectsWithChannels = 6,
-    [Display(Name = "Hồ sơ hỗ trợ theo loại")] SupportRecords = 7,
+    [Display(Name = "Sản phẩm được hỗ trợ theo loại (thương hiệu, nhãn hiệu…)")] SupportedProducts = 7,
     [Display(Name = "Lao động được đào tạo")] TrainedWorkers = 8,
     [Display(Name = "Chủ thể do phụ nữ làm chủ")] WomenLed = 9,
 }
@@ -41,7 +41,6 @@ public enum RecordKind
     Products = 1,
     Subjects = 2,
     CraftVillages = 3,
-    SupportRecords = 4,
 }
 
 /// <summary>
@@ -51,7 +50,7 @@ public enum RecordKind
 /// <param name="MaxStars">ValidRecognitions: highest star counted (5).</param>
 /// <param name="LegalForms">SubjectsByLegalForm: the forms in the numerator.</param>
 /// <param name="Channels">SubjectsWithChannels: any of these channels puts a subject in the numerator.</param>
-/// <param name="Support">SupportRecords: the kind counted.</param>
+/// <param name="Support">SupportedProducts: the kind of support whose products are counted.</param>
 /// <param name="TraditionalOnly">CraftVillagesWithProduct: count traditional craft villages only (program 919).</param>
 public sealed record MeasureDefinition(
     MeasureKind Kind,
@@ -64,7 +63,7 @@ public sealed record MeasureDefinition(
     bool TraditionalOnly = false)
 {
     /// <summary>Whether the kind has a percentage form (a denominator) at all.</summary>
-    public static bool HasDenominator(MeasureKind kind) => kind is not (MeasureKind.ValidRecognitions or MeasureKind.SupportRecords);
+    public static bool HasDenominator(MeasureKind kind) => kind is not (MeasureKind.ValidRecognitions or MeasureKind.SupportedProducts);
 
     /// <summary>Problems that make the definition unusable, in Vietnamese for the form; empty when it is fine.</summary>
     public IReadOnlyList<string> Problems()
@@ -90,7 +89,7 @@ public sealed record MeasureDefinition(
             problems.Add("Chọn ít nhất một kênh phân phối.");
         }
 
-        if (Kind == MeasureKind.SupportRecords && Support is null)
+        if (Kind == MeasureKind.SupportedProducts && Support is null)
         {
             problems.Add("Chọn loại hỗ trợ.");
         }

@@ -14,18 +14,40 @@ public enum TargetState
     [Display(Name = "Đúng tiến độ")] OnTrack = 2,
     [Display(Name = "Chậm")] Behind = 3,
     [Display(Name = "Chưa có số liệu")] NoValue = 4,
+    /// <summary>The verdict on a target whose deadline has come and whose figure at the deadline missed it.</summary>
+    [Display(Name = "Không đạt")] NotAchieved = 5,
 }
 
 /// <summary>
-/// Where a target stands on a date. A value that reaches the target is achieved. Otherwise, before the deadline, the
+/// Where a target stands on a date. Before the deadline: a value that reaches the target is achieved; otherwise the
 /// expected value moves in a straight line from the baseline (the value on the plan's first day) on that day to the
-/// target on the deadline; a value at or beyond the expected one is on track, anything else behind. After the
-/// deadline an unreached target is behind.
+/// target on the deadline, and a value at or beyond the expected one is on track, anything else behind. From the
+/// deadline on, the target is judged once and for all on its figure at the deadline: achieved or not achieved, whatever
+/// the figures do afterwards.
 /// </summary>
 public static class TargetStatus
 {
+    /// <summary>Whether the target has its verdict on the date: the deadline has come.</summary>
+    public static bool IsJudged(DateOnly deadline, DateOnly at) => at >= deadline;
+
+    /// <summary>
+    /// The verdict on the figure at the deadline: achieved or not achieved. A target without a figure at its deadline
+    /// (an empty denominator) was not shown to be reached: not achieved.
+    /// </summary>
+    public static TargetState Verdict(decimal? valueAtDeadline, decimal target, TargetDirection direction) =>
+        valueAtDeadline is decimal v && Reached(v, target, direction) ? TargetState.Achieved : TargetState.NotAchieved;
+
+    /// <summary>
+    /// The state on <paramref name="at"/>. Before the deadline <paramref name="value"/> is the figure on that date; from
+    /// the deadline on it must be the figure at the deadline, and the state is its verdict.
+    /// </summary>
     public static TargetState Of(decimal? value, decimal target, TargetDirection direction, DateOnly planStart, DateOnly deadline, DateOnly at, decimal? baseline = null)
     {
+        if (IsJudged(deadline, at))
+        {
+            return Verdict(value, target, direction);
+        }
+
         if (value is not decimal v)
         {
             return TargetState.NoValue;
@@ -34,11 +56,6 @@ public static class TargetStatus
         if (Reached(v, target, direction))
         {
             return TargetState.Achieved;
-        }
-
-        if (at >= deadline)
-        {
-            return TargetState.Behind;
         }
 
         var expected = Expected(target, planStart, deadline, at, baseline ?? 0);

@@ -78,6 +78,10 @@ public class CraftVillage : IAuditable, IVersioned, ISearchable
     public AdministrativeUnit? Commune { get; set; }
     [MaxLength(200)] public string? RecognitionDecision { get; set; }
     public bool IsTraditional { get; set; }
+    /// <summary>The day the village was recognised; null when not recorded (it then counts as recognised on every date).</summary>
+    public DateOnly? RecognisedOn { get; set; }
+    /// <summary>The first day the village's recognition no longer stands; null while it does.</summary>
+    public DateOnly? EndedOn { get; set; }
     [MaxLength(1000)] public string? Description { get; set; }
     public bool IsArchived { get; set; }
     public int Version { get; set; }
@@ -97,6 +101,11 @@ public class Subject : IAuditable, IVersioned, ISearchable
     [MaxLength(300)] public required string Address { get; set; }
     public int CommuneId { get; set; }
     public AdministrativeUnit? Commune { get; set; }
+    /// <summary>
+    /// The day the subject was registered or established: it counts in the figures from then. Its dated facts (legal
+    /// form, green value chain, channels: Data/SubjectFactEntities.cs) begin no earlier; the columns below are today's.
+    /// </summary>
+    public DateOnly RegisteredOn { get; set; }
     [MaxLength(120)] public required string Representative { get; set; }
     [MaxLength(20)] public string? Phone { get; set; }
     [MaxLength(120)] public string? Email { get; set; }

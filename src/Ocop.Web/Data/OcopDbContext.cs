@@ -131,6 +131,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         ConfigureEvaluation(builder);
         PlanningModel.Configure(builder);
         CycleAndTaskModel.Configure(builder);
+        SubjectFactModel.Configure(builder);
         UnitRegistryModel.Configure(builder);
         DocumentModel.Configure(builder);
     }
@@ -225,6 +226,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        await SubjectFactHistory.KeepInStepAsync(this, DateOnly.FromDateTime(now.AddHours(7)), cancellationToken);
         var touchesDirectory = ChangeTracker.Entries().Any(DirectoryVersion.Touches);
         var touchesLists = ChangeTracker.Entries().Any(RegistryListVersion.Touches);
         // Inside a caller's transaction the change is not visible to other connections until it commits: the caches

@@ -27,8 +27,8 @@ public static class PlanningReferenceData
         new() { Code = "LN-OCOP", Name = "Làng nghề có sản phẩm OCOP", Kind = MeasureKind.CraftVillagesWithProduct, Output = MeasureOutput.Count },
         new() { Code = "LN-TT-OCOP", Name = "Tỷ lệ làng nghề truyền thống có sản phẩm OCOP", Kind = MeasureKind.CraftVillagesWithProduct, Output = MeasureOutput.Percent, TraditionalOnly = true },
         new() { Code = "CT-KENH", Name = "Tỷ lệ chủ thể tham gia kênh bán hàng hiện đại", Kind = MeasureKind.SubjectsWithChannels, Output = MeasureOutput.Percent, Channels = SalesChannelRules.Modern },
-        new() { Code = "HT-THUONGHIEU", Name = "Sản phẩm được hỗ trợ xây dựng thương hiệu", Kind = MeasureKind.SupportRecords, Output = MeasureOutput.Count, SupportKind = SupportKind.Brand },
-        new() { Code = "HT-NHANHIEU", Name = "Sản phẩm được hỗ trợ xây dựng nhãn hiệu", Kind = MeasureKind.SupportRecords, Output = MeasureOutput.Count, SupportKind = SupportKind.Trademark },
+        new() { Code = "HT-THUONGHIEU", Name = "Sản phẩm được hỗ trợ xây dựng thương hiệu", Kind = MeasureKind.SupportedProducts, Output = MeasureOutput.Count, SupportKind = SupportKind.Brand },
+        new() { Code = "HT-NHANHIEU", Name = "Sản phẩm được hỗ trợ xây dựng nhãn hiệu", Kind = MeasureKind.SupportedProducts, Output = MeasureOutput.Count, SupportKind = SupportKind.Trademark },
         new() { Code = "LD-DAOTAO", Name = "Tỷ lệ lao động được đào tạo", Kind = MeasureKind.TrainedWorkers, Output = MeasureOutput.Percent },
         new() { Code = "CT-PHUNU", Name = "Tỷ lệ chủ thể do phụ nữ làm chủ", Kind = MeasureKind.WomenLed, Output = MeasureOutput.Percent },
     ];

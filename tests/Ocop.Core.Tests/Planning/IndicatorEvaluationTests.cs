@@ -25,14 +25,31 @@ public class IndicatorEvaluationTests
     private static readonly MeasureDefinition T5 = new(MeasureKind.CraftVillagesWithProduct, MeasureOutput.Count);
     private static readonly MeasureDefinition Villages919 = new(MeasureKind.CraftVillagesWithProduct, MeasureOutput.Percent, TraditionalOnly: true);
     private static readonly MeasureDefinition T6 = new(MeasureKind.SubjectsWithChannels, MeasureOutput.Percent, Channels: SalesChannelRules.Modern);
-    private static readonly MeasureDefinition T7Brand = new(MeasureKind.SupportRecords, MeasureOutput.Count, Support: SupportKind.Brand);
-    private static readonly MeasureDefinition T7Trademark = new(MeasureKind.SupportRecords, MeasureOutput.Count, Support: SupportKind.Trademark);
+    private static readonly MeasureDefinition T7Brand = new(MeasureKind.SupportedProducts, MeasureOutput.Count, Support: SupportKind.Brand);
+    private static readonly MeasureDefinition T7Trademark = new(MeasureKind.SupportedProducts, MeasureOutput.Count, Support: SupportKind.Trademark);
     private static readonly MeasureDefinition Trained = new(MeasureKind.TrainedWorkers, MeasureOutput.Percent);
     private static readonly MeasureDefinition Women = new(MeasureKind.WomenLed, MeasureOutput.Percent);
 
+    private static readonly DateOnly Registered = new(2020, 1, 1);
+
+    private static DateOnly D(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A subject registered on 01/01/2020 (or <paramref name="registered"/>) whose facts have held since then.</summary>
     private static SubjectFact S(int id, int commune = 1, LegalForm form = LegalForm.HouseholdBusiness, bool archived = false, bool green = false,
-        SalesChannels channels = SalesChannels.None, bool women = false, int workers = 0, int trained = 0, int? village = null) =>
-        new(id, commune, form, archived, green, channels, women, workers, trained, village);
+        SalesChannels channels = SalesChannels.None, bool women = false, int workers = 0, int trained = 0, int? village = null, string? registered = null)
+    {
+        var since = registered is null ? Registered : D(registered);
+        return new(id, commune, since, archived, women, workers, trained, village)
+        {
+            LegalForms = [new(form, new(since))],
+            GreenValueChain = green ? [new(since)] : [],
+            Channels = Enum.GetValues<SalesChannels>().Where(c => c != SalesChannels.None && channels.HasFlag(c)).Select(c => new Dated<SalesChannels>(c, new(since))).ToList(),
+        };
+    }
+
+    /// <summary>A subject registered on 01/01/2020 whose legal form changed on the date.</summary>
+    private static SubjectFact Changed(int id, LegalForm before, string on, LegalForm after) =>
+        S(id) with { LegalForms = [new(before, new(Registered, D(on))), new(after, new(D(on)))] };
 
     private static ProductFact P(int id, int subject, int commune = 1, bool archived = false) => new(id, subject, commune, 1, archived);
 
@@ -44,8 +61,11 @@ public class IndicatorEvaluationTests
             superseded is null ? null : DateOnly.Parse(superseded, System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private static SupportFact Support(int id, SupportKind kind, string on, int commune = 1, bool archived = false) =>
-        new(id, 1, commune, kind, DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture), archived);
+    private static SupportFact Support(int id, SupportKind kind, string on, int commune = 1, bool archived = false, int? product = null) =>
+        new(id, 1, commune, kind, D(on), archived, product ?? id);
+
+    /// <summary>Products 1–9 of subject 1 in commune 1, for support to name.</summary>
+    private static readonly ProductFact[] Supported = [.. Enumerable.Range(1, 9).Select(i => P(i, 1))];
 
     private static MeasureResult Run(MeasureDefinition definition, PlanFacts facts) =>
         IndicatorEvaluation.Evaluate(definition, facts.Within(Unit), Context);
@@ -72,17 +92,26 @@ public class IndicatorEvaluationTests
         { "T3 counts cooperatives and cooperative groups", T3, new([S(1, form: LegalForm.Cooperative), S(2, form: LegalForm.CooperativeGroup), S(3), S(4, form: LegalForm.Company)], [], [], [], []), 50m, 2, 4 },
         { "T3 ignores archived subjects and subjects outside the unit", T3, new([S(1, form: LegalForm.Cooperative, archived: true), S(2), S(3, commune: 9, form: LegalForm.Cooperative), S(4, commune: 2, form: LegalForm.Cooperative)], [], [], [], []), 50m, 1, 2 },
         { "T3 without active subjects has no value", T3, new([S(1, form: LegalForm.Cooperative, archived: true)], [], [], [], []), null, 0, 0 },
+        { "T3 counts a subject only from its registration", T3, new([S(1, form: LegalForm.Cooperative, registered: "2025-07-01"), S(2, form: LegalForm.Cooperative, registered: "2025-06-30"), S(3)], [], [], [], []), 50m, 1, 2 },
+        { "T3 reads the legal form true on the date", T3, new([Changed(1, LegalForm.HouseholdBusiness, "2025-07-01", LegalForm.Cooperative), Changed(2, LegalForm.HouseholdBusiness, "2025-06-30", LegalForm.Cooperative),
+            Changed(3, LegalForm.Cooperative, "2024-01-01", LegalForm.Company)], [], [], [], []), 33.3m, 1, 3 },
         { "T3 rounds the share to one decimal", T3, new([S(1, form: LegalForm.Cooperative), S(2), S(3)], [], [], [], []), 33.3m, 1, 3 },
         { "Enterprise share of 919 counts companies and private enterprises", Enterprises, new([S(1, form: LegalForm.Company), S(2, form: LegalForm.PrivateEnterprise), S(3, form: LegalForm.Cooperative)], [], [], [], []), 66.7m, 2, 3 },
 
         // T4: green value chains.
         { "T4 counts flagged active subjects", T4, new([S(1, green: true), S(2, green: true, archived: true), S(3), S(4)], [], [], [], []), 33.3m, 1, 3 },
         { "T4 with no subjects has no value", T4, PlanFacts.Empty, null, 0, 0 },
+        { "T4 counts a green value chain while it holds", T4, new([S(1) with { GreenValueChain = [new(D("2024-01-01"), D("2025-06-30"))] },
+            S(2) with { GreenValueChain = [new(D("2025-06-30"))] }, S(3) with { GreenValueChain = [new(D("2025-07-01"))] }, S(4)], [], [], [], []), 25m, 1, 4 },
 
         // T5: craft villages with an OCOP product.
         { "T5 counts villages whose subject has a valid product", T5, new([S(1, village: 1), S(2, village: 2), S(3, village: 3)], [P(1, 1), P(2, 2), P(3, 3)],
             [C(1, 1, 3, "2024-01-01"), C(2, 2, 3, "2021-01-01"), C(3, 3, 4, "2024-01-01", revoked: "2025-01-01")],
             [new(1, 1, true, false), new(2, 1, true, false), new(3, 2, false, false)], []), 1, 1, 3 },
+        { "T5 counts a village only while recognised", T5, new([S(1, village: 1), S(2, village: 2), S(3, village: 3)], [P(1, 1), P(2, 2), P(3, 3)],
+            [C(1, 1, 3, "2024-01-01"), C(2, 2, 3, "2024-01-01"), C(3, 3, 3, "2024-01-01")],
+            [new(1, 1, true, false, D("2010-01-01"), D("2025-06-30")), new(2, 1, true, false, D("2025-07-01")), new(3, 1, true, false, D("2025-06-30"), D("2025-07-01"))], []), 1, 1, 1 },
+        { "T5 ignores a subject registered after the date", T5, new([S(1, village: 1, registered: "2025-07-01")], [P(1, 1)], [C(1, 1, 3, "2024-01-01")], [new(1, 1, true, false)], []), 0, 0, 1 },
         { "T5 ignores archived villages and archived subjects", T5, new([S(1, village: 1), S(2, village: 2, archived: true)], [P(1, 1), P(2, 2)],
             [C(1, 1, 3, "2024-01-01"), C(2, 2, 3, "2024-01-01")], [new(1, 1, true, true), new(2, 1, true, false)], []), 0, 0, 1 },
         { "919 craft village share divides by traditional villages only", Villages919, new([S(1, village: 1), S(2, village: 3)], [P(1, 1), P(2, 2)],
@@ -92,16 +121,25 @@ public class IndicatorEvaluationTests
         // T6: modern channels.
         { "T6 counts supermarkets, convenience stores and e-commerce", T6, new([S(1, channels: SalesChannels.Supermarket), S(2, channels: SalesChannels.ECommerce | SalesChannels.Export),
             S(3, channels: SalesChannels.OcopSalesPoint), S(4, channels: SalesChannels.ConvenienceStore, archived: true)], [], [], [], []), 66.7m, 2, 3 },
+        { "T6 reads the channels used on the date", T6, new([
+            S(1) with { Channels = [new(SalesChannels.ECommerce, new(D("2023-01-01"), D("2025-01-01"))), new(SalesChannels.OcopSalesPoint, new(D("2020-01-01")))] },
+            S(2) with { Channels = [new(SalesChannels.Supermarket, new(D("2025-06-01")))] },
+            S(3) with { Channels = [new(SalesChannels.ConvenienceStore, new(D("2025-07-01")))] }], [], [], [], []), 33.3m, 1, 3 },
 
-        // T7: support records of a kind, up to the date.
-        { "T7 brand counts brand support up to the date", T7Brand, new([], [], [], [], [Support(1, SupportKind.Brand, "2024-05-01"), Support(2, SupportKind.Brand, "2025-07-01"),
+        // T7: products with support of a kind, up to the date.
+        { "T7 brand counts brand support up to the date", T7Brand, new([S(1)], Supported, [], [], [Support(1, SupportKind.Brand, "2024-05-01"), Support(2, SupportKind.Brand, "2025-07-01"),
             Support(3, SupportKind.Trademark, "2024-05-01"), Support(4, SupportKind.Brand, "2024-05-01", archived: true), Support(5, SupportKind.Brand, "2024-05-01", commune: 9)]), 1, 1, null },
-        { "T7 trademark counts trademark support", T7Trademark, new([], [], [], [], [Support(1, SupportKind.Trademark, "2023-05-01"), Support(2, SupportKind.Trademark, "2025-06-30"), Support(3, SupportKind.Brand, "2024-05-01")]), 2, 2, null },
+        { "T7 trademark counts trademark support", T7Trademark, new([S(1)], Supported, [], [], [Support(1, SupportKind.Trademark, "2023-05-01"), Support(2, SupportKind.Trademark, "2025-06-30"), Support(3, SupportKind.Brand, "2024-05-01")]), 2, 2, null },
+        { "T7 counts two trademark records for one product once", T7Trademark, new([S(1)], Supported, [], [],
+            [Support(1, SupportKind.Trademark, "2023-05-01", product: 4), Support(2, SupportKind.Trademark, "2024-05-01", product: 4), Support(3, SupportKind.Trademark, "2024-05-01", product: 5)]), 2, 2, null },
+        { "T7 counts no product for support that names none, or an archived one", T7Trademark, new([S(1)], [P(1, 1), P(2, 1, archived: true)], [], [],
+            [new(1, 1, 1, SupportKind.Trademark, D("2024-05-01"), false, null), Support(2, SupportKind.Trademark, "2024-05-01", product: 2), Support(3, SupportKind.Trademark, "2024-05-01", product: 1)]), 1, 1, null },
 
         // Other 919 measures.
         { "Trained workers share sums workers of active subjects", Trained, new([S(1, workers: 10, trained: 3), S(2, workers: 10, trained: 1), S(3, workers: 50, trained: 50, archived: true)], [], [], [], []), 20m, 4, 20 },
         { "Trained workers without workers has no value", Trained, new([S(1)], [], [], [], []), null, 0, 0 },
         { "Women-led share", Women, new([S(1, women: true), S(2), S(3), S(4)], [], [], [], []), 25m, 1, 4 },
+        { "Women-led share counts subjects registered by the date", Women, new([S(1, women: true, registered: "2026-01-01"), S(2), S(3), S(4, women: true)], [], [], [], []), 33.3m, 1, 3 },
     };
 
     [Theory]
@@ -135,7 +173,7 @@ public class IndicatorEvaluationTests
 
     [Theory]
     [InlineData(MeasureKind.ValidRecognitions, MeasureOutput.Percent, false)]
-    [InlineData(MeasureKind.SupportRecords, MeasureOutput.Count, false)]   // no support kind
+    [InlineData(MeasureKind.SupportedProducts, MeasureOutput.Count, false)]   // no support kind
     [InlineData(MeasureKind.SubjectsByLegalForm, MeasureOutput.Percent, false)] // no legal forms
     [InlineData(MeasureKind.SubjectsWithChannels, MeasureOutput.Percent, false)] // no channels
     [InlineData(MeasureKind.GreenValueChain, MeasureOutput.Percent, true)]

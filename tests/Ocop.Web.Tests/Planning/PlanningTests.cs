@@ -23,25 +23,8 @@ public partial class PlanningTests(AppFixture app) : IClassFixture<AppFixture>
 
     private Task<int> DistrictIdAsync() => app.QueryAsync(db => db.Units.Where(u => u.Code == "847").Select(u => u.Id).SingleAsync());
 
-    /// <summary>Each target of plan 46 for Châu Thành on the date, computed with the core over every fact of the district's communes (what the former district held).</summary>
-    private Task<Dictionary<string, MeasureResult>> ExpectedAsync(DateOnly at) => app.QueryAsync(async db =>
-    {
-        var district = await db.Units.SingleAsync(u => u.Code == "847");
-        var communes = (await db.Units.Where(u => u.ParentId == district.Id).Select(u => u.Id).ToListAsync()).ToHashSet();
-        var certificates = await db.Certificates.AsNoTracking().ToListAsync();
-        var facts = new PlanFacts(
-            await db.Subjects.Select(s => new SubjectFact(s.Id, s.CommuneId, s.LegalForm, s.IsArchived, s.GreenValueChain, s.SalesChannels, s.WomenLed, s.WorkersTotal, s.WorkersTrained, s.CraftVillageId)).ToListAsync(),
-            await db.Products.Select(p => new ProductFact(p.Id, p.SubjectId, p.CommuneId, p.CategoryId, p.Status == ProductStatus.Archived)).ToListAsync(),
-            certificates.Select(c => new CertificateFact(c.Id, c.ProductId, c.Stars, c.IssuedOn, c.ExpiresOn, c.RevokedOn,
-                certificates.FirstOrDefault(x => x.Id == c.SupersededById)?.IssuedOn, c.ReevaluationFiledOn, c.ReevaluationDecidedOn)).ToList(),
-            await db.CraftVillages.Select(v => new CraftVillageFact(v.Id, v.CommuneId, v.IsTraditional, v.IsArchived)).ToListAsync(),
-            await db.SupportRecords.Select(r => new SupportFact(r.Id, r.SubjectId, r.Subject!.CommuneId, r.Kind, r.On, r.IsArchived)).ToListAsync());
-        var processes = (await db.EvaluationProcesses.ToListAsync()).Select(p => p.ToModel()).ToList();
-        var policy = (EvaluationProcesses.InForceOn(at, processes) ?? processes.MinBy(p => p.EffectiveFrom)!).Certificates;
-        var plan = await db.Plans.Include(p => p.Targets).ThenInclude(t => t.Indicator).SingleAsync(p => p.Number == "46/KH-UBND");
-        var context = new MeasureContext(at, plan.PeriodFrom, policy);
-        return plan.Targets.ToDictionary(t => t.Code, t => IndicatorEvaluation.Evaluate(t.Indicator!.ToDefinition(), facts.Within(communes), context));
-    });
+    /// <summary>Each target of plan 46 for Châu Thành on the date, computed with the core over every fact of the district's communes.</summary>
+    private Task<Dictionary<string, MeasureResult>> ExpectedAsync(DateOnly at) => ExpectedFigures.Plan46Async(app, at);
 
     private static string Shown(MeasureResult result, MeasureOutput output) => result.Value switch
     {
@@ -190,14 +173,17 @@ public partial class PlanningTests(AppFixture app) : IClassFixture<AppFixture>
         var snapshots = await app.QueryAsync(db => db.IndicatorSnapshots.CountAsync(s => s.UnitId == district && s.AsOf == new DateOnly(2025, 12, 31)));
         Assert.Equal(8, snapshots);
 
-        // A correction after the close: one more subject with a green value chain in the district.
-        var subject = await app.QueryAsync(db => db.Subjects.Where(s => !s.GreenValueChain && !s.IsArchived && s.Commune!.ParentId == district).Select(s => s.Id).FirstAsync());
-        await app.QueryAsync(async db =>
+        // A correction after the close: a subject of the district had a green value chain since June 2025, recorded now.
+        var subject = await app.QueryAsync(db => db.Subjects.Where(s => !s.GreenValueChain && !s.IsArchived && s.Commune!.ParentId == district
+            && s.RegisteredOn < new DateOnly(2025, 1, 1) && !db.Set<SubjectGreenChainPeriod>().Any(p => p.SubjectId == s.Id)).Select(s => s.Id).FirstAsync());
+        var correction = await office.GetFormAsync($"/Subjects/Edit/{subject}");
+        correction.Set("Input.GreenValueChain", "true").Set("Input.RawMaterialEvidence", "Hợp đồng liên kết vùng nguyên liệu ký tháng 6/2025.")
+            .Set("Input.RawMaterialAreaHa", "4,5").Set("Input.EffectiveOn", "2025-06-01");
+        using (var corrected = await office.PostFormAsync(correction))
         {
-            var s = await db.Subjects.SingleAsync(x => x.Id == subject);
-            s.GreenValueChain = true;
-            return await db.SaveChangesAsync();
-        });
+            Assert.True(corrected.StatusCode == HttpStatusCode.Redirect, string.Join("; ", Html.FieldErrors(await corrected.Content.ReadAsStringAsync())));
+        }
+
         var after = await ExpectedAsync(new DateOnly(2025, 12, 31));
         Assert.NotEqual(before["T4"].Value, after["T4"].Value);
 
@@ -238,7 +224,7 @@ public partial class PlanningTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var office = await app.As(Demo.ProgramOffice);
         var form = await office.GetFormAsync("/Planning/Indicators");
-        form.Set("Input.Code", "HT-BAOBI").Set("Input.Name", "Sản phẩm được hỗ trợ bao bì").Set("Input.Kind", nameof(MeasureKind.SupportRecords)).Set("Input.Output", nameof(MeasureOutput.Count));
+        form.Set("Input.Code", "HT-BAOBI").Set("Input.Name", "Sản phẩm được hỗ trợ bao bì").Set("Input.Kind", nameof(MeasureKind.SupportedProducts)).Set("Input.Output", nameof(MeasureOutput.Count));
 
         using var missing = await office.PostFormAsync(form);
         Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
@@ -253,7 +239,7 @@ public partial class PlanningTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var indicator = await app.QueryAsync(db => db.Indicators.SingleAsync(i => i.Code == "HT-BAOBI"));
         Assert.Equal(SupportKind.PackagingAndLabels, indicator.SupportKind);
-        Assert.Equal(MeasureKind.SupportRecords, indicator.Kind);
+        Assert.Equal(MeasureKind.SupportedProducts, indicator.Kind);
     }
 
     [Fact]
@@ -296,16 +282,21 @@ public partial class PlanningTests(AppFixture app) : IClassFixture<AppFixture>
         var officer = await app.As(Demo.ChauThanhOfficer);
         var plan = await PlanIdAsync("46/KH-UBND");
         var subject = await app.SubjectIdAsync(Demo.BaNam);
+        var product = await app.ProductIdAsync(Demo.BanhTetNhanChuoi);
         var before = (await ExpectedAsync(Today))["T7a"].Value;
 
+        // Brand support is given to a product: T7 counts products.
         var form = await officer.GetFormAsync("/Planning/Support/Edit");
         form.Set("Input.SubjectId", subject.ToString(CultureInfo.InvariantCulture)).Set("Input.Kind", nameof(SupportKind.Brand))
             .Set("Input.Description", "Hỗ trợ xây dựng thương hiệu bánh tét").Set("Input.On", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             .Set("Input.AmountVnd", "5000000");
+        using var missing = await officer.PostFormAsync(form);
+        Assert.Contains("chọn sản phẩm", Html.FieldErrors(await missing.Content.ReadAsStringAsync())["Input.ProductId"], StringComparison.Ordinal);
+        form.Set("Input.ProductId", product.ToString(CultureInfo.InvariantCulture));
         using var created = await officer.PostFormAsync(form);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var leader = await app.As(Demo.Leader);
-        Assert.Equal(Shown(new MeasureResult(before + 1, 0, null, RecordKind.SupportRecords, [], []), MeasureOutput.Count), Figure(await leader.GetPageAsync("/Planning/Dashboard?plan=" + plan), "T7a"));
+        Assert.Equal(Shown(new MeasureResult(before + 1, 0, null, RecordKind.Products, [], []), MeasureOutput.Count), Figure(await leader.GetPageAsync("/Planning/Dashboard?plan=" + plan), "T7a"));
 
         var id = await app.QueryAsync(db => db.SupportRecords.Where(r => r.Description == "Hỗ trợ xây dựng thương hiệu bánh tét").Select(r => r.Id).SingleAsync());
         var audit = await app.AuditAsync(nameof(SupportRecord), id);

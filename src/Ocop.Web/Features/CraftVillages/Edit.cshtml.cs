@@ -10,7 +10,8 @@ using Ocop.Web.Features.Shared;
 
 namespace Ocop.Web.Features.CraftVillages;
 
-public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageModel
+/// <summary>Creates or edits a craft village, with the days its recognition began and ended (a village counts for T5 only between them).</summary>
+public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock) : PageModel
 {
     [FromRoute] public int? Id { get; set; }
     [BindProperty] public VillageInput Input { get; set; } = new();
@@ -22,6 +23,8 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageMo
         [Required(ErrorMessage = "Chọn xã.")] public int? CommuneId { get; set; }
         [StringLength(200, ErrorMessage = "Tối đa 200 ký tự.")] public string? RecognitionDecision { get; set; }
         public bool IsTraditional { get; set; }
+        public DateOnly? RecognisedOn { get; set; }
+        public DateOnly? EndedOn { get; set; }
         [StringLength(1000, ErrorMessage = "Tối đa 1.000 ký tự.")] public string? Description { get; set; }
         public bool IsArchived { get; set; }
         public int Version { get; set; }
@@ -51,7 +54,7 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageMo
             Input = new VillageInput
             {
                 Name = v.Name, CommuneId = v.CommuneId, RecognitionDecision = v.RecognitionDecision, IsTraditional = v.IsTraditional,
-                Description = v.Description, IsArchived = v.IsArchived, Version = v.Version,
+                RecognisedOn = v.RecognisedOn, EndedOn = v.EndedOn, Description = v.Description, IsArchived = v.IsArchived, Version = v.Version,
             };
         }
 
@@ -96,6 +99,16 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageMo
             ModelState.AddModelError("Input.CommuneId", problem);
         }
 
+        if (Input.RecognisedOn > Ocop.Web.Shared.Display.Today(clock))
+        {
+            ModelState.AddModelError("Input.RecognisedOn", "Ngày công nhận không được sau hôm nay.");
+        }
+
+        if (Input.EndedOn is DateOnly ended && Input.RecognisedOn is DateOnly recognised && ended <= recognised)
+        {
+            ModelState.AddModelError("Input.EndedOn", "Ngày thôi công nhận phải sau ngày công nhận.");
+        }
+
         if (!ModelState.IsValid)
         {
             Communes = await Lookups.CommunesAsync(db, scope, Input.CommuneId, ct);
@@ -107,6 +120,8 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageMo
         village.CommuneId = Input.CommuneId!.Value;
         village.RecognitionDecision = string.IsNullOrWhiteSpace(Input.RecognitionDecision) ? null : Input.RecognitionDecision.Trim();
         village.IsTraditional = Input.IsTraditional;
+        village.RecognisedOn = Input.RecognisedOn;
+        village.EndedOn = Input.EndedOn;
         village.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
         village.IsArchived = Id is not null && Input.IsArchived;
         await db.SaveChangesAsync(ct);

@@ -11,7 +11,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
     public List<Row> Rows { get; private set; } = [];
     public bool CanCreate { get; private set; }
 
-    public sealed record Row(int Id, string Name, string Commune, string? Decision, bool IsTraditional, int Subjects, bool IsArchived, bool CanEdit);
+    public sealed record Row(int Id, string Name, string Commune, string? Decision, DateOnly? RecognisedOn, DateOnly? EndedOn, bool IsTraditional, int Subjects, bool IsArchived, bool CanEdit);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -22,11 +22,11 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
             .OrderBy(v => v.IsArchived).ThenBy(v => v.Name)
             .Select(v => new
             {
-                v.Id, v.Name, Commune = v.Commune!.Name, v.RecognitionDecision, v.IsTraditional, v.IsArchived, v.CommuneId,
+                v.Id, v.Name, Commune = v.Commune!.Name, v.RecognitionDecision, v.RecognisedOn, v.EndedOn, v.IsTraditional, v.IsArchived, v.CommuneId,
                 Subjects = db.Subjects.Count(s => s.CraftVillageId == v.Id && !s.IsArchived),
             })
             .ToListAsync(ct);
-        Rows = villages.Select(v => new Row(v.Id, v.Name, v.Commune, v.RecognitionDecision, v.IsTraditional, v.Subjects, v.IsArchived,
+        Rows = villages.Select(v => new Row(v.Id, v.Name, v.Commune, v.RecognitionDecision, v.RecognisedOn, v.EndedOn, v.IsTraditional, v.Subjects, v.IsArchived,
             scope.CanEdit(v.CommuneId) && scope.Role != Role.Producer)).ToList();
     }
 }

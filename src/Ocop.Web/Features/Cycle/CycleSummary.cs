@@ -49,8 +49,33 @@ public sealed record CycleSummary(int Year, DateOnly On, IReadOnlyList<CycleComm
     public static async Task<CycleSummary> ForAsync(IQueryable<CycleEntry> entries, int year, DateOnly today, CancellationToken ct = default)
     {
         var rows = await entries.AsNoTracking().Where(e => e.Year == year)
-            .Select(e => new { e.Id, e.IdeaName, e.ProposerName, e.CommuneId, CommuneName = e.Commune!.Name, e.Step, e.State, e.StepEnteredAt })
+            .Select(e => new EntryRow(e.Id, e.IdeaName, e.ProposerName, e.CommuneId, e.Commune!.Name, e.Step, e.State, e.StepEnteredAt))
             .ToListAsync(ct);
+        return Summarise(year, today, rows);
+    }
+
+    /// <summary>
+    /// The cycle of a year as it stood at the end of a past day (a periodic report's last day), rebuilt from the entries'
+    /// moves: an entry counts at the step and state of its last move by then; an entry first recorded later is left out.
+    /// </summary>
+    public static async Task<CycleSummary> AsOfAsync(IQueryable<CycleEntry> entries, int year, DateOnly on, CancellationToken ct = default)
+    {
+        var end = on.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
+        var ofYear = entries.AsNoTracking().Where(e => e.Year == year);
+        var current = await ofYear.Select(e => new { e.Id, e.IdeaName, e.ProposerName, e.CommuneId, CommuneName = e.Commune!.Name }).ToListAsync(ct);
+        var moves = (await ofYear.SelectMany(e => e.Events).Where(v => v.At < end)
+                .Select(v => new { v.EntryId, v.Id, v.ToStep, v.ToState, v.At }).ToListAsync(ct))
+            .GroupBy(v => v.EntryId).ToDictionary(g => g.Key, g => g.OrderBy(v => v.At).ThenBy(v => v.Id).Last());
+        var rows = current.Where(e => moves.ContainsKey(e.Id))
+            .Select(e => new EntryRow(e.Id, e.IdeaName, e.ProposerName, e.CommuneId, e.CommuneName, moves[e.Id].ToStep, moves[e.Id].ToState, moves[e.Id].At))
+            .ToList();
+        return Summarise(year, on, rows);
+    }
+
+    private sealed record EntryRow(int Id, string IdeaName, string ProposerName, int CommuneId, string CommuneName, CycleStep Step, CycleState State, DateTime StepEnteredAt);
+
+    private static CycleSummary Summarise(int year, DateOnly today, List<EntryRow> rows)
+    {
         var communes = rows.GroupBy(r => (r.CommuneId, r.CommuneName))
             .OrderBy(g => g.Key.CommuneName, StringComparer.Create(Ocop.Web.Shared.Display.Vi, false))
             .Select(g => new CycleCommuneRow(g.Key.CommuneId, g.Key.CommuneName,

@@ -129,9 +129,9 @@ public sealed class DashboardModel(OcopDbContext db, UserScopeLoader scopes, Pla
         return $"Đã chốt số liệu ngày {Display.Date(asOf)} của {unit.Name}: {targets.Count.ToString(CultureInfo.InvariantCulture)} chỉ tiêu.";
     }
 
-    /// <summary>The drill-down list of the records behind one figure.</summary>
-    public string RecordsUrl(TargetFigure t, string part) =>
-        $"/Planning/Records?plan={PlanDisplay.Id(PlanId!.Value)}&target={PlanDisplay.Id(t.TargetId)}&unit={PlanDisplay.Id(UnitId!.Value)}&at={PlanDisplay.Iso(Figures.At)}&part={part}";
+    /// <summary>The drill-down list of the records behind one figure, on the dashboard's date or another (a judged target's deadline).</summary>
+    public string RecordsUrl(TargetFigure t, string part, DateOnly? on = null) =>
+        $"/Planning/Records?plan={PlanDisplay.Id(PlanId!.Value)}&target={PlanDisplay.Id(t.TargetId)}&unit={PlanDisplay.Id(UnitId!.Value)}&at={PlanDisplay.Iso(on ?? Figures.At)}&part={part}";
 
     public string UnitUrl(int unitId) =>
         $"/Planning/Dashboard?plan={PlanDisplay.Id(PlanId!.Value)}&unit={PlanDisplay.Id(unitId)}&at={PlanDisplay.Iso(Figures.At)}";

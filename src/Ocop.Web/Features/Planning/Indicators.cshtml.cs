@@ -78,7 +78,7 @@ public sealed class IndicatorsModel(OcopDbContext db, UserScopeLoader scopes) : 
             Code = code, Name = Input.Name.Trim(), Kind = d.Kind, Output = d.Output, MinStars = d.MinStars, MaxStars = d.MaxStars,
             LegalForms = d.Kind == MeasureKind.SubjectsByLegalForm ? string.Join(',', Input.LegalForms.Distinct()) : null,
             Channels = d.Kind == MeasureKind.SubjectsWithChannels ? d.Channels : SalesChannels.None,
-            SupportKind = d.Kind == MeasureKind.SupportRecords ? d.Support : null,
+            SupportKind = d.Kind == MeasureKind.SupportedProducts ? d.Support : null,
             TraditionalOnly = d.Kind == MeasureKind.CraftVillagesWithProduct && d.TraditionalOnly,
             Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim(),
         });
@@ -103,7 +103,7 @@ public sealed class IndicatorsModel(OcopDbContext db, UserScopeLoader scopes) : 
         MeasureKind.ValidRecognitions => $"{i.MinStars}–{i.MaxStars} sao",
         MeasureKind.SubjectsByLegalForm => string.Join(", ", (i.ToDefinition().LegalForms ?? []).Select(f => Ocop.Web.Shared.Display.Name(f))),
         MeasureKind.SubjectsWithChannels => Ocop.Web.Shared.Display.Flags(i.Channels),
-        MeasureKind.SupportRecords => i.SupportKind is { } k ? Ocop.Web.Shared.Display.Name(k) : "—",
+        MeasureKind.SupportedProducts => i.SupportKind is { } k ? Ocop.Web.Shared.Display.Name(k) : "—",
         MeasureKind.CraftVillagesWithProduct => i.TraditionalOnly ? "chỉ làng nghề truyền thống" : "mọi làng nghề",
         _ => "—",
     };

@@ -29,7 +29,7 @@ public static class PlanDisplay
     {
         TargetState.Achieved => "state-achieved",
         TargetState.OnTrack => "state-ontrack",
-        TargetState.Behind => "state-behind",
+        TargetState.Behind or TargetState.NotAchieved => "state-behind",
         _ => "state-none",
     };
 

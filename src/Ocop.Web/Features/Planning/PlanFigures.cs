@@ -15,17 +15,26 @@ public sealed record FigureUnit(int? UnitId, string Code, string Name, UnitLevel
 
 public sealed record PlanHeader(int Id, string Number, string Title, string Issuer, DateOnly IssuedOn, DateOnly PeriodFrom, DateOnly PeriodTo, int? UnitId);
 
-/// <summary>One target on a date: the figure shown (the snapshot's where the date has one) and the live one behind it.</summary>
+/// <summary>
+/// One target on a date: the figure shown (the snapshot's where the date has one) and the live one behind it. Once the
+/// deadline has come the target is judged: <see cref="AtDeadline"/> holds the figure at the deadline, <see cref="State"/>
+/// and <see cref="Progress"/> are its verdict, and the figure on the date stands beside it.
+/// </summary>
 public sealed record TargetFigure(
     int TargetId, string Code, string Wording, int IndicatorId, string IndicatorCode, string IndicatorName, MeasureOutput Output, RecordKind Records,
     decimal? Value, long Numerator, long? Denominator, decimal TargetValue, TargetDirection Direction, DateOnly Deadline,
-    TargetState State, int Progress, SnapshotFigure? Snapshot, decimal? LiveValue, long LiveNumerator, long? LiveDenominator)
+    TargetState State, int Progress, SnapshotFigure? Snapshot, decimal? LiveValue, long LiveNumerator, long? LiveDenominator, DeadlineFigure? AtDeadline = null)
 {
+    public bool IsJudged => AtDeadline is not null;
+
     /// <summary>The data changed after the snapshot was taken: the live figure differs from the kept one.</summary>
     public bool CorrectedAfterSnapshot => Snapshot is not null && (LiveValue != Snapshot.Value || LiveNumerator != Snapshot.Numerator || LiveDenominator != Snapshot.Denominator);
 }
 
 public sealed record SnapshotFigure(decimal? Value, long Numerator, long? Denominator, DateTime TakenAt, string TakenBy);
+
+/// <summary>A judged target's figure at its deadline (the snapshot kept for that day, where there is one).</summary>
+public sealed record DeadlineFigure(DateOnly On, decimal? Value, long Numerator, long? Denominator, bool FromSnapshot);
 
 public sealed record BreakdownRow(int UnitId, string Name, IReadOnlyDictionary<int, decimal?> Values);
 
@@ -155,11 +164,17 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock, UnitDirect
         return rows;
     }
 
-    /// <summary>The facts inside the unit, one narrow query per kind (the whole country when the unit has no commune set).</summary>
+    /// <summary>
+    /// The facts inside the unit, one narrow query per kind (the whole country when the unit has no commune set): subjects,
+    /// their dated legal forms, green value chains and channels, products, certificates, craft villages, support.
+    /// </summary>
     public async Task<PlanFacts> FactsAsync(FigureUnit unit, CancellationToken ct)
     {
         var communes = unit.Communes?.ToList();
         var subjectQuery = db.Subjects.AsNoTracking();
+        var formQuery = db.SubjectLegalForms.AsNoTracking();
+        var greenQuery = db.SubjectGreenChains.AsNoTracking();
+        var channelQuery = db.SubjectChannels.AsNoTracking();
         var productQuery = db.Products.AsNoTracking();
         var certificateQuery = db.Certificates.AsNoTracking();
         var villageQuery = db.CraftVillages.AsNoTracking();
@@ -167,15 +182,24 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock, UnitDirect
         if (communes is not null)
         {
             subjectQuery = subjectQuery.Where(s => communes.Contains(s.CommuneId));
+            formQuery = formQuery.Where(p => communes.Contains(p.Subject!.CommuneId));
+            greenQuery = greenQuery.Where(p => communes.Contains(p.Subject!.CommuneId));
+            channelQuery = channelQuery.Where(p => communes.Contains(p.Subject!.CommuneId));
             productQuery = productQuery.Where(p => communes.Contains(p.CommuneId));
             certificateQuery = certificateQuery.Where(c => communes.Contains(c.Product!.CommuneId));
             villageQuery = villageQuery.Where(v => communes.Contains(v.CommuneId));
-            supportQuery = supportQuery.Where(r => communes.Contains(r.Subject!.CommuneId));
+            supportQuery = supportQuery.Where(r => communes.Contains(r.Product != null ? r.Product.CommuneId : r.Subject!.CommuneId));
         }
 
         var subjects = await subjectQuery
-            .Select(s => new SubjectFact(s.Id, s.CommuneId, s.LegalForm, s.IsArchived, s.GreenValueChain, s.SalesChannels, s.WomenLed, s.WorkersTotal, s.WorkersTrained, s.CraftVillageId))
+            .Select(s => new { s.Id, s.CommuneId, s.RegisteredOn, s.IsArchived, s.WomenLed, s.WorkersTotal, s.WorkersTrained, s.CraftVillageId })
             .ToListAsync(ct);
+        var forms = (await formQuery.Select(p => new { p.SubjectId, p.LegalForm, p.StartedOn, p.EndedOn }).ToListAsync(ct))
+            .ToLookup(p => p.SubjectId, p => new Dated<LegalForm>(p.LegalForm, new(p.StartedOn, p.EndedOn)));
+        var greens = (await greenQuery.Select(p => new { p.SubjectId, p.StartedOn, p.EndedOn }).ToListAsync(ct))
+            .ToLookup(p => p.SubjectId, p => new FactPeriod(p.StartedOn, p.EndedOn));
+        var channels = (await channelQuery.Select(p => new { p.SubjectId, p.Channel, p.StartedOn, p.EndedOn }).ToListAsync(ct))
+            .ToLookup(p => p.SubjectId, p => new Dated<SalesChannels>(p.Channel, new(p.StartedOn, p.EndedOn)));
         var products = await productQuery
             .Select(p => new ProductFact(p.Id, p.SubjectId, p.CommuneId, p.CategoryId, p.Status == ProductStatus.Archived))
             .ToListAsync(ct);
@@ -183,11 +207,16 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock, UnitDirect
             .Select(c => new { c.Id, c.ProductId, c.Stars, c.IssuedOn, c.ExpiresOn, c.RevokedOn, c.SupersededById, c.ReevaluationFiledOn, c.ReevaluationDecidedOn })
             .ToListAsync(ct);
         var issued = certificates.ToDictionary(c => c.Id, c => c.IssuedOn);
-        var villages = await villageQuery.Select(v => new CraftVillageFact(v.Id, v.CommuneId, v.IsTraditional, v.IsArchived)).ToListAsync(ct);
+        var villages = await villageQuery.Select(v => new CraftVillageFact(v.Id, v.CommuneId, v.IsTraditional, v.IsArchived, v.RecognisedOn, v.EndedOn)).ToListAsync(ct);
         var support = await supportQuery
-            .Select(r => new SupportFact(r.Id, r.SubjectId, r.Subject!.CommuneId, r.Kind, r.On, r.IsArchived))
+            .Select(r => new SupportFact(r.Id, r.SubjectId, r.Product != null ? r.Product.CommuneId : r.Subject!.CommuneId, r.Kind, r.On, r.IsArchived, r.ProductId))
             .ToListAsync(ct);
-        return new PlanFacts(subjects, products,
+        return new PlanFacts(
+            subjects.Select(s => new SubjectFact(s.Id, s.CommuneId, s.RegisteredOn, s.IsArchived, s.WomenLed, s.WorkersTotal, s.WorkersTrained, s.CraftVillageId)
+            {
+                LegalForms = [.. forms[s.Id]], GreenValueChain = [.. greens[s.Id]], Channels = [.. channels[s.Id]],
+            }).ToList(),
+            products,
             certificates.Select(c => new CertificateFact(c.Id, c.ProductId, c.Stars, c.IssuedOn, c.ExpiresOn, c.RevokedOn,
                 c.SupersededById is int by && issued.TryGetValue(by, out var on) ? on : null, c.ReevaluationFiledOn, c.ReevaluationDecidedOn)).ToList(),
             villages, support);
@@ -225,19 +254,42 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock, UnitDirect
     private async Task<List<TargetFigure>> TargetFiguresAsync(PlanHeader plan, FigureUnit unit, DateOnly at, PlanFacts facts, List<TargetRow> targets,
         Func<DateOnly, MeasureContext> contexts, CancellationToken ct)
     {
-        var snapshots = await SnapshotsAsync(targets.Select(t => t.Id).ToList(), unit, [at], ct);
+        var deadlines = targets.Select(t => t.Deadline).Where(d => TargetStatus.IsJudged(d, at)).Distinct().ToList();
+        var snapshots = await SnapshotsAsync(targets.Select(t => t.Id).ToList(), unit, [at, .. deadlines], ct);
         return targets.Select(t =>
         {
             var definition = t.Definition;
             var live = IndicatorEvaluation.Evaluate(definition, facts, contexts(at));
-            var baseline = IndicatorEvaluation.Evaluate(definition, facts, contexts(plan.PeriodFrom)).Value;
             snapshots.TryGetValue((t.Id, at), out var snapshot);
             var value = snapshot is null ? live.Value : snapshot.Value;
+            DeadlineFigure? atDeadline = null;
+            TargetState state;
+            int progress;
+            if (TargetStatus.IsJudged(t.Deadline, at))
+            {
+                if (snapshots.TryGetValue((t.Id, t.Deadline), out var kept))
+                {
+                    atDeadline = new DeadlineFigure(t.Deadline, kept.Value, kept.Numerator, kept.Denominator, FromSnapshot: true);
+                }
+                else
+                {
+                    var then = IndicatorEvaluation.Evaluate(definition, facts, contexts(t.Deadline));
+                    atDeadline = new DeadlineFigure(t.Deadline, then.Value, then.Numerator, then.Denominator, FromSnapshot: false);
+                }
+
+                state = TargetStatus.Verdict(atDeadline.Value, t.TargetValue, t.Direction);
+                progress = TargetStatus.Progress(atDeadline.Value, t.TargetValue, t.Direction);
+            }
+            else
+            {
+                var baseline = IndicatorEvaluation.Evaluate(definition, facts, contexts(plan.PeriodFrom)).Value;
+                state = TargetStatus.Of(value, t.TargetValue, t.Direction, plan.PeriodFrom, t.Deadline, at, baseline);
+                progress = TargetStatus.Progress(value, t.TargetValue, t.Direction);
+            }
+
             return new TargetFigure(t.Id, t.Code, t.Wording, t.Indicator.Id, t.Indicator.Code, t.Indicator.Name, t.Indicator.Output, live.Records,
                 value, snapshot?.Numerator ?? live.Numerator, snapshot is null ? live.Denominator : snapshot.Denominator,
-                t.TargetValue, t.Direction, t.Deadline,
-                TargetStatus.Of(value, t.TargetValue, t.Direction, plan.PeriodFrom, t.Deadline, at, baseline),
-                TargetStatus.Progress(value, t.TargetValue, t.Direction), snapshot, live.Value, live.Numerator, live.Denominator);
+                t.TargetValue, t.Direction, t.Deadline, state, progress, snapshot, live.Value, live.Numerator, live.Denominator, atDeadline);
         }).ToList();
     }
 

@@ -29,7 +29,8 @@ public static class PlanningApi
             .WithTags("Planning")
             .WithSummary("Chỉ tiêu của kế hoạch với số liệu / Plan targets with figures")
             .WithDescription("unit: mã đơn vị hành chính (mặc định: đơn vị của kế hoạch; VN: toàn quốc); at: ngày yyyy-MM-dd (mặc định: hôm nay). "
-                + "Mỗi chỉ tiêu: mã, nội dung, chỉ số, giá trị (số liệu đã chốt nếu ngày đó đã chốt), tử số, mẫu số, mục tiêu, hướng, hạn, đánh giá, số liệu hiện tại.")
+                + "Mỗi chỉ tiêu: mã, nội dung, chỉ số, giá trị tại ngày at (số liệu đã chốt nếu ngày đó đã chốt), tử số, mẫu số, mục tiêu, hướng, hạn, đánh giá, số liệu hiện tại. "
+                + "Chỉ tiêu đã đến hạn (judged): đánh giá Đạt / Không đạt theo số liệu tại hạn (deadlineValue), giá trị tại ngày at đặt bên cạnh.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -110,7 +111,8 @@ public static class PlanningApi
         var targets = await figures.TargetFiguresAsync(plan, figureUnit, date, facts, ct);
         return TypedResults.Ok(new PlanTargets(plan.Id, plan.Number, figureUnit.Code, figureUnit.Name, date, targets.Select(t => new PlanTargetFigure(
             t.Code, t.Wording, t.IndicatorCode, t.IndicatorName, t.Output, t.Value, t.Numerator, t.Denominator, t.TargetValue, t.Direction, t.Deadline,
-            t.State, Display.Name(t.State), t.Snapshot?.Value, t.Snapshot is not null, t.LiveValue, t.CorrectedAfterSnapshot)).ToList()));
+            t.State, Display.Name(t.State), t.Snapshot?.Value, t.Snapshot is not null, t.LiveValue, t.CorrectedAfterSnapshot,
+            t.IsJudged, t.AtDeadline?.Value, t.AtDeadline?.Numerator, t.AtDeadline?.Denominator)).ToList()));
     }
 
     private static ProblemHttpResult Forbidden(string? detail = null) =>
@@ -126,10 +128,14 @@ public sealed record PlanRow(int Id, string Number, string Title, string Issuer,
 /// <param name="At">The date of the figures.</param>
 public sealed record PlanTargets(int PlanId, string Number, string Unit, string UnitName, DateOnly At, List<PlanTargetFigure> Targets);
 
-/// <param name="Value">The figure: the year-end snapshot where the date has one, else the live value; null when the denominator is empty.</param>
+/// <param name="Value">The figure on the date: the year-end snapshot where the date has one, else the live value; null when the denominator is empty.</param>
+/// <param name="Status">Before the deadline: achieved, on track or behind on the date. From the deadline on (<paramref name="Judged"/>): the verdict, achieved or not achieved, on the figure at the deadline.</param>
 /// <param name="SnapshotValue">The kept snapshot's value, when the date has a snapshot.</param>
 /// <param name="CurrentValue">The live value computed from today's data.</param>
 /// <param name="CorrectedAfterSnapshot">The data changed after the snapshot: the live value differs from it.</param>
+/// <param name="Judged">The deadline has come on the date: the status is the verdict on <paramref name="DeadlineValue"/>.</param>
+/// <param name="DeadlineValue">A judged target's figure at its deadline (the snapshot kept for that day, where there is one).</param>
 public sealed record PlanTargetFigure(string Code, string Wording, string Indicator, string IndicatorName, MeasureOutput Output,
     decimal? Value, long Numerator, long? Denominator, decimal TargetValue, TargetDirection Direction, DateOnly Deadline,
-    TargetState Status, string StatusName, decimal? SnapshotValue, bool HasSnapshot, decimal? CurrentValue, bool CorrectedAfterSnapshot);
+    TargetState Status, string StatusName, decimal? SnapshotValue, bool HasSnapshot, decimal? CurrentValue, bool CorrectedAfterSnapshot,
+    bool Judged, decimal? DeadlineValue, long? DeadlineNumerator, long? DeadlineDenominator);

@@ -35,7 +35,6 @@ public sealed class RecordsModel(OcopDbContext db, UserScopeLoader scopes, PlanF
     public List<Row> Rows { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
     public string BackUrl { get; private set; } = "";
-    public bool CanEditSupport { get; private set; }
 
     public sealed record Row(int Id, string Name, string Detail, string Commune, string? Url);
 
@@ -57,7 +56,6 @@ public sealed class RecordsModel(OcopDbContext db, UserScopeLoader scopes, PlanF
         Date = At ?? Display.Today(clock);
         UnitName = unit.Name;
         BackUrl = $"/Planning/Dashboard?plan={PlanDisplay.Id(plan.Id)}&unit={PlanDisplay.Id(unit.UnitId ?? 0)}&at={PlanDisplay.Iso(Date)}";
-        CanEditSupport = PlanningAccess.ForSupportRecord(scope.Role, inScope: true) == RecordAccess.Edit;
         var facts = await figures.FactsAsync(unit, ct);
         var contexts = await figures.ContextsAsync(plan, ct);
         List<int> ids;
@@ -88,7 +86,7 @@ public sealed class RecordsModel(OcopDbContext db, UserScopeLoader scopes, PlanF
         Total = ids.Count;
         var page = Math.Clamp(PageNumber, 1, Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize)));
         var slice = ids.Skip((page - 1) * PageSize).Take(PageSize).ToList();
-        Rows = await RowsAsync(Kind, slice, ct);
+        Rows = await RowsAsync(Kind, slice, facts, ct);
         Pager = new Pager(Request, page, PageSize, Total);
         return Page();
     }
@@ -116,7 +114,7 @@ public sealed class RecordsModel(OcopDbContext db, UserScopeLoader scopes, PlanF
         return members;
     }
 
-    private async Task<List<Row>> RowsAsync(RecordKind kind, List<int> ids, CancellationToken ct)
+    private async Task<List<Row>> RowsAsync(RecordKind kind, List<int> ids, PlanFacts facts, CancellationToken ct)
     {
         var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var rows = new List<Row>();
@@ -130,19 +128,15 @@ public sealed class RecordsModel(OcopDbContext db, UserScopeLoader scopes, PlanF
             case RecordKind.Subjects:
                 var subjects = await db.Subjects.AsNoTracking().Where(s => ids.Contains(s.Id))
                     .Select(s => new { s.Id, s.Name, s.LegalForm, Commune = s.Commune!.Name }).ToListAsync(ct);
-                rows.AddRange(subjects.Select(s => new Row(s.Id, s.Name, Display.Name(s.LegalForm), s.Commune, $"/Subjects/Details/{PlanDisplay.Id(s.Id)}")));
+                // The legal form the subject had on the date, as the figure counted it.
+                rows.AddRange(subjects.Select(s => new Row(s.Id, s.Name,
+                    Display.Name(facts.SubjectsById.GetValueOrDefault(s.Id)?.LegalFormOn(Date) ?? s.LegalForm), s.Commune, $"/Subjects/Details/{PlanDisplay.Id(s.Id)}")));
                 break;
-            case RecordKind.CraftVillages:
+            default:
                 var villages = await db.CraftVillages.AsNoTracking().Where(v => ids.Contains(v.Id))
                     .Select(v => new { v.Id, v.Name, v.IsTraditional, Commune = v.Commune!.Name }).ToListAsync(ct);
                 rows.AddRange(villages.Select(v => new Row(v.Id, v.Name, v.IsTraditional ? "Làng nghề truyền thống" : "Làng nghề", v.Commune,
                     $"/History/CraftVillage/{PlanDisplay.Id(v.Id)}")));
-                break;
-            default:
-                var support = await db.SupportRecords.AsNoTracking().Where(r => ids.Contains(r.Id))
-                    .Select(r => new { r.Id, r.Description, r.Kind, r.On, Subject = r.Subject!.Name, Commune = r.Subject.Commune!.Name }).ToListAsync(ct);
-                rows.AddRange(support.Select(r => new Row(r.Id, r.Description, $"{Display.Name(r.Kind)} · {r.Subject} · {Display.Date(r.On)}", r.Commune,
-                    CanEditSupport ? $"/Planning/Support/Edit/{PlanDisplay.Id(r.Id)}" : null)));
                 break;
         }
 

@@ -11,7 +11,10 @@ namespace Ocop.Web.Features.Reports;
 /// <summary>The report's sections on the work itself: the year's OCOP cycle, the tasks of offices and communes, the problems raised.</summary>
 public static class WorkSections
 {
-    /// <summary>The cycle of the period's last year, and the tasks the user reaches, inside the report's unit.</summary>
+    /// <summary>
+    /// The cycle of the period's last year and the tasks the user reaches, inside the report's unit, as they stood at the
+    /// end of the period's last day: moves, tasks and reports recorded later are left out.
+    /// </summary>
     public static async Task<(CycleSummary Cycle, TaskSummary Tasks)> LoadAsync(
         OcopDbContext db, TaskViewer viewer, FigureUnit unit, DateOnly from, DateOnly to, CancellationToken ct)
     {
@@ -28,7 +31,7 @@ public static class WorkSections
             tasks = await TaskSummary.InUnitAsync(db, tasks, unitId, ct);
         }
 
-        return (await CycleSummary.ForAsync(entries, to.Year, to, ct), await TaskSummary.ForAsync(db, from, to, tasks, ct));
+        return (await CycleSummary.AsOfAsync(entries, to.Year, to, ct), await TaskSummary.ForAsync(db, from, to, tasks, ct));
     }
 
     public static ReportSection Cycle(CycleSummary cycle)

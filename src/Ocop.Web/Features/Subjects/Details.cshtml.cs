@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Access;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
+using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Subjects;
 
@@ -13,6 +14,12 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes) : Pag
     public bool CanEdit { get; private set; }
     /// <summary>Producers keep their own subject current but do not archive it.</summary>
     public bool CanArchive { get; private set; }
+
+    /// <summary>The dated facts, by fact and then oldest first: what each was, from when, until when.</summary>
+    public List<FactRow> History { get; private set; } = [];
+
+    /// <param name="EndedOn">The first day it no longer held; null while it holds.</param>
+    public sealed record FactRow(string Fact, string Value, DateOnly StartedOn, DateOnly? EndedOn);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, tracking: false, ct) ? Page() : NotFound();
@@ -54,8 +61,25 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes) : Pag
         }
 
         Subject = subject;
+        History = await HistoryAsync(id, ct);
         CanEdit = scope.CanEdit(subject.CommuneId, subject.Id);
         CanArchive = CanEdit && scope.Role != Role.Producer;
         return true;
     }
+
+    private async Task<List<FactRow>> HistoryAsync(int id, CancellationToken ct)
+    {
+        var forms = await db.SubjectLegalForms.AsNoTracking().Where(p => p.SubjectId == id).OrderBy(p => p.StartedOn).ToListAsync(ct);
+        var greens = await db.SubjectGreenChains.AsNoTracking().Where(p => p.SubjectId == id).OrderBy(p => p.StartedOn).ToListAsync(ct);
+        var channels = await db.SubjectChannels.AsNoTracking().Where(p => p.SubjectId == id).OrderBy(p => p.Channel).ThenBy(p => p.StartedOn).ToListAsync(ct);
+        return
+        [
+            .. forms.Select(p => new FactRow("Loại hình", Display.Name(p.LegalForm), p.StartedOn, p.EndedOn)),
+            .. greens.Select(p => new FactRow("Chuỗi giá trị xanh", GreenChain(p), p.StartedOn, p.EndedOn)),
+            .. channels.Select(p => new FactRow("Kênh bán hàng", Display.Name(p.Channel), p.StartedOn, p.EndedOn)),
+        ];
+    }
+
+    private static string GreenChain(SubjectGreenChainPeriod p) =>
+        string.Join(" · ", new[] { "Có", p.RawMaterialAreaHa is decimal ha ? ha.ToString("#,##0.##", Display.Vi) + " ha" : null, p.Evidence }.OfType<string>());
 }

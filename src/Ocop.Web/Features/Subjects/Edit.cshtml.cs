@@ -8,11 +8,16 @@ using Ocop.Core.Registry;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
 using Ocop.Web.Features.Shared;
+using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Subjects;
 
-/// <summary>Creates or edits an OCOP subject. Every rule is checked on the server; nothing is saved unless all pass.</summary>
-public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageModel
+/// <summary>
+/// Creates or edits an OCOP subject. Every rule is checked on the server; nothing is saved unless all pass. The legal
+/// form, green value chain and channels are dated facts: a change is recorded from the day it took effect and the
+/// history before it stays (<see cref="RecordSubjectFacts"/>).
+/// </summary>
+public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock) : PageModel
 {
     private const string ConcurrencyMessage = "Chủ thể vừa được người khác thay đổi. Tải lại trang để xem bản mới rồi sửa lại.";
 
@@ -32,6 +37,8 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageMo
         [RegularExpression(@"^\d{10}(-\d{3})?$", ErrorMessage = "Mã số thuế gồm 10 chữ số (hoặc 10 chữ số, gạch ngang và 3 chữ số).")]
         public string? TaxCode { get; set; }
         [Required(ErrorMessage = "Chọn xã.")] public int? CommuneId { get; set; }
+        /// <summary>The day the subject was registered or established; for a record transcribed from paper, its real date.</summary>
+        [Required(ErrorMessage = "Nhập ngày đăng ký, thành lập.")] public DateOnly? RegisteredOn { get; set; }
         [Required(ErrorMessage = "Nhập địa chỉ."), StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")] public string Address { get; set; } = "";
         [Required(ErrorMessage = "Nhập người đại diện."), StringLength(120, ErrorMessage = "Tối đa 120 ký tự.")] public string Representative { get; set; } = "";
         [RegularExpression(@"^[0-9 +().-]{8,20}$", ErrorMessage = "Số điện thoại không hợp lệ.")] public string? Phone { get; set; }
@@ -44,13 +51,20 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageMo
         public int? CraftVillageId { get; set; }
         public bool GreenValueChain { get; set; }
         [StringLength(1000, ErrorMessage = "Tối đa 1.000 ký tự.")] public string? RawMaterialEvidence { get; set; }
+        [ModelBinder(typeof(Planning.DecimalInputBinder)), Range(typeof(decimal), "0", "1000000", ErrorMessage = "Diện tích từ 0 đến 1.000.000 ha.")]
+        public decimal? RawMaterialAreaHa { get; set; }
         public List<SalesChannels> SalesChannels { get; set; } = [];
+        /// <summary>The day the changes of legal form, green value chain and channels took effect (editing only).</summary>
+        public DateOnly? EffectiveOn { get; set; }
         public int Version { get; set; }
     }
+
+    public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
+        Today = Display.Today(clock);
         if (Id is int id)
         {
             var s = await scope.Visible(db.Subjects).AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
@@ -71,13 +85,18 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageMo
                 WomenLed = s.WomenLed, EthnicMinorityLed = s.EthnicMinorityLed, WorkersTotal = s.WorkersTotal,
                 WorkersLocal = s.WorkersLocal, WorkersTrained = s.WorkersTrained, CraftVillageId = s.CraftVillageId,
                 GreenValueChain = s.GreenValueChain, RawMaterialEvidence = s.RawMaterialEvidence,
-                SalesChannels = Ocop.Web.Shared.Display.Values<SalesChannels>().Where(c => s.SalesChannels.HasFlag(c)).ToList(),
-                Version = s.Version,
+                RawMaterialAreaHa = await db.SubjectGreenChains.Where(p => p.SubjectId == id && p.EndedOn == null).Select(p => p.RawMaterialAreaHa).FirstOrDefaultAsync(ct),
+                SalesChannels = Display.Values<SalesChannels>().Where(c => s.SalesChannels.HasFlag(c)).ToList(),
+                RegisteredOn = s.RegisteredOn, EffectiveOn = Today, Version = s.Version,
             };
         }
         else if (!RegistryAccess.CanCreateSubject(scope.Role))
         {
             return Forbid();
+        }
+        else
+        {
+            Input.RegisteredOn = Today;
         }
 
         await LoadChoicesAsync(scope, ct);
@@ -106,6 +125,7 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageMo
             return Forbid();
         }
 
+        Today = Display.Today(clock);
         await ValidateRulesAsync(scope, subject, ct);
         if (subject is not null && subject.Version != Input.Version)
         {
@@ -118,9 +138,24 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageMo
             return Page();
         }
 
+        var isNew = subject is null;
         subject ??= db.Subjects.Add(new Subject { Name = "", Address = "", Representative = "" }).Entity;
+        var facts = await RecordSubjectFacts.RunAsync(db, subject, isNew, new RecordSubjectFacts.Command(
+            Input.RegisteredOn!.Value, Input.LegalForm!.Value, Input.GreenValueChain, Input.GreenValueChain ? Input.RawMaterialAreaHa : null,
+            Input.GreenValueChain ? Clean(Input.RawMaterialEvidence) : null, Input.SalesChannels.Aggregate(SalesChannels.None, (all, c) => all | c),
+            Input.EffectiveOn ?? Today), Today, ct);
+        if (facts.Count > 0)
+        {
+            foreach (var (field, message) in facts)
+            {
+                ModelState.AddModelError(field, message);
+            }
+
+            await LoadChoicesAsync(scope, ct);
+            return Page();
+        }
+
         subject.Name = Input.Name.Trim();
-        subject.LegalForm = Input.LegalForm!.Value;
         subject.RegistrationNumber = Clean(Input.RegistrationNumber);
         subject.TaxCode = Clean(Input.TaxCode);
         subject.CommuneId = Input.CommuneId!.Value;
@@ -134,9 +169,6 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageMo
         subject.WorkersLocal = Input.WorkersLocal;
         subject.WorkersTrained = Input.WorkersTrained;
         subject.CraftVillageId = Input.CraftVillageId;
-        subject.GreenValueChain = Input.GreenValueChain;
-        subject.RawMaterialEvidence = Clean(Input.RawMaterialEvidence);
-        subject.SalesChannels = Input.SalesChannels.Aggregate(SalesChannels.None, (all, c) => all | c);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -184,6 +216,11 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageMo
         if (Input.WorkersTrained > Input.WorkersTotal)
         {
             ModelState.AddModelError("Input.WorkersTrained", "Lao động qua đào tạo không được nhiều hơn tổng số lao động.");
+        }
+
+        if (Input.RegisteredOn > Today)
+        {
+            ModelState.AddModelError("Input.RegisteredOn", "Ngày đăng ký, thành lập không được sau hôm nay.");
         }
 
         if (Input.GreenValueChain && string.IsNullOrWhiteSpace(Input.RawMaterialEvidence))

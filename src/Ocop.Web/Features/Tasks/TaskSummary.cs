@@ -30,15 +30,20 @@ public sealed record TaskSummary(DateOnly From, DateOnly To, IReadOnlyDictionary
     public static async Task<TaskSummary> ForUnitAsync(OcopDbContext db, DateOnly from, DateOnly to, int unitId, CancellationToken ct = default) =>
         await ForAsync(db, from, to, await InUnitAsync(db, db.PlanTasks, unitId, ct), ct);
 
-    /// <summary>The summary of the given tasks: status on the period's last day, overdue ones, problems raised in the period.</summary>
+    /// <summary>
+    /// The summary of the given tasks as they stood at the end of the period's last day: status of the tasks recorded by
+    /// then, from the reports made by then; overdue ones; problems raised in the period, unanswered if answered later.
+    /// </summary>
     public static async Task<TaskSummary> ForAsync(OcopDbContext db, DateOnly from, DateOnly to, IQueryable<PlanTask> tasks, CancellationToken ct = default)
     {
-        var rows = await AssessAsync(tasks, to, ct);
-        var byStatus = Enum.GetValues<PlanTaskStatus>().ToDictionary(s => s, s => rows.Count(r => r.Status == s));
-        var overdue = rows.Where(r => r.Status == PlanTaskStatus.Overdue).OrderByDescending(r => r.DaysLate(to)).ToList();
         var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
         var toUtc = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
-        var problems = await ProblemsAsync(db.TaskReports.Where(r => r.ReportedAt >= fromUtc && r.ReportedAt < toUtc && tasks.Any(t => t.Id == r.TaskId)), ct);
+        var rows = await AssessAsync(tasks, to, ct, recordedBefore: toUtc);
+        var byStatus = Enum.GetValues<PlanTaskStatus>().ToDictionary(s => s, s => rows.Count(r => r.Status == s));
+        var overdue = rows.Where(r => r.Status == PlanTaskStatus.Overdue).OrderByDescending(r => r.DaysLate(to)).ToList();
+        var problems = (await ProblemsAsync(db.TaskReports.Where(r => r.ReportedAt >= fromUtc && r.ReportedAt < toUtc && tasks.Any(t => t.Id == r.TaskId)), ct))
+            .Select(p => p.HandledAt >= toUtc ? p with { State = ProblemState.Open, Reply = null, HandledAt = null, HandledBy = null } : p)
+            .ToList();
         return new TaskSummary(from, to, byStatus, overdue, problems);
     }
 
@@ -53,16 +58,24 @@ public sealed record TaskSummary(DateOnly From, DateOnly To, IReadOnlyDictionary
         return tasks.Where(t => covered.Contains(t.Office!.UnitId) || t.Office.Unit!.ParentId == unitId || (t.CommuneId != null && covered.Contains(t.CommuneId.Value)));
     }
 
-    /// <summary>Every task that is not archived, assessed on a date from its reports.</summary>
-    public static async Task<List<TaskRow>> AssessAsync(IQueryable<PlanTask> tasks, DateOnly on, CancellationToken ct)
+    /// <summary>
+    /// Every task that is not archived, assessed on a date from its reports; with <paramref name="recordedBefore"/>, only
+    /// the tasks and reports recorded before that instant (a report on a past period sees nothing recorded after it).
+    /// </summary>
+    public static async Task<List<TaskRow>> AssessAsync(IQueryable<PlanTask> tasks, DateOnly on, CancellationToken ct, DateTime? recordedBefore = null)
     {
+        if (recordedBefore is DateTime recorded)
+        {
+            tasks = tasks.Where(t => t.CreatedAt < recorded);
+        }
+
         var loaded = await tasks.AsNoTracking().Where(t => !t.IsArchived)
             .Select(t => new
             {
                 Task = t,
                 OfficeName = t.Office != null ? t.Office.Name : null,
                 CommuneName = t.Commune != null ? t.Commune.Name : null,
-                Reports = t.Reports.Select(r => new { r.PeriodStart, r.IsDone, r.ReportedAt }).ToList(),
+                Reports = t.Reports.Where(r => recordedBefore == null || r.ReportedAt < recordedBefore).Select(r => new { r.PeriodStart, r.IsDone, r.ReportedAt }).ToList(),
             })
             .ToListAsync(ct);
         return loaded.Select(x =>

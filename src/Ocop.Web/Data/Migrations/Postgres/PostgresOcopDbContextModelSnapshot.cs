@@ -513,6 +513,9 @@ namespace Ocop.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
                     b.Property<bool>("IsArchived")
                         .HasColumnType("boolean");
 
@@ -523,6 +526,9 @@ namespace Ocop.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("RecognisedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("RecognitionDecision")
                         .HasMaxLength(200)
@@ -2035,6 +2041,9 @@ namespace Ocop.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("RegistrationNumber")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -2093,6 +2102,92 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.HasIndex("UpdatedAt");
 
                     b.ToTable("Subjects");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SubjectChannelPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId", "StartedOn");
+
+                    b.ToTable("SubjectChannels", (string)null);
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SubjectGreenChainPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal?>("RawMaterialAreaHa")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId", "StartedOn");
+
+                    b.ToTable("SubjectGreenChains", (string)null);
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SubjectLegalFormPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LegalForm")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId", "StartedOn");
+
+                    b.ToTable("SubjectLegalForms", (string)null);
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.SupportRecord", b =>
@@ -2875,6 +2970,39 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.Navigation("Commune");
 
                     b.Navigation("CraftVillage");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SubjectChannelPeriod", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SubjectGreenChainPeriod", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SubjectLegalFormPeriod", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Subject");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.SupportRecord", b =>

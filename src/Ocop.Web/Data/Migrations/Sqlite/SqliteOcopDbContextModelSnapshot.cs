@@ -491,6 +491,9 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsArchived")
                         .HasColumnType("INTEGER");
 
@@ -500,6 +503,9 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RecognisedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecognitionDecision")
@@ -1956,6 +1962,9 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RegistrationNumber")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -2009,6 +2018,86 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.HasIndex("UpdatedAt");
 
                     b.ToTable("Subjects");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SubjectChannelPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId", "StartedOn");
+
+                    b.ToTable("SubjectChannels", (string)null);
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SubjectGreenChainPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RawMaterialAreaHa")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId", "StartedOn");
+
+                    b.ToTable("SubjectGreenChains", (string)null);
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SubjectLegalFormPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LegalForm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId", "StartedOn");
+
+                    b.ToTable("SubjectLegalForms", (string)null);
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.SupportRecord", b =>
@@ -2783,6 +2872,39 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Navigation("Commune");
 
                     b.Navigation("CraftVillage");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SubjectChannelPeriod", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SubjectGreenChainPeriod", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SubjectLegalFormPeriod", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Subject");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.SupportRecord", b =>

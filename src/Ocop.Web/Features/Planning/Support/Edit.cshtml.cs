@@ -96,6 +96,12 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageMo
             }
         }
 
+        // Brand and trademark support is given to a product, and target T7 counts products.
+        if (Input.Kind is SupportKind.Brand or SupportKind.Trademark && Input.ProductId is null)
+        {
+            ModelState.AddModelError("Input.ProductId", "Hỗ trợ thương hiệu, nhãn hiệu là cho một sản phẩm: chọn sản phẩm (chỉ tiêu T7 đếm sản phẩm).");
+        }
+
         if (!ModelState.IsValid)
         {
             await LoadAsync(scope, ct);
