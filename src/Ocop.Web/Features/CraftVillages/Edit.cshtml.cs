@@ -16,6 +16,9 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
     [FromRoute] public int? Id { get; set; }
     [BindProperty] public VillageInput Input { get; set; } = new();
     public List<SelectListItem> Communes { get; private set; } = [];
+    /// <summary>A search for a commune outside the list (a wide reach is offered the deploying office's communes first).</summary>
+    [BindProperty] public string? CommuneQuery { get; set; }
+    public CommuneSearchBox CommuneSearch { get; private set; } = new(false, null);
 
     public sealed class VillageInput
     {
@@ -58,7 +61,18 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
             };
         }
 
-        Communes = await Lookups.CommunesAsync(db, scope, Input.CommuneId, ct);
+        Communes = await Lookups.CommunesAsync(db, scope, Input.CommuneId, CommuneQuery, ct);
+        CommuneSearch = new CommuneSearchBox(await Lookups.CommuneSearchNeededAsync(db, scope, ct), CommuneQuery);
+        return Page();
+    }
+
+    /// <summary>"Tìm xã": the form comes back as typed, with the communes found offered; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostFindCommuneAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var scope = await scopes.GetAsync(ct);
+        Communes = await Lookups.CommunesAsync(db, scope, Input.CommuneId, CommuneQuery, ct);
+        CommuneSearch = new CommuneSearchBox(await Lookups.CommuneSearchNeededAsync(db, scope, ct), CommuneQuery);
         return Page();
     }
 
@@ -111,7 +125,8 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
 
         if (!ModelState.IsValid)
         {
-            Communes = await Lookups.CommunesAsync(db, scope, Input.CommuneId, ct);
+            Communes = await Lookups.CommunesAsync(db, scope, Input.CommuneId, CommuneQuery, ct);
+        CommuneSearch = new CommuneSearchBox(await Lookups.CommuneSearchNeededAsync(db, scope, ct), CommuneQuery);
             return Page();
         }
 

@@ -25,6 +25,9 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
     [BindProperty] public SubjectInput Input { get; set; } = new();
 
     public List<SelectListItem> Communes { get; private set; } = [];
+    /// <summary>A search for a commune outside the list (a wide reach is offered the deploying office's communes first).</summary>
+    [BindProperty] public string? CommuneQuery { get; set; }
+    public CommuneSearchBox CommuneSearch { get; private set; } = new(false, null);
     public List<SelectListItem> Forms { get; private set; } = [];
     public List<SelectListItem> Villages { get; private set; } = [];
 
@@ -100,6 +103,14 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
         }
 
         await LoadChoicesAsync(scope, ct);
+        return Page();
+    }
+
+    /// <summary>"Tìm xã": the form comes back as typed, with the communes found offered; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostFindCommuneAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        await LoadChoicesAsync(await scopes.GetAsync(ct), ct);
         return Page();
     }
 
@@ -236,7 +247,8 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
 
     private async Task LoadChoicesAsync(UserScope scope, CancellationToken ct)
     {
-        Communes = await Lookups.CommunesAsync(db, scope, Input.CommuneId, ct);
+        Communes = await Lookups.CommunesAsync(db, scope, Input.CommuneId, CommuneQuery, ct);
+        CommuneSearch = new CommuneSearchBox(await Lookups.CommuneSearchNeededAsync(db, scope, ct), CommuneQuery);
         Forms = Lookups.Enum(Input.LegalForm);
         var villages = await db.CraftVillages.AsNoTracking().Where(v => !v.IsArchived).OrderBy(v => v.Name)
             .Select(v => new { v.Id, v.Name, Commune = v.Commune!.Name }).ToListAsync(ct);
