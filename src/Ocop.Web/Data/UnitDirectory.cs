@@ -81,7 +81,21 @@ public sealed class UnitDirectory(TimeProvider clock) : IDisposable
 
         /// <summary>The province a unit lies in (itself for a province): through its district before the 2025 reform.</summary>
         public UnitEntry? ProvinceOf(UnitEntry unit) =>
-            Tree.AncestorAt(Tree.ById[unit.Id], UnitLevel.Province) is { } province ? ById[province.Id] : null;
+            ProvinceIds.TryGetValue(unit.Id, out var province) && province is int id ? ById[id] : null;
+
+        /// <summary>Every unit's province, worked out once: list filters ask it for every commune on every page.</summary>
+        private IReadOnlyDictionary<int, int?> ProvinceIds => provinceIds ??= All.ToDictionary(
+            u => u.Id, u => Tree.AncestorAt(Tree.ById[u.Id], UnitLevel.Province)?.Id);
+
+        private IReadOnlyDictionary<int, int?>? provinceIds;
+
+        /// <summary>
+        /// What a unit covers (<see cref="UnitTree.Covered(int)"/>), kept per unit for this snapshot: a province's list
+        /// filter asks for the same few hundred units on every request.
+        /// </summary>
+        public IReadOnlySet<int> CoveredBy(int unitId) => covered.GetOrAdd(unitId, id => Tree.Covered(id));
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<int, HashSet<int>> covered = new();
 
         /// <summary>The unit that stands for this one on a date: itself while it exists, else its successor (after a merger), and so on.</summary>
         public UnitEntry CurrentOn(UnitEntry unit, DateOnly date) => ById[Tree.CurrentOn(Tree.ById[unit.Id], date).Id];
@@ -98,9 +112,13 @@ public sealed class UnitDirectory(TimeProvider clock) : IDisposable
         /// <summary>The communes among <see cref="Covered"/>: where the records of these units are registered.</summary>
         public HashSet<int> CommunesCovered(IEnumerable<int> units)
         {
-            var covered = Tree.Covered(units);
-            covered.IntersectWith(Communes);
-            return covered;
+            var communes = new HashSet<int>();
+            foreach (var unit in units)
+            {
+                communes.UnionWith(CoveredBy(unit).Where(Communes.Contains));
+            }
+
+            return communes;
         }
 
         /// <summary>Every unit in the order searches list them: units of today first, then by level, name (Vietnamese order) and code. Sorted once.</summary>
@@ -119,6 +137,12 @@ public sealed class UnitDirectory(TimeProvider clock) : IDisposable
         public IReadOnlyList<(UnitEntry Unit, string Label)> CommuneChoices => communeChoices ??= SortCommuneChoices();
 
         private IReadOnlyList<(UnitEntry Unit, string Label)>? communeChoices;
+
+        /// <summary>The <see cref="CommuneChoices"/> of one province, in the same order.</summary>
+        public IEnumerable<(UnitEntry Unit, string Label)> CommuneChoicesIn(int provinceId) =>
+            (communeChoicesByProvince ??= CommuneChoices.ToLookup(c => ProvinceOf(c.Unit)?.Id ?? 0))[provinceId];
+
+        private ILookup<int, (UnitEntry Unit, string Label)>? communeChoicesByProvince;
 
         private List<(UnitEntry Unit, string Label)> SortCommuneChoices()
         {

@@ -185,11 +185,7 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
     {
         var processes = await db.EvaluationProcesses.AsNoTracking().OrderBy(p => p.EffectiveFrom).Select(p => new { p.Code, p.Title }).ToListAsync(ct);
         Processes = processes.Select(p => new SelectListItem(p.Title, p.Code, p.Code == Input.ProcessCode)).ToList();
-        var units = await db.Units.AsNoTracking().Where(u => u.Level != UnitLevel.Commune)
-            .OrderBy(u => u.ValidTo != null).ThenBy(u => u.Level).ThenBy(u => u.Name)
-            .Select(u => new { u.Id, u.Name, u.ValidTo }).ToListAsync(ct);
-        Units = units.Select(u => new SelectListItem(u.ValidTo is null ? u.Name : $"{u.Name} (đến {Ocop.Web.Shared.Display.Date(u.ValidTo)})",
-            u.Id.ToString(CultureInfo.InvariantCulture), u.Id == Input.UnitId)).ToList();
+        Units = await Lookups.OrganisingUnitsAsync(db, Input.UnitId, ct);
         Levels = Lookups.Enum(Input.Level);
     }
 }

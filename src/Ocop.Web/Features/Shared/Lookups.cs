@@ -98,7 +98,8 @@ public static class Lookups
     public static async Task<UnitFilter> UnitFilterAsync(OcopDbContext db, UserScope scope, int? province, int? commune, bool provinceAsked, CancellationToken ct)
     {
         var units = await db.GetService<UnitDirectory>().GetAsync(db, ct);
-        if (units.Communes.Count(id => Reaches(scope, units.ById[id])) <= ProvinceFirstAbove)
+        var reached = scope.ReachesEveryUnit ? units.Communes.Count : scope.CommuneIds.Count(units.Communes.Contains);
+        if (reached <= ProvinceFirstAbove)
         {
             return new UnitFilter([], Options(units, u => Reaches(scope, u), commune), null);
         }
@@ -120,9 +121,31 @@ public static class Lookups
             .Select(p => new SelectListItem(Label(p), Id(p.Id), p.Id == province))
             .ToList();
         var communes = province is int p
-            ? Options(units, u => Reaches(scope, u) && units.ProvinceOf(u)?.Id == p, commune)
+            ? units.CommuneChoicesIn(p).Where(c => Reaches(scope, c.Unit))
+                .Select(c => new SelectListItem(c.Label, Id(c.Unit.Id), c.Unit.Id == commune)).ToList()
             : [];
         return new UnitFilter(provinces, communes, province);
+    }
+
+    /// <summary>
+    /// Units that organise rounds and issue decisions (provinces, and districts before 2025), never the 800 of the whole
+    /// country: the provinces of today, the deploying office's former provinces and districts, and the one chosen.
+    /// </summary>
+    public static async Task<List<SelectListItem>> OrganisingUnitsAsync(OcopDbContext db, int? selected, CancellationToken ct)
+    {
+        var units = await db.GetService<UnitDirectory>().GetAsync(db, ct);
+        var offered = units.Provinces.Where(p => p.ValidTo is null).Select(p => p.Id).ToHashSet();
+        offered.UnionWith(units.Covered(units.HomeUnits).Where(id => units.ById[id].Level is Core.Units.UnitLevel.Province or Core.Units.UnitLevel.District));
+        if (selected is int chosen && units.ById.ContainsKey(chosen))
+        {
+            offered.Add(chosen);
+        }
+
+        var names = StringComparer.Create(Display.Vi, false);
+        return offered.Select(id => units.ById[id])
+            .OrderBy(u => u.ValidTo is null ? 0 : 1).ThenBy(u => u.Level).ThenBy(u => u.Name, names)
+            .Select(u => new SelectListItem(units.Describe(u), Id(u.Id), u.Id == selected))
+            .ToList();
     }
 
     /// <summary>The whole taxonomy, indented by level; only leaves (with a product set) can be chosen in forms.</summary>
