@@ -10,7 +10,8 @@ namespace Ocop.Web.Data;
 /// The one database of the product. Saving keeps search keys and versions current and writes the audit trail
 /// in the same transaction as the change it records.
 /// </summary>
-public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimeProvider clock) : IdentityDbContext<AppUser>(options)
+public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimeProvider clock) : IdentityDbContext<AppUser>(options),
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
     public DbSet<ProductCategory> ProductCategories => Set<ProductCategory>();
@@ -46,6 +47,8 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
     public DbSet<TaskReport> TaskReports => Set<TaskReport>();
     public DbSet<TaskReportFigure> TaskReportFigures => Set<TaskReportFigure>();
     public DbSet<TaskAttachment> TaskAttachments => Set<TaskAttachment>();
+    public DbSet<Features.Account.UserSession> UserSessions => Set<Features.Account.UserSession>();
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     // Fields that change on every sign-in or are secrets: never worth an audit row.
     private static readonly HashSet<string> UnauditedFields =
@@ -125,6 +128,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         ConfigureEvaluation(builder);
         PlanningModel.Configure(builder);
         CycleAndTaskModel.Configure(builder);
+        Features.Account.SessionModel.Configure(builder);
     }
 
     private static void ConfigureEvaluation(ModelBuilder builder)
