@@ -145,6 +145,7 @@ public static class OcopApp
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseOcopRequestSize();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -30,7 +30,6 @@ public static class OcopSecurity
         services.AddRateLimiter(o => SignInThrottle.AddPolicy(o, config));
         services.Configure<MvcOptions>(o =>
         {
-            o.Filters.Add<RequestSizeFilter>();
             o.Filters.Add<InputGuardPageFilter>();
         });
         services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
@@ -92,6 +91,10 @@ public static class OcopSecurity
         app.UseStatusCodePages(StatusPages.WriteAsync);
         app.Use((http, next) => InputGuard.CheckRequestAsync(http, () => next(http)));
     }
+
+    /// <summary>After routing, which knows each endpoint's own request size limit.</summary>
+    public static void UseOcopRequestSize(this WebApplication app) =>
+        app.Use((http, next) => RequestSize.CheckAsync(http, () => next(http)));
 
     private static string[] Split(string? list) =>
         (list ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

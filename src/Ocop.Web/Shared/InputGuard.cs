@@ -138,33 +138,31 @@ public sealed class InputGuardPageFilter : IAsyncPageFilter
 }
 
 /// <summary>
-/// A request larger than its page accepts is answered before the form is read: 413 with a page that says how large it may
-/// be (the page's own limit, else the server's), instead of the bare 400 a half-read form would give.
+/// A request larger than its endpoint accepts is answered before anything reads its body (antiforgery, the form): 413
+/// with a page that says how large it may be (the page's own limit, else the server's), not the bare 400 a half-read
+/// form gives. Runs after routing, which knows the endpoint and so its limit.
 /// </summary>
-public sealed class RequestSizeFilter : IAsyncResourceFilter
+public static class RequestSize
 {
-    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    public static async Task CheckAsync(HttpContext http, Func<Task> next)
     {
-        var http = context.HttpContext;
         var length = http.Request.ContentLength;
         var limit = http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
-            ?? http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
-        if (length is > 0 && limit is > 0 && length > limit)
+            ?? http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize
+            ?? DefaultLimit;
+        if (length is > 0 && length > limit)
         {
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            context.Result = new TooLargeResult(length.Value, limit.Value);
+            await StatusPages.WriteAsync(http, StatusCodes.Status413PayloadTooLarge,
+                $"Dữ liệu gửi lên quá lớn ({Megabytes(length.Value)} MB): mỗi lần gửi tối đa {Megabytes(limit)} MB. Hãy chọn tệp nhỏ hơn rồi gửi lại.");
             return;
         }
 
         await next();
     }
 
-    public static string Megabytes(long bytes) => (bytes / 1024m / 1024m).ToString("0.#", CultureInfo.GetCultureInfo("vi-VN"));
+    /// <summary>Kestrel's own default, for hosts that state none.</summary>
+    public const long DefaultLimit = 30_000_000;
 
-    private sealed class TooLargeResult(long length, long limit) : IActionResult
-    {
-        public Task ExecuteResultAsync(ActionContext context) =>
-            StatusPages.WriteAsync(context.HttpContext, StatusCodes.Status413PayloadTooLarge,
-                $"Dữ liệu gửi lên quá lớn ({Megabytes(length)} MB): mỗi lần gửi tối đa {Megabytes(limit)} MB. Hãy chọn tệp nhỏ hơn rồi gửi lại.");
-    }
+    public static string Megabytes(long bytes) => (bytes / 1024m / 1024m).ToString("0.#", CultureInfo.GetCultureInfo("vi-VN"));
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -38,6 +37,9 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
 /// <summary>Status pages (404, 403, 400, 405, 413, 429, 500) in Vietnamese for people, problem details for the API.</summary>
 public static class StatusPages
 {
+    // Vietnamese letters as they are, as on every other page (OcopApp's WebEncoderOptions).
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     public static Task WriteAsync(StatusCodeContext context) => WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, null);
 
     public static string Title(int status) => status switch
@@ -81,7 +83,7 @@ public static class StatusPages
         }
 
         http.Response.ContentType = "text/html; charset=utf-8";
-        var message = detail is null ? "" : $"<p>{WebUtility.HtmlEncode(detail)}</p>";
+        var message = detail is null ? "" : $"<p>{Encoder.Encode(detail)}</p>";
         await http.Response.WriteAsync($"""
             <!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{status} – OCOP</title>
             <link rel="stylesheet" href="/css/site.css"></head>
