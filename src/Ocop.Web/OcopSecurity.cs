@@ -31,6 +31,7 @@ public static class OcopSecurity
         services.Configure<MvcOptions>(o =>
         {
             o.Filters.Add<InputGuardPageFilter>();
+            o.ModelBinderProviders.Insert(0, new BooleanInputBinderProvider());
         });
         services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);

@@ -29,7 +29,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
 
         http.Response.Clear();
         http.Response.StatusCode = status;
-        await StatusPages.WriteAsync(http, status, title);
+        await StatusPages.WriteAsync(http, status, Environment.GetEnvironmentVariable("OCOP_DEBUG_ERRORS") == "1" ? exception.ToString() : title);
         return true;
     }
 }

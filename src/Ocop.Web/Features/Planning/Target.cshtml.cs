@@ -102,7 +102,7 @@ public sealed class TargetModel(OcopDbContext db, UserScopeLoader scopes) : Page
             return NotFound();
         }
 
-        var code = Input.Code.Trim();
+        var code = (Input.Code ?? "").Trim();
         var indicator = Input.IndicatorId is int indicatorId ? await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Id == indicatorId, ct) : null;
         if (Input.IndicatorId is not null && indicator is null)
         {
