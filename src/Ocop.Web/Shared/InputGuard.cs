@@ -128,22 +128,12 @@ public sealed class InputGuardPageFilter : IAsyncPageFilter
             }
         }
 
-        // A handler's own parameters (an id, a year) are never shown again as a form field: one that does not bind, or a
-        // number the request left out (it would be 0), is a 400.
+        // A handler's own parameters (an id, a year) are never shown again as a form field: one that does not bind is a 400.
         foreach (var parameter in context.HandlerMethod?.Parameters ?? [])
         {
-            var bound = context.ModelState.TryGetValue(parameter.Name, out var entry);
-            if (bound && entry!.Errors.Count > 0)
+            if (context.ModelState.TryGetValue(parameter.Name, out var entry) && entry.Errors.Count > 0)
             {
                 context.Result = new RefusedInputResult(parameter.Name, "không hợp lệ");
-                return;
-            }
-
-            var type = parameter.ParameterType;
-            if (!bound && type.IsValueType && Nullable.GetUnderlyingType(type) is null && type != typeof(CancellationToken)
-                && !parameter.ParameterInfo.HasDefaultValue && parameter.BindingInfo?.BindingSource != Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Services)
-            {
-                context.Result = new RefusedInputResult(parameter.Name, "bị thiếu");
                 return;
             }
         }

@@ -29,7 +29,9 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
 
         http.Response.Clear();
         http.Response.StatusCode = status;
-        await StatusPages.WriteAsync(http, status, Environment.GetEnvironmentVariable("OCOP_DEBUG_ERRORS") == "1" ? exception.ToString() : title);
+        // A developer (and the fuzz suite's report) sees what broke; a production user never does.
+        var development = http.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment();
+        await StatusPages.WriteAsync(http, status, development && status >= 500 ? exception.ToString() : title);
         return true;
     }
 }

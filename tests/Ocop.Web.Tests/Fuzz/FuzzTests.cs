@@ -198,7 +198,7 @@ public partial class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
         last = await FingerprintAsync();
         if ((int)response.StatusCode >= 500)
         {
-            return $"GET {target} answered {(int)response.StatusCode}";
+            return $"GET {target} answered {(int)response.StatusCode}: {Cause(await response.Content.ReadAsStringAsync())}";
         }
 
         return before != last ? $"GET {target} changed the database" : null;
@@ -232,7 +232,7 @@ public partial class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
         var status = (int)response.StatusCode;
         if (status >= 500)
         {
-            return $"POST {form.Action} [{string.Join(", ", changed)}] answered {status}" + (Environment.GetEnvironmentVariable("OCOP_DEBUG_ERRORS") == "1" ? await response.Content.ReadAsStringAsync() : "");
+            return $"POST {form.Action} [{string.Join(", ", changed)}] answered {status}: {Cause(await response.Content.ReadAsStringAsync())}";
         }
 
         var refused = status is not (302 or 303);
@@ -275,6 +275,14 @@ public partial class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
     private string last = "";
 
     private Task<string> FingerprintAsync() => app.QueryAsync(DatabaseFingerprint.OfAsync);
+
+    /// <summary>The exception and the app's own frame where it was thrown, from a Development error page.</summary>
+    private static string Cause(string page)
+    {
+        var lines = WebUtility.HtmlDecode(page).Split('\n');
+        return string.Join(" @ ", lines.Where(l => l.StartsWith("System.", StringComparison.Ordinal)).Take(1)
+            .Concat(lines.Where(l => l.Contains("at Ocop.Web.", StringComparison.Ordinal)).Take(1)).Select(l => l.Trim()));
+    }
 
     private static string Shorten(string value) => value.Length <= 20 ? value : value[..20] + "…";
 
