@@ -13,6 +13,7 @@ using Ocop.Web.Features.Certificates;
 using Ocop.Web.Features.Planning;
 using Ocop.Web.Features.Products;
 using Ocop.Web.Features.Subjects;
+using Ocop.Web.Features.Units;
 using Ocop.Web.Shared;
 
 namespace Ocop.Web;
@@ -158,6 +159,7 @@ public static class OcopApp
         api.MapSubjectsApi();
         api.MapCertificatesApi();
         api.MapPlanningApi();
+        api.MapUnitsApi();
         app.MapRazorPages();
     }
 

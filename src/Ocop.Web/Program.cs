@@ -20,6 +20,12 @@ if (args.Contains("migrate"))
     return 0;
 }
 
+if (Ocop.Web.Features.Admin.CreateAdminCommand.Matches(args))
+{
+    // The first administrator of a production database: create-admin <user name>, password from standard input.
+    return await Ocop.Web.Features.Admin.CreateAdminCommand.RunAsync(app.Services, args, Console.In, !Console.IsInputRedirected, Console.Out, Console.Error);
+}
+
 await OcopApp.PrepareDatabaseOnStartAsync(app);
 await app.StartAsync();
 OcopApp.PrintWelcome(app);

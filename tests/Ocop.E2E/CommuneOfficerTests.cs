@@ -8,10 +8,14 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Ocop.E2E;
 
-/// <summary>A commune officer's day with the registry, in a real browser with JavaScript off.</summary>
+/// <summary>
+/// A commune officer's day with the registry, in a real browser with JavaScript off: the officer of the commune
+/// Châu Thành of today (since 1 July 2025: the former township, Đa Lộc, Mỹ Chánh and Thanh Mỹ) works with the old
+/// communes' records and new ones in one list.
+/// </summary>
 public sealed class CommuneOfficerTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    private const string DaLocOfficer = "canbo.daloc";
+    private const string ChauThanhOfficer = "canbo.chauthanh";
     private const string HoaMinhOfficer = "canbo.hoaminh";
     private const string ProductName = "Bánh phồng tôm Đa Lộc thử nghiệm";
     private const string PhotoCaption = "Bánh phồng tôm phơi nắng";
@@ -21,8 +25,14 @@ public sealed class CommuneOfficerTests(BrowserFixture fixture, ITestOutputHelpe
         InBrowserAsync(async browser =>
         {
             var page = await browser.NewPageAsync();
-            var home = await (await LoginPage.OpenAsync(page)).SignInAsync(DaLocOfficer, DemoData.Password);
-            await Expect(home.Greeting).ToContainTextAsync("UBND xã Đa Lộc");
+            var home = await (await LoginPage.OpenAsync(page)).SignInAsync(ChauThanhOfficer, DemoData.Password);
+            await Expect(home.Greeting).ToContainTextAsync("UBND xã Châu Thành");
+
+            // A product of 2023, registered in Đa Lộc before the merger, is the officer's to find.
+            var products = await ProductListPage.OpenAsync(page);
+            await products.SearchAsync("banh tet la cam");
+            await Expect(products.ProductLink("Bánh tét lá cẩm Đa Lộc")).ToBeVisibleAsync();
+            await Expect(products.Results).ToContainTextAsync("Xã Đa Lộc (nay Xã Châu Thành)");
 
             // The subject, in the commune that took over Đa Lộc on 1 July 2025: still the officer's to keep.
             var subjects = await home.GoToSubjectsAsync();
@@ -75,6 +85,12 @@ public sealed class CommuneOfficerTests(BrowserFixture fixture, ITestOutputHelpe
             Assert.Equal(200, served.Status);
             Assert.Equal("image/png", served.Headers["content-type"]);
             Assert.Equal(png, await served.BodyAsync());
+
+            // The commune of today lists the new product and the Đa Lộc product of 2023 together.
+            list = await found.GoToProductsAsync();
+            await list.FilterByCommuneAsync("Xã Châu Thành (Tỉnh Vĩnh Long)");
+            await Expect(list.ProductLink(ProductName)).ToBeVisibleAsync();
+            await Expect(list.ProductLink("Bánh tét lá cẩm Đa Lộc")).ToBeVisibleAsync();
         });
 
     [Fact]
@@ -90,7 +106,7 @@ public sealed class CommuneOfficerTests(BrowserFixture fixture, ITestOutputHelpe
             var edit = address.Replace("/Details/", "/Edit/", StringComparison.Ordinal);
 
             // Đa Lộc's officer neither finds it nor reaches it by typing its address.
-            var daLocPage = await browser.NewPageAsync(DaLocOfficer);
+            var daLocPage = await browser.NewPageAsync(ChauThanhOfficer);
             var daLoc = await (await ProductListPage.OpenAsync(daLocPage)).SearchAsync("tham xo dua");
             await Expect(daLoc.Count).ToHaveTextAsync("0 sản phẩm");
 

@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Ocop.E2E;
 
-/// <summary>A leader's morning: the plan's dashboard, and from a figure to the records behind it.</summary>
+/// <summary>A leader's morning: the dashboard of the plan in force, the district plan's years, and from a figure to the records behind it.</summary>
 public sealed class LeaderTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
@@ -17,8 +17,13 @@ public sealed class LeaderTests(BrowserFixture fixture, ITestOutputHelper output
             var page = await browser.NewPageAsync();
             var home = await (await LoginPage.OpenAsync(page)).SignInAsync("lanhdao", DemoData.Password);
 
-            var dashboard = await home.GoToDashboardAsync();
-            await Expect(dashboard.Heading).ToHaveTextAsync("Bảng điều khiển: 46/KH-UBND");
+            // The dashboard opens on the plan in force today: the province's for 2026–2030.
+            var today = await home.GoToDashboardAsync();
+            await Expect(today.Heading).ToHaveTextAsync(new Regex("^Bảng điều khiển: " + Regex.Escape(DemoPlans2026.ProvincePlanNumber) + " – "));
+
+            // The district plan of 2023–2025 stays one click away, for its own unit.
+            var dashboard = await (await (await today.GoToPlansAsync()).OpenAsync("46/KH-UBND")).OpenDashboardAsync();
+            await Expect(dashboard.Heading).ToHaveTextAsync("Bảng điều khiển: 46/KH-UBND – Huyện Châu Thành");
             await Expect(page).ToHaveURLAsync(new Regex(@"/Planning/Dashboard"));
             await Expect(dashboard.TargetRow("T1")).ToContainTextAsync("60 sản phẩm OCOP");
             await Expect(dashboard.ProgressBar("T1")).ToHaveAttributeAsync("aria-valuemin", "0");

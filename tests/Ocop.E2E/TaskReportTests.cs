@@ -16,7 +16,7 @@ public sealed class TaskReportTests(BrowserFixture fixture, ITestOutputHelper ou
         InBrowserAsync(async browser =>
         {
             var page = await browser.NewPageAsync();
-            var home = await (await LoginPage.OpenAsync(page)).SignInAsync("canbo.daloc", DemoData.Password);
+            var home = await (await LoginPage.OpenAsync(page)).SignInAsync("canbo.chauthanh", DemoData.Password);
 
             // The officer holds two communes; each has the same job, so the list is narrowed to Đa Lộc first.
             var tasks = await (await home.GoToTasksAsync()).ShowOwnerAsync("Đa Lộc");

@@ -9,7 +9,7 @@ namespace Ocop.E2E;
 /// <summary>Refused input: Vietnamese messages beside the fields they concern, and nothing saved.</summary>
 public sealed class ValidationTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    private const string Officer = "canbo.daloc";
+    private const string Officer = "canbo.chauthanh";
 
     [Fact]
     public Task An_empty_subject_form_is_refused_with_Vietnamese_messages_beside_its_fields_and_saves_nothing() =>

@@ -36,7 +36,7 @@ public class AccessScopeTests(AppFixture app) : IClassFixture<AppFixture>
     [MemberData(nameof(ReachesIntoAnotherCommune))]
     public async Task A_commune_officer_reaching_for_another_communes_record_by_id_finds_nothing_and_changes_nothing(string request)
     {
-        var officer = await app.As(Demo.DaLocOfficer);
+        var officer = await app.As(Demo.ChauThanhOfficer);
         var product = await app.ProductIdAsync(Demo.ConChimTour);
         var subject = await app.SubjectIdAsync(Demo.ConChim);
         var (productBefore, subjectBefore, counts) = (await app.ProductAsync(product), await app.SubjectAsync(subject), await app.CountsAsync());
@@ -64,9 +64,13 @@ public class AccessScopeTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_commune_officers_lists_and_api_hold_only_their_own_communes()
     {
-        var officer = await app.As(Demo.DaLocOfficer);
-        // Đa Lộc and Mỹ Chánh, and Châu Thành that took both over in 2025 (where new records go).
-        var mine = new[] { await app.CommuneIdAsync(Demo.DaLoc), await app.CommuneIdAsync(Demo.MyChanh), await app.CurrentCommuneIdAsync(Demo.ChauThanhCommune) };
+        var officer = await app.As(Demo.ChauThanhOfficer);
+        // The commune Châu Thành of today and the four former units merged into it in 2025 (Đa Lộc, Mỹ Chánh, Thanh Mỹ, the township).
+        var mine = new[]
+        {
+            await app.CurrentCommuneIdAsync(Demo.ChauThanhCommune), await app.CommuneIdAsync(Demo.DaLoc), await app.CommuneIdAsync(Demo.MyChanh),
+            await app.CommuneIdAsync(Demo.ThanhMy), await app.CommuneIdAsync(Demo.ChauThanhCommune),
+        };
         var hoaMinh = await app.CommuneIdAsync(Demo.HoaMinh);
 
         var products = await ApiItemsAsync(officer, "/api/v1/products?pageSize=100");

@@ -10,19 +10,14 @@ namespace Ocop.Web.Tests;
 public class AuditTrailTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
-    public async Task Seeded_units_are_audited_with_the_real_ids_of_their_parents_and_successors()
+    public async Task The_registry_load_is_audited_once_by_its_file_not_unit_by_unit()
     {
-        var units = await app.QueryAsync(db => db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id.ToString(CultureInfo.InvariantCulture)));
-        var rows = await app.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(AdministrativeUnit)).ToListAsync());
-
-        Assert.Equal(units.Count, rows.Count);
-        foreach (var row in rows.Select(r => (Entry: r, Audit: AuditRow.From(r))))
-        {
-            var unit = units[row.Entry.EntityId];
-            Assert.Equal(AuditAction.Created, row.Audit.Action);
-            Assert.Equal(Format(unit.ParentId), row.Audit.Changes.SingleOrDefault(c => c.Field == "ParentId")?.New);
-            Assert.Equal(Format(unit.SuccessorId), row.Audit.Changes.SingleOrDefault(c => c.Field == "SuccessorId")?.New);
-        }
+        var units = await app.QueryAsync(db => db.Units.CountAsync());
+        var import = await app.QueryAsync(db => db.ReferenceFileImports.AsNoTracking().SingleAsync(f => f.Name == ReferenceData.UnitsFile));
+        Assert.Equal($"{units} đơn vị: {units} thêm mới, 0 đổi tên", import.Summary);
+        Assert.Empty(await app.QueryAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(AdministrativeUnit)).ToListAsync()));
+        var created = (await app.AuditAsync(nameof(ReferenceFileImport), ReferenceData.UnitsFile)).Single();
+        Assert.Equal(import.Sha256, created.Change("Sha256").New);
     }
 
     [Fact]

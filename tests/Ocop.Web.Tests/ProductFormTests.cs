@@ -15,7 +15,7 @@ public class ProductFormTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Creating_a_product_through_the_form_saves_it_and_audits_who_and_every_field()
     {
-        var client = await app.As(Demo.DaLocOfficer);
+        var client = await app.As(Demo.ChauThanhOfficer);
         var (subject, daLoc, category) = (await app.SubjectIdAsync(Demo.BaNam), await app.CurrentCommuneIdAsync(Demo.ChauThanhCommune), await app.CategoryIdAsync(Demo.RiceProductsCategory));
         var name = Unique("Bánh tét nhân đậu xanh");
 
@@ -32,8 +32,8 @@ public class ProductFormTests(AppFixture app) : IClassFixture<AppFixture>
 
         var audit = Assert.Single(await app.AuditAsync(nameof(Product), id));
         Assert.Equal(AuditAction.Created, audit.Action);
-        Assert.Equal(Demo.DaLocOfficer, audit.UserName);
-        Assert.Equal(await app.UserIdAsync(Demo.DaLocOfficer), audit.UserId);
+        Assert.Equal(Demo.ChauThanhOfficer, audit.UserName);
+        Assert.Equal(await app.UserIdAsync(Demo.ChauThanhOfficer), audit.UserId);
         Assert.Equal(new FieldChange("Name", null, name), audit.Change("Name"));
         Assert.Equal(new FieldChange("SubjectId", null, subject.ToString(CultureInfo.InvariantCulture)), audit.Change("SubjectId"));
         Assert.Equal(new FieldChange("CommuneId", null, daLoc.ToString(CultureInfo.InvariantCulture)), audit.Change("CommuneId"));
@@ -79,7 +79,7 @@ public class ProductFormTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Archiving_a_product_keeps_the_record_audits_it_and_restoring_brings_it_back()
     {
-        var client = await app.As(Demo.DaLocOfficer);
+        var client = await app.As(Demo.ChauThanhOfficer);
         var id = await CreateProductAsync(client, Unique("Bánh tét lá dứa"));
 
         using (var response = await client.PostFormAsync(await client.GetFormAsync($"/Products/Details/{id}", handler: "Archive")))
@@ -90,7 +90,7 @@ public class ProductFormTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(ProductStatus.Archived, (await app.ProductAsync(id)).Status);
         var archived = (await app.AuditAsync(nameof(Product), id))[^1];
         Assert.Equal(AuditAction.Archived, archived.Action);
-        Assert.Equal(Demo.DaLocOfficer, archived.UserName);
+        Assert.Equal(Demo.ChauThanhOfficer, archived.UserName);
         Assert.Equal([new FieldChange("Status", "Registered", "Archived")], archived.Changes);
 
         // Archived: out of the working list, found by asking for archived products, no longer editable.
@@ -116,7 +116,7 @@ public class ProductFormTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_GTIN_with_a_wrong_check_digit_is_refused_in_the_form_and_nothing_is_saved()
     {
-        var client = await app.As(Demo.DaLocOfficer);
+        var client = await app.As(Demo.ChauThanhOfficer);
         var wrong = ValidGtin[..^1] + ((ValidGtin[^1] - '0' + 1) % 10).ToString(CultureInfo.InvariantCulture);
         var counts = await app.CountsAsync();
 
@@ -160,7 +160,7 @@ public class ProductFormTests(AppFixture app) : IClassFixture<AppFixture>
     [MemberData(nameof(InvalidFields))]
     public async Task An_invalid_new_product_saves_nothing_and_the_form_says_why_beside_the_field(string field, string value, string message)
     {
-        var client = await app.As(Demo.DaLocOfficer);
+        var client = await app.As(Demo.ChauThanhOfficer);
         var form = await FilledNewProductFormAsync(client, Unique("Sản phẩm không hợp lệ"));
         form.Set(field, value switch
         {
@@ -184,7 +184,7 @@ public class ProductFormTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task A_stale_form_cannot_overwrite_a_newer_change_of_the_product()
     {
         var office = await app.As(Demo.ProgramOffice);
-        var officer = await app.As(Demo.DaLocOfficer);
+        var officer = await app.As(Demo.ChauThanhOfficer);
         var id = await CreateProductAsync(officer, Unique("Bánh tét trứng muối"));
         var first = await officer.GetFormAsync($"/Products/Edit/{id}");
         var second = await office.GetFormAsync($"/Products/Edit/{id}");

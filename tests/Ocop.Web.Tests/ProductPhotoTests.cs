@@ -35,7 +35,7 @@ public class ProductPhotoTests(AppFixture app) : IClassFixture<AppFixture>
             "empty file" => [],
             _ => [.. Png, .. new byte[5 * 1024 * 1024]],
         };
-        var client = await app.As(Demo.DaLocOfficer);
+        var client = await app.As(Demo.ChauThanhOfficer);
         var id = await app.ProductIdAsync(Demo.BanhTetLaCam);
         var before = await app.CountsAsync();
         var filesBefore = StoredFiles;
@@ -55,7 +55,7 @@ public class ProductPhotoTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task A_real_image_is_stored_outside_the_web_root_audited_and_served_back_re_encoded(string kind, string contentType)
     {
         var bytes = kind == "png" ? Png : Jpeg;
-        var client = await app.As(Demo.DaLocOfficer);
+        var client = await app.As(Demo.ChauThanhOfficer);
         var id = await app.ProductIdAsync(Demo.BanhTetNhanChuoi);
         var photosBefore = (await app.ProductAsync(id)).Photos.Count;
 
@@ -75,7 +75,7 @@ public class ProductPhotoTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal((($"anh-{kind}.bin"), new FileInfo(stored).Length, "Đòn bánh tét mới gói"), (photo.OriginalName, photo.SizeBytes, photo.Caption));
 
         var audit = Assert.Single(await app.AuditAsync(nameof(ProductPhoto), photo.Id));
-        Assert.Equal((AuditAction.Created, Demo.DaLocOfficer), (audit.Action, audit.UserName));
+        Assert.Equal((AuditAction.Created, Demo.ChauThanhOfficer), (audit.Action, audit.UserName));
         Assert.Equal(new FieldChange("ProductId", null, id.ToString(System.Globalization.CultureInfo.InvariantCulture)), audit.Change("ProductId"));
 
         using var served = await client.GetAsync($"/Products/Photo/{photo.Id}");
@@ -97,7 +97,7 @@ public class ProductPhotoTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Another_communes_officer_can_neither_upload_to_nor_see_the_photos_of_a_product()
     {
-        var owner = await app.As(Demo.DaLocOfficer);
+        var owner = await app.As(Demo.ChauThanhOfficer);
         var id = await app.ProductIdAsync(Demo.BanhTetLaCam);
         var form = await owner.GetFormAsync($"/Products/Details/{id}", handler: "Upload");
         using (var uploaded = await owner.PostFileAsync(form, "photo", "la-cam.png", Png, "image/png"))

@@ -14,7 +14,7 @@ public class ReferenceDataAndUserTests(AppFixture app) : IClassFixture<AppFixtur
     [Fact]
     public async Task Craft_villages_are_created_edited_and_archived_through_the_form_with_audit()
     {
-        var officer = await app.As(Demo.DaLocOfficer);
+        var officer = await app.As(Demo.ChauThanhOfficer);
         var daLoc = (await app.CurrentCommuneIdAsync(Demo.ChauThanhCommune)).ToString(CultureInfo.InvariantCulture);
         var name = "Làng nghề bánh phồng " + Guid.NewGuid().ToString("N")[..6];
 
@@ -38,7 +38,7 @@ public class ReferenceDataAndUserTests(AppFixture app) : IClassFixture<AppFixtur
 
         var audit = await app.AuditAsync(nameof(CraftVillage), id);
         Assert.Equal([AuditAction.Created, AuditAction.Updated, AuditAction.Archived], audit.Select(a => a.Action));
-        Assert.All(audit, a => Assert.Equal(Demo.DaLocOfficer, a.UserName));
+        Assert.All(audit, a => Assert.Equal(Demo.ChauThanhOfficer, a.UserName));
         Assert.Equal(new FieldChange("CommuneId", null, daLoc), audit[0].Change("CommuneId"));
         Assert.Equal([new FieldChange("RecognitionDecision", null, "QĐ 12/QĐ-UBND")], audit[1].Changes);
         Assert.Equal([new FieldChange("IsArchived", "False", "True")], audit[2].Changes);
@@ -51,7 +51,7 @@ public class ReferenceDataAndUserTests(AppFixture app) : IClassFixture<AppFixtur
     [Fact]
     public async Task A_commune_officer_cannot_place_a_craft_village_in_another_commune()
     {
-        var officer = await app.As(Demo.DaLocOfficer);
+        var officer = await app.As(Demo.ChauThanhOfficer);
         var counts = await app.CountsAsync();
         var form = (await officer.GetFormAsync("/CraftVillages/Edit"))
             .Set("Input.Name", "Làng nghề xơ dừa Hòa Minh").Set("Input.CommuneId", (await app.CommuneIdAsync(Demo.HoaMinh)).ToString(CultureInfo.InvariantCulture));

@@ -5,7 +5,7 @@ namespace Ocop.Web.Tests;
 
 /// <summary>
 /// Each role against each page and API route, decided on the server. The records are chosen so that every rule shows:
-/// {product} and {subject} are Bà Năm's in Đa Lộc (canbo.daloc's commune, not canbo.hoaminh's); {ownProduct} and
+/// {product} and {subject} are Bà Năm's in Đa Lộc (canbo.chauthanh's commune, not canbo.hoaminh's); {ownProduct} and
 /// {ownSubject} are HTX Tiến Thành's in Long Hòa (the producer's own, in neither officer's communes). Archive posts carry
 /// a stale version, so an allowed one is turned back with a message (302 to the record) and nothing is ever archived.
 /// </summary>
@@ -71,6 +71,10 @@ public class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
         ("GET /Planning/Details/{plan}",                    "200   200      200      200   200     200     403    200     login"),
         ("GET /Planning/Indicators",                        "200   200      200      200   200     200     403    200     login"),
         ("GET /Planning/Target?plan={plan}",                "200   200      403      403   403     403     403    403     login"),
+        ("GET /Planning/Edit",                              "200   200      403      200   200     403     403    403     login"),
+        ("GET /Planning/Edit/{plan}",                       "200   200      403      403   403     403     403    403     login"),
+        ("GET /Planning/Copy/{plan}",                       "200   200      403      200   200     403     403    403     login"),
+        ("GET /History/Plan/{plan}",                        "200   200      200      200   200     200     404    200     login"),
         ("GET /Planning/Records?plan={plan}&target={target}", "200   200      200      200   200     200     403    200     login"),
         ("POST /Planning/Dashboard?handler=Snapshot",       "404   404      403      403   403     403     403    403     login"),
         ("GET /Planning/Support",                           "200   200      200      200   200     200     403    200     login"),

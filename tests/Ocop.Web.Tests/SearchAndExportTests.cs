@@ -129,7 +129,7 @@ public class SearchAndExportTests(AppFixture app) : IClassFixture<AppFixture>
 
         var filtered = await ExportAsync(client, $"/Products?handler=Export&q=banh+tet&commune={daLoc}");
         Assert.Equal([Demo.BanhTetLaCam, Demo.BanhTetNhanChuoi], filtered.Select(r => (string)r["Tên sản phẩm"]!).Order(StringComparer.Ordinal));
-        Assert.All(filtered, r => Assert.Equal("Xã Đa Lộc", r["Xã"]));
+        Assert.All(filtered, r => Assert.Equal(("Xã Đa Lộc", "Xã Châu Thành"), (r["Xã đăng ký"], r["Xã hiện nay"])));
         Assert.All(filtered, r => Assert.Equal(Demo.BaNam, r["Chủ thể"]));
         Assert.Equal("Đã xếp hạng", filtered.Single(r => (string?)r["Tên sản phẩm"] == Demo.BanhTetLaCam)["Trạng thái"]);
 
@@ -149,10 +149,12 @@ public class SearchAndExportTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(api.Names.Order(StringComparer.Ordinal), cooperatives.Select(r => (string)r["Tên chủ thể"]!).Order(StringComparer.Ordinal));
         Assert.All(cooperatives, r => Assert.Equal("Hợp tác xã", r["Loại hình"]));
 
-        var officer = await app.As(Demo.DaLocOfficer);
+        var officer = await app.As(Demo.ChauThanhOfficer);
         var reach = await ExportAsync(officer, "/Products?handler=Export");
         Assert.NotEmpty(reach);
-        Assert.All(reach, r => Assert.Contains((string)r["Xã"]!, new[] { "Xã Đa Lộc", "Xã Mỹ Chánh" }));
+        // The commune of today, Châu Thành, holds the former Đa Lộc, Mỹ Chánh, Thanh Mỹ and township records.
+        Assert.All(reach, r => Assert.Equal("Xã Châu Thành", (string)r["Xã hiện nay"]!));
+        Assert.Contains(reach, r => (string)r["Xã đăng ký"]! == "Xã Đa Lộc");
     }
 
     private async Task<List<int>> IdsAsync(IEnumerable<string> productNames)

@@ -12,7 +12,7 @@ public class SubjectFormTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Creating_a_subject_through_the_form_saves_it_and_audits_who_and_every_field()
     {
-        var client = await app.As(Demo.DaLocOfficer);
+        var client = await app.As(Demo.ChauThanhOfficer);
         var daLoc = await app.CurrentCommuneIdAsync(Demo.ChauThanhCommune);
         var name = Unique("Hợp tác xã Bánh phồng Đa Lộc");
 
@@ -34,8 +34,8 @@ public class SubjectFormTests(AppFixture app) : IClassFixture<AppFixture>
 
         var audit = Assert.Single(await app.AuditAsync(nameof(Subject), id));
         Assert.Equal(AuditAction.Created, audit.Action);
-        Assert.Equal(Demo.DaLocOfficer, audit.UserName);
-        Assert.Equal(await app.UserIdAsync(Demo.DaLocOfficer), audit.UserId);
+        Assert.Equal(Demo.ChauThanhOfficer, audit.UserName);
+        Assert.Equal(await app.UserIdAsync(Demo.ChauThanhOfficer), audit.UserId);
         Assert.Equal(new FieldChange("Name", null, name), audit.Change("Name"));
         Assert.Equal(new FieldChange("CommuneId", null, daLoc.ToString(CultureInfo.InvariantCulture)), audit.Change("CommuneId"));
         Assert.Equal(new FieldChange("LegalForm", null, "Cooperative"), audit.Change("LegalForm"));
@@ -54,7 +54,7 @@ public class SubjectFormTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Editing_a_subject_audits_exactly_the_changed_fields_with_old_and_new_values()
     {
-        var client = await app.As(Demo.DaLocOfficer);
+        var client = await app.As(Demo.ChauThanhOfficer);
         var id = await CreateSubjectAsync(client, Unique("Tổ hợp tác Bánh tét lá cẩm"));
 
         var form = await client.GetFormAsync($"/Subjects/Edit/{id}");
@@ -70,7 +70,7 @@ public class SubjectFormTests(AppFixture app) : IClassFixture<AppFixture>
         var audit = await app.AuditAsync(nameof(Subject), id);
         Assert.Equal([AuditAction.Created, AuditAction.Updated], audit.Select(a => a.Action));
         var update = audit[1];
-        Assert.Equal(Demo.DaLocOfficer, update.UserName);
+        Assert.Equal(Demo.ChauThanhOfficer, update.UserName);
         Assert.Equal(
             [new("Phone", "0294 3 123 456", "0911 222 333"), new("Representative", "Trần Thị Hoa", "Lê Thị Cẩm"), new("WorkersTotal", "12", "15")],
             update.Changes.OrderBy(c => c.Field, StringComparer.Ordinal));
@@ -145,7 +145,7 @@ public class SubjectFormTests(AppFixture app) : IClassFixture<AppFixture>
     [MemberData(nameof(InvalidFields))]
     public async Task An_invalid_new_subject_saves_nothing_and_the_form_says_why_beside_the_field(string field, string value, string message)
     {
-        var client = await app.As(Demo.DaLocOfficer);
+        var client = await app.As(Demo.ChauThanhOfficer);
         var name = Unique("Chủ thể không hợp lệ");
         var form = await FilledNewSubjectFormAsync(client, name);
         form.Set(field, value == "{HoaMinh}" ? (await app.CommuneIdAsync(Demo.HoaMinh)).ToString(CultureInfo.InvariantCulture) : value);
@@ -167,7 +167,7 @@ public class SubjectFormTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task An_invalid_edit_leaves_the_subject_and_its_audit_trail_unchanged()
     {
-        var client = await app.As(Demo.DaLocOfficer);
+        var client = await app.As(Demo.ChauThanhOfficer);
         var id = await CreateSubjectAsync(client, Unique("Hộ kinh doanh Bánh ít"));
         var before = await app.SubjectAsync(id);
         var counts = await app.CountsAsync();
@@ -189,7 +189,7 @@ public class SubjectFormTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task A_stale_form_cannot_overwrite_a_newer_change_of_the_subject()
     {
         var office = await app.As(Demo.ProgramOffice);
-        var officer = await app.As(Demo.DaLocOfficer);
+        var officer = await app.As(Demo.ChauThanhOfficer);
         var id = await CreateSubjectAsync(officer, Unique("Hợp tác xã Nếp cẩm"));
         var first = await officer.GetFormAsync($"/Subjects/Edit/{id}");
         var second = await office.GetFormAsync($"/Subjects/Edit/{id}");

@@ -203,7 +203,7 @@ public static class DemoCycleData
             }
 
             var by = task.OfficeId is { } o ? reporters.GetValueOrDefault(o)
-                : task.CommuneId == daLoc.Id || task.CommuneId == myChanh.Id ? users["canbo.daloc"]
+                : task.CommuneId == daLoc.Id || task.CommuneId == myChanh.Id ? users["canbo.chauthanh"]
                 : null;
             foreach (var period in TaskSchedules.PeriodsUntil(task.Schedule, today).Where(p => p.Due < today.AddDays(-10)))
             {
@@ -233,8 +233,8 @@ public static class DemoCycleData
                 PeriodStart = surveyPeriod.Start,
                 PeriodLabel = surveyPeriod.Label,
                 ReportedAt = At(today.AddDays(-6)),
-                UserId = users["canbo.daloc"].Id,
-                UserName = users["canbo.daloc"].FullName,
+                UserId = users["canbo.chauthanh"].Id,
+                UserName = users["canbo.chauthanh"].FullName,
                 Text = "Đã khảo sát 7/9 ấp; ghi nhận các sản phẩm tiềm năng và hướng dẫn hai hộ đăng ký ý tưởng.",
                 Figures = [new TaskReportFigure { Label = "Số sản phẩm tiềm năng khảo sát", Value = 12 }, new TaskReportFigure { Label = "Số hộ được hướng dẫn", Value = 5 }],
             });

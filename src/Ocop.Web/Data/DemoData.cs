@@ -2,30 +2,36 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Access;
 using Ocop.Core.Registry;
+using Ocop.Core.Units;
 
 namespace Ocop.Web.Data;
 
 /// <summary>
-/// Châu Thành demo data: real public product names of the district, invented contact details (example.vn addresses),
-/// and one demo user per role. Loaded only where configuration asks for it (Development and tests).
+/// The demo is the Vĩnh Long province OCOP office in 2026: the former Châu Thành district's records (real public product
+/// names of the district, invented contact details with example.vn addresses) underneath, the new communes' records on
+/// top, and one demo user per role working in today's units. Loaded only where configuration asks for it (Development
+/// and tests).
 /// </summary>
 public static class DemoData
 {
     public const string Password = "Ocop@2025";
 
+    /// <summary>The demo office's province since 1 July 2025: Vĩnh Long, merged from Trà Vinh, Bến Tre and Vĩnh Long.</summary>
+    public const string ProvinceCode = "86";
+
     /// <summary>The demo sign-ins, printed at start in Development.</summary>
     public static readonly IReadOnlyList<(string UserName, Role Role, string FullName)> Users =
     [
         ("admin", Role.Administrator, "Quản trị hệ thống"),
-        ("vanphong", Role.ProgramOffice, "Trần Thị Mai (Phòng NN&PTNT)"),
-        ("phongban", Role.Department, "Lê Văn Hùng (Phòng Kinh tế và Hạ tầng)"),
-        ("canbo.daloc", Role.CommuneOfficer, "Nguyễn Văn Bình (UBND xã Đa Lộc)"),
+        ("vanphong", Role.ProgramOffice, "Trần Thị Mai (Văn phòng Điều phối nông thôn mới tỉnh)"),
+        ("phongban", Role.Department, "Lê Văn Hùng (Sở Công Thương)"),
+        ("canbo.chauthanh", Role.CommuneOfficer, "Nguyễn Văn Bình (UBND xã Châu Thành)"),
         ("canbo.hoaminh", Role.CommuneOfficer, "Thạch Thị Sa Rinh (UBND xã Hòa Minh)"),
-        ("hoidong", Role.CouncilMember, "Phạm Minh Tâm (Hội đồng đánh giá)"),
-        ("hoidong.tnmt", Role.CouncilMember, "Thạch Sô Phal (Phòng Tài nguyên và Môi trường)"),
-        ("hoidong.yte", Role.CouncilMember, "Lê Thị Hồng Nhung (Phòng Y tế)"),
+        ("hoidong", Role.CouncilMember, "Phạm Minh Tâm (Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh)"),
+        ("hoidong.tnmt", Role.CouncilMember, "Thạch Sô Phal (Sở Nông nghiệp và Môi trường)"),
+        ("hoidong.yte", Role.CouncilMember, "Lê Thị Hồng Nhung (Sở Y tế)"),
         ("chuthe", Role.Producer, "Nguyễn Văn Tiến (HTX Tiến Thành)"),
-        ("lanhdao", Role.Leader, "Kim Văn Sơn (UBND huyện)"),
+        ("lanhdao", Role.Leader, "Kim Văn Sơn (UBND tỉnh)"),
     ];
 
     private sealed record DemoProduct(string Name, string Category, ProductStatus Status, ProductStandards Standards = ProductStandards.None, string? Gtin = null);
@@ -192,6 +198,25 @@ public static class DemoData
         ]),
     ];
 
+    // Records of today, registered since 1 July 2025 in communes of the merged province (by their new codes): one in the
+    // commune that took over Đa Lộc, and coconut producers of the former Bến Tre.
+    private static readonly DemoSubject[] TodaySubjects =
+    [
+        new("Hộ kinh doanh Nem chua Cô Út", LegalForm.HouseholdBusiness, "29374", "Lê Thị Út", true, false, false, SalesChannels.ECommerce, null,
+        [
+            new("Nem chua lá ổi Cô Út", "I.3.d", ProductStatus.Registered),
+        ]),
+        new("Hợp tác xã Dừa hữu cơ Mỏ Cày", LegalForm.Cooperative, "28903", "Võ Văn Dừa", false, false, true, Modern, null,
+        [
+            new("Kẹo dừa Mỏ Cày", "I.3.c", ProductStatus.Registered, ProductStandards.Organic | ProductStandards.QualityDeclaration),
+            new("Dầu dừa nguyên chất Mỏ Cày", "I.3.c", ProductStatus.Potential),
+        ]),
+        new("Công ty TNHH Thạch dừa Giồng Trôm", LegalForm.Company, "28984", "Phan Thị Thạch", true, false, false, SalesChannels.Supermarket, null,
+        [
+            new("Thạch dừa Giồng Trôm", "I.3.c", ProductStatus.Potential, ProductStandards.Haccp),
+        ]),
+    ];
+
     private static readonly (string Name, string Commune, string? Decision, bool Traditional, string Description)[] Villages =
     [
         ("Làng nghề rượu Xuân Thạnh", "29398", null, true, "Nghề nấu rượu truyền thống ấp Vĩnh Trường."),
@@ -220,14 +245,17 @@ public static class DemoData
 
         var phone = 3_860_100;
         Subject? producersSubject = null;
-        foreach (var s in Subjects)
+        // Today's units: the merged province and the communes that took over the old ones.
+        var province = await db.Units.SingleAsync(u => u.Code == ProvinceCode && u.Level == UnitLevel.Province && u.ValidTo == null, ct);
+        var newCommunes = await db.Units.Where(u => u.ParentId == province.Id).ToDictionaryAsync(u => u.Code, ct);
+        foreach (var (s, commune, place) in Subjects.Select(s => (s, oldCommunes[s.Commune], "huyện Châu Thành, tỉnh Trà Vinh"))
+                     .Concat(TodaySubjects.Select(s => (s, newCommunes[s.Commune], "tỉnh Vĩnh Long"))))
         {
             phone += 37;
-            var commune = oldCommunes[s.Commune];
             var subject = new Subject
             {
                 Name = s.Name, LegalForm = s.Form, Commune = commune, Representative = s.Representative,
-                Address = $"Ấp {(phone % 5) + 1}, {commune.Name}, huyện Châu Thành, tỉnh Trà Vinh",
+                Address = $"Ấp {(phone % 5) + 1}, {commune.Name}, {place}",
                 Phone = $"0294 {phone / 1000 % 1000:000} {phone % 1000:000}",
                 Email = $"lienhe{phone % 1000}@example.vn",
                 TaxCode = s.Form == LegalForm.HouseholdBusiness ? null : $"21{phone:00000000}",
@@ -257,7 +285,12 @@ public static class DemoData
 
         await db.SaveChangesAsync(ct);
 
-        var district = await db.Units.SingleAsync(u => u.Code == "847", ct);
+        db.DeployingOffices.Add(new DeployingOffice
+        {
+            Name = "Văn phòng Điều phối nông thôn mới tỉnh Vĩnh Long", ShortName = "OCOP Vĩnh Long", UnitId = province.Id,
+            Served = [new DeployingOfficeUnit { UnitId = province.Id }],
+        });
+        await db.SaveChangesAsync(ct);
         foreach (var (userName, role, fullName) in Users)
         {
             var user = new AppUser
@@ -270,9 +303,9 @@ public static class DemoData
             };
             var unitIds = role switch
             {
-                Role.ProgramOffice or Role.Department or Role.CouncilMember => [district.Id],
-                Role.CommuneOfficer when userName.EndsWith("daloc", StringComparison.Ordinal) => [oldCommunes["29377"].Id, oldCommunes["29380"].Id],
-                Role.CommuneOfficer => [oldCommunes["29410"].Id],
+                Role.ProgramOffice or Role.Department or Role.CouncilMember => [province.Id],
+                Role.CommuneOfficer when userName.EndsWith("chauthanh", StringComparison.Ordinal) => [newCommunes["29374"].Id],
+                Role.CommuneOfficer => [newCommunes["29410"].Id],
                 _ => Array.Empty<int>(),
             };
             user.Units.AddRange(unitIds.Select(id => new UserUnit { UserId = user.Id, UnitId = id }));

@@ -19,6 +19,7 @@ public static class DemoPlanningData
 
     public static async Task SeedAsync(OcopDbContext db, DateOnly today, CancellationToken ct = default)
     {
+        await DemoPlans2026.SeedAsync(db, ct);
         if (await db.SupportRecords.AnyAsync(ct))
         {
             return;

@@ -32,7 +32,7 @@ public static class DirectoryVersion
             or EntityState.Deleted
         && entry.Entity switch
         {
-            UserUnit or AdministrativeUnit or ProductCategory => true,
+            UserUnit or AdministrativeUnit or ProductCategory or UnitSuccessorLink or DeployingOffice or DeployingOfficeUnit => true,
             // Only what a session check or a scope reads: a sign-in (failed-attempt count, lockout) must not reload every cache.
             AppUser => entry.State != EntityState.Modified || AccountFields.Any(f => entry.Property(f).IsModified),
             Subject => entry.State != EntityState.Modified || entry.Property(nameof(Subject.CommuneId)).IsModified,

@@ -36,9 +36,20 @@ public class AdministrativeUnit : IAuditable
     public DateOnly ValidFrom { get; set; }
     /// <summary>Last day the unit existed; null while it still exists.</summary>
     public DateOnly? ValidTo { get; set; }
+    /// <summary>
+    /// The unit that took over this one's records when it ceased. For a commune split between several successors
+    /// (<see cref="UnitSuccessorLink"/>), the one the office recorded on <see cref="SuccessorChosenOn"/>; until then the
+    /// one the registry file suggests.
+    /// </summary>
     public int? SuccessorId { get; set; }
     public AdministrativeUnit? Successor { get; set; }
+    public DateOnly? SuccessorChosenOn { get; set; }
     [MaxLength(300)] public string? LegalBasis { get; set; }
+    /// <summary>Other spellings of the name (tone-mark placement "Hoà"/"Hòa"), "|"-separated, for search.</summary>
+    [MaxLength(300)] public string? NameVariants { get; set; }
+    /// <summary>Listed by the statistics office but named by no 2025 resolution: kept for old references, out of pickers.</summary>
+    public bool IsStale { get; set; }
+    [MaxLength(1000)] public string? Note { get; set; }
 
     public UnitValidity Validity => new(ValidFrom, ValidTo);
 }

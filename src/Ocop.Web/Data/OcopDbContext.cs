@@ -14,6 +14,9 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
     Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
+    public DbSet<UnitSuccessorLink> UnitSuccessorLinks => Set<UnitSuccessorLink>();
+    public DbSet<ReferenceFileImport> ReferenceFileImports => Set<ReferenceFileImport>();
+    public DbSet<DeployingOffice> DeployingOffices => Set<DeployingOffice>();
     public DbSet<ProductCategory> ProductCategories => Set<ProductCategory>();
     public DbSet<CraftVillage> CraftVillages => Set<CraftVillage>();
     public DbSet<Subject> Subjects => Set<Subject>();
@@ -128,6 +131,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         ConfigureEvaluation(builder);
         PlanningModel.Configure(builder);
         CycleAndTaskModel.Configure(builder);
+        UnitRegistryModel.Configure(builder);
         Features.Account.SessionModel.Configure(builder);
     }
 
@@ -264,6 +268,12 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
 
     private (bool Directory, bool Lists) pendingOnCommit;
 
+    /// <summary>
+    /// Off while the registry file loads thousands of units at once: the load's own audit row
+    /// (<see cref="ReferenceFileImport"/>) stands for them. Renames and other changes of units are audited as always.
+    /// </summary>
+    internal bool AuditAddedUnits { get; set; } = true;
+
     /// <summary>Moves the cache versions that saves inside the transaction just committed touched (see <see cref="CacheVersionsOnCommit"/>).</summary>
     internal void BumpPendingVersions()
     {
@@ -352,7 +362,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
                 }
             }
 
-            if (entry.Entity is not IAuditable)
+            if (entry.Entity is not IAuditable || (entry.State == EntityState.Added && entry.Entity is AdministrativeUnit && !AuditAddedUnits))
             {
                 continue;
             }

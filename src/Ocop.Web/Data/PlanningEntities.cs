@@ -21,6 +21,8 @@ public class Plan : IAuditable, IVersioned
     public AdministrativeUnit? Unit { get; set; }
     public int? ParentId { get; set; }
     public Plan? Parent { get; set; }
+    /// <summary>The office's remark on the plan (e.g. that its figures are a demo's), not part of the issued text.</summary>
+    [MaxLength(2000)] public string? Note { get; set; }
     public int Version { get; set; }
 
     public List<PlanTarget> Targets { get; set; } = [];
@@ -117,7 +119,8 @@ public static class PlanningModel
     {
         builder.Entity<Plan>(e =>
         {
-            e.HasIndex(p => p.Number);
+            // A unit's plans are told apart by number (two communes may both issue a "01/KH-UBND").
+            e.HasIndex(p => new { p.UnitId, p.Number }).IsUnique();
             e.HasOne(p => p.Unit).WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(p => p.Parent).WithMany().HasForeignKey(p => p.ParentId).OnDelete(DeleteBehavior.Restrict);
             e.Property(p => p.Version).IsConcurrencyToken();

@@ -7,8 +7,9 @@ namespace Ocop.Web.Data;
 /// <summary>
 /// The plans the product is built for and their targets, as reference data: program 919/QĐ-TTg (national), the Trà Vinh
 /// province plan 2207/QĐ-UBND (its parent link only: its targets are not transcribed) and the Châu Thành district plan
-/// 46/KH-UBND with the seven targets of its section II.2. Indicators are added by code and plans by number when missing,
-/// so an office's corrections survive.
+/// 46/KH-UBND with the seven targets of its section II.2 — all ended on 31/12/2025, kept for the years they covered.
+/// Indicators are added by code and plans by number and unit when missing, so an office's corrections survive. Plans of
+/// today are made by the offices themselves (/Planning/Edit); the demo's are in <see cref="DemoPlans2026"/>.
 /// </summary>
 public static class PlanningReferenceData
 {
@@ -77,7 +78,8 @@ public static class PlanningReferenceData
         var indicators = await db.Indicators.ToDictionaryAsync(i => i.Code, i => i.Id, ct);
         var plans = await db.Plans.ToListAsync(ct);
 
-        var program = plans.FirstOrDefault(p => p.Number == "919/QĐ-TTg");
+        // Plans are known by number within their unit: a commune may issue a plan with the same number as another's.
+        var program = plans.FirstOrDefault(p => p.Number == "919/QĐ-TTg" && p.UnitId == null);
         if (program is null)
         {
             program = AddPlan(db, new Plan
@@ -87,8 +89,8 @@ public static class PlanningReferenceData
             }, Program919Targets, indicators);
         }
 
-        var province = plans.FirstOrDefault(p => p.Number == "2207/QĐ-UBND");
         var provinceUnit = await db.Units.Where(u => u.Code == "84" && u.ValidTo != null).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+        var province = plans.FirstOrDefault(p => p.Number == "2207/QĐ-UBND" && p.UnitId == provinceUnit);
         if (province is null && provinceUnit is not null)
         {
             province = AddPlan(db, new Plan
@@ -100,7 +102,7 @@ public static class PlanningReferenceData
         }
 
         var districtUnit = await db.Units.Where(u => u.Code == "847" && u.ValidTo != null).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
-        if (districtUnit is not null && !plans.Any(p => p.Number == "46/KH-UBND"))
+        if (districtUnit is not null && !plans.Any(p => p.Number == "46/KH-UBND" && p.UnitId == districtUnit))
         {
             AddPlan(db, new Plan
             {

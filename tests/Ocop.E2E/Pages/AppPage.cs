@@ -39,6 +39,12 @@ public abstract class AppPage(IPage page)
         return new DashboardPage(Page);
     }
 
+    public async Task<PlanListPage> GoToPlansAsync()
+    {
+        await Navigation.GetByRole(AriaRole.Link, new() { Name = "Kế hoạch & chỉ tiêu", Exact = true }).ClickAsync();
+        return new PlanListPage(Page);
+    }
+
     /// <summary>Chooses the first option whose text contains <paramref name="text"/> (option texts carry indentation and dates).</summary>
     protected static async Task ChooseAsync(ILocator select, string text)
     {

@@ -28,6 +28,17 @@ public sealed class ProductListPage(IPage page) : AppPage(page)
         return this;
     }
 
+    public ILocator CommuneFilter => Page.GetByRole(AriaRole.Combobox, new() { Name = "Xã" });
+
+    /// <summary>Chooses a commune in the place filter (by its label) and applies the filters, the search box emptied.</summary>
+    public async Task<ProductListPage> FilterByCommuneAsync(string label)
+    {
+        await SearchBox.FillAsync("");
+        await CommuneFilter.SelectOptionAsync(new SelectOptionValue { Label = label });
+        await FilterButton.ClickAsync();
+        return this;
+    }
+
     public ILocator ProductLink(string name) => Results.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 
     public async Task<ProductDetailsPage> OpenProductAsync(string name)

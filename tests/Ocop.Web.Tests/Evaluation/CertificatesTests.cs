@@ -116,7 +116,7 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Only_the_program_office_and_admin_record_decisions()
     {
-        foreach (var user in new[] { Demo.DaLocOfficer, Demo.Council, Demo.Producer, Demo.Leader })
+        foreach (var user in new[] { Demo.ChauThanhOfficer, Demo.Council, Demo.Producer, Demo.Leader })
         {
             using var response = await (await app.As(user)).GetAsync("/Recognitions/Create");
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -312,7 +312,7 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
         var round = await ClosedRoundAsync((product, 6525, 3, LevelOutcomeKind.RecognisedHere));
         var certificate = await CertificateAsync(product, expiresInDays: 600);
 
-        using var inScope = await (await app.As(Demo.DaLocOfficer)).GetAsync($"/api/v1/products/{product}/rankings");
+        using var inScope = await (await app.As(Demo.ChauThanhOfficer)).GetAsync($"/api/v1/products/{product}/rankings");
         Assert.Equal(HttpStatusCode.OK, inScope.StatusCode);
         using var json = JsonDocument.Parse(await inScope.Content.ReadAsStringAsync());
         var rounds = json.RootElement.GetProperty("rounds").EnumerateArray().ToList();
@@ -333,7 +333,7 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
 
         // The product page shows the same history.
-        var page = Html.Text(await (await app.As(Demo.DaLocOfficer)).GetPageAsync($"/Products/Details/{product}"));
+        var page = Html.Text(await (await app.As(Demo.ChauThanhOfficer)).GetPageAsync($"/Products/Details/{product}"));
         Assert.Contains("Lịch sử đánh giá, phân hạng", page, StringComparison.Ordinal);
         Assert.Contains(certificate.Number, page, StringComparison.Ordinal);
         Assert.Contains("65,25", page, StringComparison.Ordinal);

@@ -116,7 +116,7 @@ public class DossierTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_file_renamed_to_pdf_is_refused_and_nothing_is_stored()
     {
-        var officer = await app.As(Demo.DaLocOfficer);
+        var officer = await app.As(Demo.ChauThanhOfficer);
         var id = await CreateAsync(officer, await app.ProductIdAsync(Demo.BanhTetNhanChuoi), 2041, DossierVariant.FirstEvaluation);
         var item = (await RequiredItemsAsync(id))[0].Id;
         var (rows, files) = await StoredAsync();
@@ -145,7 +145,7 @@ public class DossierTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task An_oversized_file_is_refused_with_the_limit_in_the_message()
     {
-        var officer = await app.As(Demo.DaLocOfficer);
+        var officer = await app.As(Demo.ChauThanhOfficer);
         var id = await CreateAsync(officer, await app.ProductIdAsync(Demo.BanhTetMyChanh), 2042, DossierVariant.FirstEvaluation);
         var item = (await RequiredItemsAsync(id))[0].Id;
         var (rows, files) = await StoredAsync();
@@ -162,7 +162,7 @@ public class DossierTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Another_communes_officer_and_another_producer_cannot_reach_a_dossier()
     {
-        var owner = await app.As(Demo.DaLocOfficer);
+        var owner = await app.As(Demo.ChauThanhOfficer);
         var product = await app.ProductIdAsync(Demo.BanhTetLaCam);
         var id = await CreateAsync(owner, product, 2043, DossierVariant.FirstEvaluation);
         var item = (await RequiredItemsAsync(id))[0].Id;
@@ -200,7 +200,7 @@ public class DossierTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task An_upgrade_starts_from_a_copy_of_the_last_dossier()
     {
-        var officer = await app.As(Demo.DaLocOfficer);
+        var officer = await app.As(Demo.ChauThanhOfficer);
         var product = await app.ProductIdAsync(Demo.BanhTetLaCam);
         var first = await CreateAsync(officer, product, 2044, DossierVariant.FirstEvaluation, "Sản phẩm chủ lực của xã.");
         var items = await RequiredItemsAsync(first);
@@ -238,7 +238,7 @@ public class DossierTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task The_list_filters_by_year_state_and_variant_in_the_query_string()
     {
-        var officer = await app.As(Demo.DaLocOfficer);
+        var officer = await app.As(Demo.ChauThanhOfficer);
         var id = await CreateAsync(officer, await app.ProductIdAsync(Demo.BanhTetMyChanh), 2046, DossierVariant.Reevaluation);
 
         Assert.Contains(id, Html.LinkedIds(await officer.GetPageAsync("/Dossiers?year=2046&state=Draft&variant=Reevaluation"), "/Dossiers/Details/"));
@@ -253,7 +253,7 @@ public class DossierTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Only_administrators_and_the_program_office_edit_the_checklist()
     {
-        foreach (var user in new[] { Demo.Department, Demo.DaLocOfficer, Demo.Council, Demo.Producer, Demo.Leader })
+        foreach (var user in new[] { Demo.Department, Demo.ChauThanhOfficer, Demo.Council, Demo.Producer, Demo.Leader })
         {
             var client = await app.As(user);
             using var get = await client.GetAsync("/Dossiers/Checklist");

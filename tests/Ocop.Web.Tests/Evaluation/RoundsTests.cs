@@ -251,7 +251,7 @@ public class RoundsTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task People_outside_the_office_and_the_council_cannot_see_or_set_up_rounds()
     {
         var round = await NewRoundAsync("26/2026");
-        foreach (var user in new[] { Demo.Producer, Demo.DaLocOfficer })
+        foreach (var user in new[] { Demo.Producer, Demo.ChauThanhOfficer })
         {
             using var list = await (await app.As(user)).GetAsync("/Rounds");
             Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);

@@ -119,6 +119,10 @@ public class AppFixture : IAsyncLifetime
     public Task<int> CurrentCommuneIdAsync(string code) =>
         QueryAsync(db => db.Units.Where(u => u.Code == code && u.ValidTo == null && u.Level == Core.Units.UnitLevel.Commune).Select(u => u.Id).SingleAsync());
 
+    /// <summary>The unit a statistics code names today (a province, former or current, or a commune), as the API's <c>?unit=</c> does.</summary>
+    public Task<int> UnitIdAsync(string code) =>
+        QueryAsync(db => db.Units.Where(u => u.Code == code).OrderBy(u => u.ValidTo == null ? 0 : 1).Select(u => u.Id).FirstAsync());
+
     /// <summary>A leaf of the product taxonomy (one with a scoresheet product set), by code.</summary>
     public Task<int> CategoryIdAsync(string code) =>
         QueryAsync(db => db.ProductCategories.Where(c => c.Code == code).Select(c => c.Id).SingleAsync());

@@ -7,8 +7,8 @@ public static class Demo
     public const string Admin = "admin";
     public const string ProgramOffice = "vanphong";
     public const string Department = "phongban";
-    /// <summary>Commune officer for Đa Lộc and Mỹ Chánh.</summary>
-    public const string DaLocOfficer = "canbo.daloc";
+    /// <summary>Commune officer of the new commune Châu Thành (since 1 July 2025: the former township, Đa Lộc, Mỹ Chánh and Thanh Mỹ).</summary>
+    public const string ChauThanhOfficer = "canbo.chauthanh";
     /// <summary>Commune officer for Hòa Minh.</summary>
     public const string HoaMinhOfficer = "canbo.hoaminh";
     public const string Council = "hoidong";
@@ -16,14 +16,20 @@ public static class Demo
     public const string Producer = "chuthe";
     public const string Leader = "lanhdao";
 
-    public static readonly string[] Users = [Admin, ProgramOffice, Department, DaLocOfficer, HoaMinhOfficer, Council, Producer, Leader];
+    public static readonly string[] Users = [Admin, ProgramOffice, Department, ChauThanhOfficer, HoaMinhOfficer, Council, Producer, Leader];
 
     // Communes before 1 July 2025, by statistics code.
     public const string DaLoc = "29377";
     public const string MyChanh = "29380";
+    public const string ThanhMy = "29383";
     public const string HoaMinh = "29410";
     public const string LongHoa = "29413";
-    // Since 1 July 2025: the commune Châu Thành took over the township, Mỹ Chánh, Thanh Mỹ and Đa Lộc (same code as the old township).
+    public const string ChauThanhDistrict = "847";
+    public const string TraVinh = "84";
+    public const string BenTre = "83";
+    public const string VinhLong = "86";
+    // Since 1 July 2025: the commune Châu Thành took over the township, Mỹ Chánh, Thanh Mỹ and Đa Lộc (same code as the old township),
+    // in the province Vĩnh Long (86, the code of the old Vĩnh Long too), merged from Trà Vinh (84), Bến Tre (83) and Vĩnh Long.
     public const string ChauThanhCommune = "29374";
 
     // Subjects.

@@ -16,7 +16,7 @@ public class CycleTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task An_idea_is_recorded_returned_with_reasons_resubmitted_and_accepted()
     {
-        var officer = await app.As(Demo.DaLocOfficer);
+        var officer = await app.As(Demo.ChauThanhOfficer);
         var id = await CreateAsync(officer, Demo.DaLoc, "Bánh tét chay lá dứa", CycleStep.IdeaRegistration);
         var created = await EntryAsync(id);
         Assert.Equal((CycleStep.IdeaRegistration, CycleState.Active, DateTime.UtcNow.AddHours(7).Year), (created.Step, created.State, created.Year));
@@ -113,7 +113,7 @@ public class CycleTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task A_commune_officer_records_and_moves_ideas_of_their_own_communes_only()
     {
         var hoaMinh = await app.As(Demo.HoaMinhOfficer);
-        var daLocEntry = await CreateAsync(await app.As(Demo.DaLocOfficer), Demo.DaLoc, "Chả giò khoai môn", CycleStep.Communication);
+        var daLocEntry = await CreateAsync(await app.As(Demo.ChauThanhOfficer), Demo.DaLoc, "Chả giò khoai môn", CycleStep.Communication);
 
         using (var hidden = await hoaMinh.GetAsync($"/Cycle/Details/{daLocEntry}"))
         {

@@ -20,7 +20,7 @@ public class TaskTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_commune_officer_reports_on_their_communes_task_with_figures_and_a_file()
     {
-        var officer = await app.As(Demo.DaLocOfficer);
+        var officer = await app.As(Demo.ChauThanhOfficer);
         var task = await CommuneTaskAsync(Demo.DaLoc, "Thông tin, tuyên truyền");
         var period = await OpenPeriodAsync(officer, task);
 
@@ -43,7 +43,7 @@ public class TaskTests(AppFixture app) : IClassFixture<AppFixture>
 
         var report = await app.QueryAsync(db => db.TaskReports.AsNoTracking().Include(r => r.Figures).Include(r => r.Attachments)
             .Where(r => r.TaskId == task).OrderByDescending(r => r.Id).FirstAsync());
-        Assert.Equal((Demo.DaLocOfficer, true, period), (report.UserName, report.IsDone, report.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        Assert.Equal((Demo.ChauThanhOfficer, true, period), (report.UserName, report.IsDone, report.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         Assert.Equal([("Số buổi tuyên truyền", 5m), ("Số người tham dự", 312.5m)], report.Figures.OrderBy(f => f.Id).Select(f => (f.Label, f.Value)));
         var file = Assert.Single(report.Attachments);
         Assert.Equal("application/pdf", file.ContentType);
@@ -105,7 +105,7 @@ public class TaskTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_problem_raised_reaches_the_program_office_and_its_answer_reaches_the_commune()
     {
-        var officer = await app.As(Demo.DaLocOfficer);
+        var officer = await app.As(Demo.ChauThanhOfficer);
         var task = await CommuneTaskAsync(Demo.DaLoc, "Báo cáo kết quả");
         using (var raised = await ReportAsync(officer, task, await OpenPeriodAsync(officer, task), "Tình hình quý này.", null, null,
                    ("Input.Problem", "Đề nghị hỗ trợ kinh phí tập huấn cho 3 tổ hợp tác.")))
@@ -156,7 +156,7 @@ public class TaskTests(AppFixture app) : IClassFixture<AppFixture>
             Assert.Contains("20 ngày", page, StringComparison.Ordinal);
         }
 
-        foreach (var user in new[] { Demo.Department, Demo.DaLocOfficer })
+        foreach (var user in new[] { Demo.Department, Demo.ChauThanhOfficer })
         {
             using var refused = await (await app.As(user)).GetAsync("/Tasks/Overdue");
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
@@ -198,7 +198,7 @@ public class TaskTests(AppFixture app) : IClassFixture<AppFixture>
 
         Assert.NotEqual("Sửa đè", (await app.QueryAsync(db => db.PlanTasks.AsNoTracking().SingleAsync(t => t.Id == task))).Title);
 
-        using var officerEdit = await (await app.As(Demo.DaLocOfficer)).GetAsync($"/Tasks/Edit/{task}");
+        using var officerEdit = await (await app.As(Demo.ChauThanhOfficer)).GetAsync($"/Tasks/Edit/{task}");
         Assert.Equal(HttpStatusCode.Forbidden, officerEdit.StatusCode);
     }
 

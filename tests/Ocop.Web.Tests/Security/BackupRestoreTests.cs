@@ -17,7 +17,7 @@ public class BackupRestoreTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_backup_taken_while_the_app_serves_restores_into_a_fresh_instance_table_for_table_and_file_for_file()
     {
-        var officer = await app.As(Demo.DaLocOfficer);
+        var officer = await app.As(Demo.ChauThanhOfficer);
         var id = await app.ProductIdAsync(Demo.BanhTetNhanChuoi);
         var form = await officer.GetFormAsync($"/Products/Details/{id}", handler: "Upload");
         using (var uploaded = await officer.PostFileAsync(form, "photo", "sao-luu.png", Png, "image/png"))
@@ -41,7 +41,7 @@ public class BackupRestoreTests(AppFixture app) : IClassFixture<AppFixture>
 
                 // The restored instance serves: the photo, and a sign-in (its keys came along in the database).
                 using var client = restored.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-                using var signIn = await client.PostSignInAsync(Demo.DaLocOfficer, DemoData.Password);
+                using var signIn = await client.PostSignInAsync(Demo.ChauThanhOfficer, DemoData.Password);
                 Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
             }
 

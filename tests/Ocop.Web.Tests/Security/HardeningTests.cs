@@ -98,7 +98,7 @@ public class HardeningTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_product_name_with_a_control_character_is_refused_and_nothing_is_saved()
     {
-        var officer = await app.As(Demo.DaLocOfficer);
+        var officer = await app.As(Demo.ChauThanhOfficer);
         var id = await app.ProductIdAsync(Demo.BanhTetLaCam);
         var before = await app.CountsAsync();
         var form = await officer.GetFormAsync($"/Products/Edit/{id}");
@@ -148,7 +148,7 @@ public class HardeningTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task An_upload_over_the_request_limit_gets_a_page_that_says_how_large_it_may_be()
     {
-        var officer = await app.As(Demo.DaLocOfficer);
+        var officer = await app.As(Demo.ChauThanhOfficer);
         var dossier = await app.QueryAsync(db => db.Dossiers.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync());
         var token = await officer.TokenAsync();
         using var response = await officer.PostFileAsync($"/Dossiers/Details/{dossier}?handler=Upload",
@@ -160,7 +160,7 @@ public class HardeningTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_png_header_followed_by_html_is_refused_and_nothing_is_stored()
     {
-        var officer = await app.As(Demo.DaLocOfficer);
+        var officer = await app.As(Demo.ChauThanhOfficer);
         var id = await app.ProductIdAsync(Demo.BanhTetLaCam);
         var before = await app.CountsAsync();
         var form = await officer.GetFormAsync($"/Products/Details/{id}", handler: "Upload");
@@ -177,7 +177,7 @@ public class HardeningTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("tai-lieu\u202Egnp.exe", "tai-lieugnp.exe")]
     public async Task Photo_file_names_are_stored_clean(string fileName, string stored)
     {
-        var officer = await app.As(Demo.DaLocOfficer);
+        var officer = await app.As(Demo.ChauThanhOfficer);
         var id = await app.ProductIdAsync(Demo.BanhTetNhanChuoi);
         var form = await officer.GetFormAsync($"/Products/Details/{id}", handler: "Upload");
         using var content = new MultipartFormDataContent();
@@ -200,7 +200,7 @@ public class HardeningTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_five_thousand_character_file_name_is_cut_to_255_with_its_extension()
     {
-        var officer = await app.As(Demo.DaLocOfficer);
+        var officer = await app.As(Demo.ChauThanhOfficer);
         var id = await app.ProductIdAsync(Demo.BanhTetNhanChuoi);
         var form = await officer.GetFormAsync($"/Products/Details/{id}", handler: "Upload");
         using var response = await officer.PostFileAsync(form, "photo", new string('a', 5000) + ".png", Png, "image/png");

@@ -32,7 +32,7 @@ public class HistoryAndAuditSearchTests(AppFixture app) : IClassFixture<AppFixtu
     public async Task A_commune_officer_cannot_read_the_history_of_a_round_or_a_decision(string type)
     {
         var id = await app.QueryAsync(db => db.AuditEntries.Where(a => a.EntityType == type).OrderBy(a => a.Id).Select(a => a.EntityId).FirstAsync());
-        using var response = await (await app.As(Demo.DaLocOfficer)).GetAsync($"/History/{type}/{id}");
+        using var response = await (await app.As(Demo.ChauThanhOfficer)).GetAsync($"/History/{type}/{id}");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 

@@ -6,7 +6,9 @@ using Ocop.Web.Data;
 namespace Ocop.Web.Features.Access;
 
 /// <summary>
-/// What the signed-in user may reach: their role, the communes inside their assigned units, their own subject.
+/// What the signed-in user may reach: their role, the units their assigned units cover (the communes inside them and
+/// the former units merged into them, so an office of today works with the records of the old district years), their
+/// own subject.
 /// Every page and API query of the registry filters through it; it is loaded once per request.
 /// </summary>
 public sealed class UserScope
@@ -82,7 +84,7 @@ public sealed class UserScopeLoader(OcopDbContext db, IHttpContextAccessor http,
                 _ when RegistryAccess.ReachesEveryUnit(account.Role) => new HashSet<int>(),
                 // A producer's reach is their own subject; its commune is what their forms may show.
                 Role.Producer => (await db.Subjects.Where(s => s.Id == account.SubjectId).Select(s => s.CommuneId).ToListAsync(ct)).ToHashSet(),
-                _ => units.CommunesWithin(account.Units),
+                _ => units.Covered(account.Units),
             };
             account.Scope = new UserScope
             {

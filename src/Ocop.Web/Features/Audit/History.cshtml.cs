@@ -25,10 +25,10 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
         [nameof(CraftVillage)] = "Làng nghề", [nameof(ProductCategory)] = "Nhóm sản phẩm", [nameof(AppUser)] = "Người dùng",
         [nameof(UserUnit)] = "Địa bàn phụ trách", [nameof(AdministrativeUnit)] = "Đơn vị hành chính",
         [nameof(ScoresheetRecord)] = "Phiếu chấm", [nameof(Certificate)] = "Giấy chứng nhận",
+        [nameof(Plan)] = "Kế hoạch", [nameof(PlanTarget)] = "Chỉ tiêu",
         [nameof(EvaluationRound)] = "Đợt đánh giá", [nameof(CouncilMember)] = "Thành viên hội đồng",
         [nameof(MemberScoresheet)] = "Phiếu chấm của thành viên", [nameof(Recognition)] = "Quyết định công nhận",
-        [nameof(PlanTarget)] = "Chỉ tiêu", [nameof(PlanTask)] = "Nhiệm vụ", [nameof(TaskReport)] = "Báo cáo nhiệm vụ",
-        [nameof(SupportRecord)] = "Hỗ trợ",
+        [nameof(PlanTask)] = "Nhiệm vụ", [nameof(TaskReport)] = "Báo cáo nhiệm vụ", [nameof(SupportRecord)] = "Hỗ trợ",
     };
 
     /// <summary>Every audited record type and its Vietnamese name, for the audit search.</summary>
@@ -49,6 +49,9 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
         ["LockoutEnd"] = "Khóa đến", ["UnitId"] = "Đơn vị (mã)", ["UserId"] = "Người dùng (mã)", ["Organisation"] = "Cơ quan",
         ["RecognitionDecision"] = "Quyết định công nhận", ["IsTraditional"] = "Làng nghề truyền thống", ["Code"] = "Mã",
         ["Level"] = "Cấp", ["ParentId"] = "Cấp trên (mã)", ["ProductSet"] = "Bộ tiêu chí", ["LegalBasis"] = "Căn cứ pháp lý",
+        ["Number"] = "Số", ["Title"] = "Tên", ["Issuer"] = "Cơ quan ban hành", ["IssuedOn"] = "Ngày ban hành", ["PeriodFrom"] = "Kỳ từ ngày",
+        ["PeriodTo"] = "Kỳ đến ngày", ["Note"] = "Ghi chú", ["PlanId"] = "Kế hoạch (mã)", ["IndicatorId"] = "Chỉ số (mã)", ["Wording"] = "Nội dung",
+        ["TargetValue"] = "Giá trị mục tiêu", ["Direction"] = "Hướng", ["Deadline"] = "Hạn", ["SortOrder"] = "Thứ tự",
     };
 
     public string TypeName(string type) => TypeNames.GetValueOrDefault(type, type);
@@ -137,6 +140,19 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
                 }
 
                 (RecordName, BackUrl) = (certificate, $"/Certificates/Details/{id}");
+                break;
+            case nameof(Plan) when int.TryParse(id, out var planId):
+                // Plans are read by everyone who reads plans; a plan's history includes its targets'.
+                var plan = PlanningAccess.CanReadPlans(scope.Role)
+                    ? await db.Plans.Where(p => p.Id == planId).Select(p => new { p.Number, Targets = p.Targets.Select(t => t.Id).ToList() }).SingleOrDefaultAsync(ct)
+                    : null;
+                if (plan is null)
+                {
+                    return NotFound();
+                }
+
+                (RecordName, BackUrl) = (plan.Number, $"/Planning/Details/{id}");
+                keys.AddRange(plan.Targets.Select(t => (nameof(PlanTarget), t.ToString(System.Globalization.CultureInfo.InvariantCulture))));
                 break;
             case nameof(EvaluationRound) or nameof(CouncilMember) or nameof(MemberScoresheet) or nameof(Recognition) when int.TryParse(id, out var evaluationId):
                 // Rounds and their councils, sheets and decisions: the history is the program office's view, as the round page's list of all.

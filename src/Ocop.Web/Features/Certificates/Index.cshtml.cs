@@ -53,14 +53,11 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, TimePro
         var visible = scope.Visible(db.Products).Select(p => p.Id);
         var query = db.Certificates.AsNoTracking().Where(c => visible.Contains(c.ProductId));
         Years = await query.Select(c => c.IssuedOn.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
-        if (Province is int province)
+        // A place covers its former communes' records (the old district years under today's province).
+        Units = await Lookups.UnitFilterAsync(db, scope, Province, Commune, Request.Query.ContainsKey("province"), ct);
+        if ((await new UnitQuery(Units.Province ?? Province, Commune).ResolveAsync(db, ct)).Communes is { } communes)
         {
-            query = query.Where(c => c.Product!.Commune!.ParentId == province || c.Product.Commune.Parent!.ParentId == province);
-        }
-
-        if (Commune is int commune)
-        {
-            query = query.Where(c => c.Product!.CommuneId == commune);
+            query = query.Where(c => communes.Contains(c.Product!.CommuneId));
         }
 
         if (Year is int year)
@@ -89,7 +86,6 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, TimePro
         var page = Math.Clamp(PageNumber, 1, Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize)));
         Rows = shown.Skip((page - 1) * PageSize).Take(PageSize).ToList();
         Pager = new Pager(Request, page, PageSize, Total);
-        Units = await Lookups.UnitFilterAsync(db, scope, Province, Commune, ct);
     }
 
     /// <summary>The list with another state tab, keeping the commune and year filters, from the first page.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Planning;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
 
@@ -38,8 +39,12 @@ public sealed record CycleSummary(int Year, DateOnly On, IReadOnlyList<CycleComm
     public int Completed => Communes.Sum(c => c.Completed);
 
     /// <summary>The cycle of a year in an administrative unit (a commune, or every commune of a district or province).</summary>
-    public static Task<CycleSummary> ForUnitAsync(OcopDbContext db, int year, int unitId, DateOnly today, CancellationToken ct = default) =>
-        ForAsync(db.CycleEntries.Where(e => e.CommuneId == unitId || e.Commune!.ParentId == unitId || e.Commune.Parent!.ParentId == unitId), year, today, ct);
+    public static async Task<CycleSummary> ForUnitAsync(OcopDbContext db, int year, int unitId, DateOnly today, CancellationToken ct = default)
+    {
+        // The unit's communes and the former ones merged into them.
+        var communes = (await db.GetService<UnitDirectory>().GetAsync(db, ct)).CommunesCovered([unitId]).ToList();
+        return await ForAsync(db.CycleEntries.Where(e => communes.Contains(e.CommuneId)), year, today, ct);
+    }
 
     public static async Task<CycleSummary> ForAsync(IQueryable<CycleEntry> entries, int year, DateOnly today, CancellationToken ct = default)
     {

@@ -75,14 +75,11 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
             query = query.Where(d => d.Variant == variant);
         }
 
-        if (Province is int province)
+        // A place covers its former communes' records (the old district years under today's province).
+        Units = await Lookups.UnitFilterAsync(db, scope, Province, Commune, Request.Query.ContainsKey("province"), ct);
+        if ((await new UnitQuery(Units.Province ?? Province, Commune).ResolveAsync(db, ct)).Communes is { } communes)
         {
-            query = query.Where(d => d.Product!.Commune!.ParentId == province || d.Product.Commune.Parent!.ParentId == province);
-        }
-
-        if (Commune is { } commune)
-        {
-            query = query.Where(d => d.Product!.CommuneId == commune);
+            query = query.Where(d => communes.Contains(d.Product!.CommuneId));
         }
 
         if (Product is { } onlyProduct)
@@ -99,7 +96,6 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
                 d.Variant, d.State, d.Documents.Count(f => !f.IsArchived), d.UpdatedAt))
             .ToListAsync(ct);
         Pager = new Pager(Request, page, PageSize, Total);
-        Units = await Lookups.UnitFilterAsync(db, scope, Province, Commune, ct);
         States = Lookups.Enum(State);
         Variants = Lookups.Enum(Variant);
         CanEditChecklist = Core.Access.RegistryAccess.CanEditReferenceData(scope.Role);

@@ -8,7 +8,7 @@ using Ocop.Web.Features.Access;
 
 namespace Ocop.Web.Features.Home;
 
-public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageModel
+public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, UnitDirectory directory) : PageModel
 {
     public string FullName { get; private set; } = "";
     public Role Role { get; private set; }
@@ -37,9 +37,12 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
 
         var subjectCounts = await subjects.GroupBy(s => s.CommuneId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var productCounts = await products.GroupBy(p => p.CommuneId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var ids = subjectCounts.Keys.Union(productCounts.Keys).ToList();
-        var names = await db.Units.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        ByCommune = ids.Select(id => new CommuneCount(id, names[id], subjectCounts.GetValueOrDefault(id), productCounts.GetValueOrDefault(id)))
-            .OrderByDescending(c => c.Products).ThenBy(c => c.Commune).Take(50).ToList();
+        // By the commune of today: a merged commune's old records count with the new ones, in one line.
+        var units = await directory.GetAsync(db, ct);
+        ByCommune = subjectCounts.Keys.Union(productCounts.Keys)
+            .GroupBy(id => units.ById.TryGetValue(id, out var u) ? units.Latest(u) : null)
+            .Where(g => g.Key is not null)
+            .Select(g => new CommuneCount(g.Key!.Id, g.Key.Name, g.Sum(subjectCounts.GetValueOrDefault), g.Sum(productCounts.GetValueOrDefault)))
+            .OrderByDescending(c => c.Products).ThenBy(c => c.Commune, StringComparer.Create(Ocop.Web.Shared.Display.Vi, false)).Take(50).ToList();
     }
 }

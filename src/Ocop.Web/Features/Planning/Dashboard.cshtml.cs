@@ -14,7 +14,7 @@ namespace Ocop.Web.Features.Planning;
 /// The leader's morning page: a plan's targets for a unit on a date, with the breakdown, stars by product group, the trend
 /// and the certificates expiring soon. Plan, unit and date sit in the query string so the address can be shared.
 /// </summary>
-public sealed class DashboardModel(OcopDbContext db, UserScopeLoader scopes, PlanFigures figures, TimeProvider clock) : PageModel
+public sealed class DashboardModel(OcopDbContext db, UserScopeLoader scopes, PlanFigures figures, TimeProvider clock, UnitDirectory directory) : PageModel
 {
     [FromQuery(Name = "plan")] public int? PlanId { get; set; }
     [FromQuery(Name = "unit")] public int? UnitId { get; set; }
@@ -36,20 +36,17 @@ public sealed class DashboardModel(OcopDbContext db, UserScopeLoader scopes, Pla
         }
 
         Today = Display.Today(clock);
-        Plans = await figures.PlanChoicesAsync(ct);
-        if (Plans.Count == 0)
-        {
-            return NotFound();
-        }
-
-        var planId = PlanId ?? Plans[0].Id;
-        var plan = await figures.PlanAsync(planId, ct);
+        var at = At ?? Today;
+        // Without a plan in the address: the plan in force on the date for the user's own unit, shown for that unit.
+        var choices = await PlanChoices.LoadAsync(db, directory, scope, at, ct);
+        Plans = choices.Picker;
+        var plan = await figures.PlanAsync(PlanId ?? choices.DefaultPlanId ?? 0, ct);
         if (plan is null)
         {
             return NotFound();
         }
 
-        var unit = await figures.UnitAsync(UnitId ?? plan.UnitId ?? 0, scope, ct);
+        var unit = await figures.UnitAsync(UnitId ?? choices.DefaultUnitFor(plan.UnitId), scope, ct);
         if (unit is null)
         {
             return UnitId is null ? Forbid() : NotFound();
@@ -57,7 +54,6 @@ public sealed class DashboardModel(OcopDbContext db, UserScopeLoader scopes, Pla
 
         PlanId = plan.Id;
         UnitId = unit.UnitId ?? 0;
-        var at = At ?? Today;
         Figures = await figures.DashboardAsync(plan, unit, at, ct);
         Units = await figures.PickableUnitsAsync(scope, ct);
         CanSnapshot = PlanningAccess.CanEditPlans(scope.Role);

@@ -367,9 +367,8 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock, UnitDirect
     }
 
     /// <summary>
-    /// The communes of a unit: itself if a commune, its children and grandchildren, and the communes that succeeded any of
-    /// them after a merger (as a user's scope does), so a district's figures follow its communes past 1 July 2025.
+    /// The communes whose records a unit holds: itself if a commune, the communes inside it, and the former communes
+    /// merged into any of those (as a user's scope does), so a province of today counts the old district years.
     /// </summary>
-    private static HashSet<int> CommunesOf(UnitDirectory.Snapshot units, int unitId) =>
-        units.CommunesWithin([unitId]).Where(units.Communes.Contains).ToHashSet();
+    private static HashSet<int> CommunesOf(UnitDirectory.Snapshot units, int unitId) => units.CommunesCovered([unitId]);
 }

@@ -18,7 +18,8 @@ public static class PlanningApi
             .WithName("ListPlans")
             .WithTags("Planning")
             .WithSummary("Danh sách kế hoạch / List plans")
-            .WithDescription("Chương trình, kế hoạch tỉnh, huyện: số, tên, cơ quan ban hành, kỳ, đơn vị, kế hoạch cấp trên. Không dành cho chủ thể sản xuất.")
+            .WithDescription("Chương trình, kế hoạch tỉnh, huyện, xã: số, tên, cơ quan ban hành, kỳ, tình trạng hôm nay (InForce, Upcoming, Ended), "
+                + "đơn vị, kế hoạch cấp trên, ghi chú; kế hoạch đang thực hiện trước. Không dành cho chủ thể sản xuất.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/plans/{id:int}/targets", TargetsAsync)
             .WithName("GetPlanTargets")
@@ -32,7 +33,7 @@ public static class PlanningApi
         return api;
     }
 
-    private static async Task<Results<Ok<List<PlanRow>>, ProblemHttpResult>> ListAsync(UserScopeLoader scopes, OcopDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<PlanRow>>, ProblemHttpResult>> ListAsync(UserScopeLoader scopes, OcopDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
         if (!PlanningAccess.CanReadPlans(scope.Role))
@@ -40,11 +41,14 @@ public static class PlanningApi
             return Forbidden();
         }
 
-        var plans = await db.Plans.AsNoTracking().OrderBy(p => p.UnitId != null).ThenBy(p => p.IssuedOn)
-            .Select(p => new PlanRow(p.Id, p.Number, p.Title, p.Issuer, p.IssuedOn, p.PeriodFrom, p.PeriodTo,
-                p.Unit == null ? null : p.Unit.Code, p.Unit == null ? "Toàn quốc" : p.Unit.Name, p.ParentId))
+        var today = Display.Today(clock);
+        var plans = await db.Plans.AsNoTracking()
+            .Select(p => new PlanRow(p.Id, p.Number, p.Title, p.Issuer, p.IssuedOn, p.PeriodFrom, p.PeriodTo, PlanStanding.InForce,
+                p.Unit == null ? null : p.Unit.Code, p.Unit == null ? "Toàn quốc" : p.Unit.Name, p.ParentId, p.Note))
             .ToListAsync(ct);
-        return TypedResults.Ok(plans);
+        var byId = plans.ToDictionary(p => p.Id);
+        return TypedResults.Ok(PlanInForce.PickerOrder(plans.Select(p => new PlanPeriod(p.Id, null, p.PeriodFrom, p.PeriodTo, p.IssuedOn)), today)
+            .Select(p => byId[p.Id] with { Standing = p.StandingOn(today) }).ToList());
     }
 
     private static async Task<Results<Ok<PlanTargets>, ProblemHttpResult>> TargetsAsync(
@@ -96,8 +100,10 @@ public static class PlanningApi
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Bạn không có quyền xem kế hoạch và chỉ tiêu.", detail: detail);
 }
 
+/// <param name="Standing">Whether the plan is in force today, still to come or ended.</param>
+/// <param name="Note">The office's remark on the plan (a demo plan says so here).</param>
 public sealed record PlanRow(int Id, string Number, string Title, string Issuer, DateOnly IssuedOn, DateOnly PeriodFrom, DateOnly PeriodTo,
-    string? UnitCode, string UnitName, int? ParentId);
+    PlanStanding Standing, string? UnitCode, string UnitName, int? ParentId, string? Note);
 
 /// <param name="Unit">The unit's code ("VN" for the whole country).</param>
 /// <param name="At">The date of the figures.</param>

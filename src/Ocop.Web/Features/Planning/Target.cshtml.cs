@@ -7,11 +7,15 @@ using Ocop.Core.Access;
 using Ocop.Core.Planning;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
+using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Planning;
 
-/// <summary>Creates a target on a plan (?plan=) or edits one (/Planning/Target/{id}): an indicator, a value, a direction, a deadline.</summary>
-public sealed class TargetModel(OcopDbContext db, UserScopeLoader scopes) : PageModel
+/// <summary>
+/// Creates a target on a plan (?plan=) or edits one (/Planning/Target/{id}): an indicator, a value, a direction, a deadline
+/// within the plan's period. Whoever may change the plan (<see cref="PlanReach"/>) sets its targets.
+/// </summary>
+public sealed class TargetModel(OcopDbContext db, UserScopeLoader scopes, UnitDirectory directory) : PageModel
 {
     [FromRoute] public int? Id { get; set; }
     [FromQuery(Name = "plan")] public int? PlanId { get; set; }
@@ -35,7 +39,7 @@ public sealed class TargetModel(OcopDbContext db, UserScopeLoader scopes) : Page
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        if (!PlanningAccess.CanEditPlans(scope.Role))
+        if (!PlanningAccess.CanCreatePlans(scope.Role))
         {
             return Forbid();
         }
@@ -62,6 +66,11 @@ public sealed class TargetModel(OcopDbContext db, UserScopeLoader scopes) : Page
             return NotFound();
         }
 
+        if (!await MayChangeAsync(scope, plan, ct))
+        {
+            return Forbid();
+        }
+
         if (Id is null)
         {
             Input.Deadline = plan.PeriodTo;
@@ -75,7 +84,7 @@ public sealed class TargetModel(OcopDbContext db, UserScopeLoader scopes) : Page
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        if (!PlanningAccess.CanEditPlans(scope.Role))
+        if (!PlanningAccess.CanCreatePlans(scope.Role))
         {
             return Forbid();
         }
@@ -102,6 +111,11 @@ public sealed class TargetModel(OcopDbContext db, UserScopeLoader scopes) : Page
             return NotFound();
         }
 
+        if (!await MayChangeAsync(scope, plan, ct))
+        {
+            return Forbid();
+        }
+
         var code = (Input.Code ?? "").Trim();
         var indicator = Input.IndicatorId is int indicatorId ? await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Id == indicatorId, ct) : null;
         if (Input.IndicatorId is not null && indicator is null)
@@ -114,9 +128,10 @@ public sealed class TargetModel(OcopDbContext db, UserScopeLoader scopes) : Page
             ModelState.AddModelError("Input.TargetValue", "Chỉ tiêu tỷ lệ không vượt quá 100 %.");
         }
 
-        if (Input.Deadline is DateOnly deadline && deadline < plan.PeriodFrom)
+        if (Input.Deadline is DateOnly deadline && (deadline < plan.PeriodFrom || deadline > plan.PeriodTo))
         {
-            ModelState.AddModelError("Input.Deadline", "Hạn hoàn thành không trước ngày đầu kỳ kế hoạch.");
+            ModelState.AddModelError("Input.Deadline",
+                $"Hạn hoàn thành nằm trong kỳ kế hoạch, từ {Display.Date(plan.PeriodFrom)} đến {Display.Date(plan.PeriodTo)}.");
         }
 
         if (code.Length > 0 && await db.PlanTargets.AnyAsync(t => t.PlanId == plan.Id && t.Code == code && t.Id != (Id ?? 0), ct))
@@ -138,10 +153,30 @@ public sealed class TargetModel(OcopDbContext db, UserScopeLoader scopes) : Page
         target.Direction = Input.Direction;
         target.Deadline = Input.Deadline!.Value;
         target.SortOrder = Input.SortOrder;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException failed)
+        {
+            // Between the checks and the save another request changed this target or took its code.
+            var taken = await db.PlanTargets.AsNoTracking().AnyAsync(t => t.PlanId == plan.Id && t.Code == code && t.Id != (Id ?? 0), ct);
+            if (!taken && failed is not DbUpdateConcurrencyException)
+            {
+                throw;
+            }
+
+            ModelState.AddModelError(taken ? "Input.Code" : "", taken ? "Kế hoạch đã có chỉ tiêu mang mã này." : "Chỉ tiêu vừa được người khác thay đổi. Tải lại trang rồi sửa lại.");
+            await LoadAsync(plan, ct);
+            return Page();
+        }
+
         TempData["Message"] = $"Đã lưu chỉ tiêu {code}.";
-        return Redirect($"/Planning/Details/{PlanDisplay.Id(plan.Id)}");
+        return RedirectToPage("Details", new { id = plan.Id });
     }
+
+    private async Task<bool> MayChangeAsync(UserScope scope, Plan plan, CancellationToken ct) =>
+        new PlanReach(scope, await directory.GetAsync(db, ct)).CanEdit(plan.UnitId);
 
     private async Task LoadAsync(Plan plan, CancellationToken ct)
     {

@@ -31,15 +31,15 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, Product
     public List<SelectListItem> Categories { get; private set; } = [];
     public List<SelectListItem> Statuses { get; private set; } = [];
 
-    private ProductSearch Search => new(Q, Commune, Group, Status, Subject, Sort, PageNumber, Province: Province);
+    private ProductSearch Search => new(Q, Commune, Group, Status, Subject, Sort, PageNumber, Province: Units.Province ?? Province);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        (Rows, Total) = await Search.RunAsync(db, index, scope, ct);
+        Units = await Lookups.UnitFilterAsync(db, scope, Province, Commune, Request.Query.ContainsKey("province"), ct);
+        (Rows, Total) = await Search.RunAsync(db, index, scope, await Search.Place.ResolveAsync(db, ct), ct);
         Pager = new Pager(Request, Search.SafePage, Search.SafePageSize, Total);
         CanCreate = RegistryAccess.CanCreateProduct(scope.Role);
-        Units = await Lookups.UnitFilterAsync(db, scope, Province, Commune, ct);
         Categories = await Lookups.CategoriesAsync(db, Group, leavesOnly: false, ct);
         Statuses = Lookups.Enum(Status);
     }
@@ -48,13 +48,15 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, Product
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        var rows = await Search.AllAsync(db, index, scope, ct);
+        Units = await Lookups.UnitFilterAsync(db, scope, Province, Commune, Request.Query.ContainsKey("province"), ct);
+        var rows = await Search.AllAsync(db, index, scope, await Search.Place.ResolveAsync(db, ct), ct);
         var sheet = rows.Select(r => new Dictionary<string, object?>
         {
             ["Mã"] = r.Id,
             ["Tên sản phẩm"] = r.Name,
             ["Chủ thể"] = r.SubjectName,
-            ["Xã"] = r.CommuneName,
+            ["Xã đăng ký"] = r.CommuneName,
+            ["Xã hiện nay"] = r.CurrentCommuneName,
             ["Mã nhóm"] = r.CategoryCode,
             ["Nhóm sản phẩm"] = r.CategoryName,
             ["Trạng thái"] = Display.Name(r.Status),

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Registry;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
+using Ocop.Web.Features.Shared;
 using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Products;
@@ -61,12 +62,11 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
             var category = categories[p.CategoryId];
             var categoryParent = category.ParentId is int parentId ? categories.GetValueOrDefault(parentId) : null;
             var commune = units.ById.GetValueOrDefault(p.CommuneId);
-            var communeParent = commune is null ? null : units.Parent(commune);
+            var current = commune is null ? null : units.Latest(commune);
             entries.Add(new Entry(
-                new ProductRow(p.Id, p.Name, p.SubjectId, subject.Name, p.CommuneId, commune?.Name ?? "", category.Code, category.Name,
-                    p.Status, p.Gtin, p.UpdatedAt),
-                p.SearchText, subject.SearchText, p.CategoryId, category.ParentId, categoryParent?.ParentId,
-                communeParent?.Id, communeParent?.ParentId));
+                new ProductRow(p.Id, p.Name, p.SubjectId, subject.Name, p.CommuneId, commune?.Code ?? "", commune?.Name ?? "",
+                    current?.Id ?? p.CommuneId, current?.Name ?? "", category.Code, category.Name, p.Status, p.Gtin, p.UpdatedAt),
+                p.SearchText, subject.SearchText, p.CategoryId, category.ParentId, categoryParent?.ParentId));
         }
 
         return new Snapshot(entries, fingerprint);
@@ -75,10 +75,10 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
     public readonly record struct Fingerprint(
         int Products, DateTime? ProductsUpdated, int Subjects, DateTime? SubjectsUpdated, int CategoryVersions);
 
-    /// <summary>One product as the list needs it: its row, its and its subject's folded keys, and the ancestors its filters test.</summary>
+    /// <summary>One product as the list needs it: its row, its and its subject's folded keys, and the category ancestors its filter tests.</summary>
     public sealed record Entry(
         ProductRow Row, string SearchText, string SubjectSearchText,
-        int CategoryId, int? CategoryParentId, int? CategoryGrandparentId, int? CommuneParentId, int? CommuneGrandparentId);
+        int CategoryId, int? CategoryParentId, int? CategoryGrandparentId);
 
     public sealed class Snapshot
     {
@@ -108,13 +108,15 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
                 nameRank[byName[rank]] = rank;
             }
 
-            var communeRank = entries.Select(e => e.Row.CommuneName).Distinct()
+            // By the commune of today, then the former commune the record was registered in.
+            var communeRank = entries.SelectMany(e => new[] { e.Row.CurrentCommuneName, e.Row.CommuneName }).Distinct()
                 .Order(StringComparer.Create(Display.Vi, false))
                 .Select((name, rank) => (name, rank))
                 .ToDictionary(x => x.name, x => x.rank);
             ByName = [.. byName.Select(i => entries[i])];
             ByNameDescending = [.. byNameDescending.Select(i => entries[i])];
-            ByCommune = [.. byName.OrderBy(i => communeRank[entries[i].Row.CommuneName]).ThenBy(i => nameRank[i]).Select(i => entries[i])];
+            ByCommune = [.. byName.OrderBy(i => communeRank[entries[i].Row.CurrentCommuneName]).ThenBy(i => communeRank[entries[i].Row.CommuneName])
+                .ThenBy(i => nameRank[i]).Select(i => entries[i])];
             ByUpdated = [.. entries.OrderBy(e => e.Row.UpdatedAt).ThenBy(e => e.Row.Id)];
             ByUpdatedDescending = [.. entries.OrderByDescending(e => e.Row.UpdatedAt).ThenBy(e => e.Row.Id)];
         }
@@ -131,7 +133,7 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
         /// The same rules as the database filters they replace: <see cref="UserScope.Sees"/> for the user's reach,
         /// the folded text in the product's or its subject's key, and archived products only when asked for by status.
         /// </summary>
-        public (List<ProductRow> Rows, int Total) Find(UserScope scope, ProductSearch search, string folded, int skip, int? take)
+        public (List<ProductRow> Rows, int Total) Find(UserScope scope, ProductSearch search, UnitQuery.Resolved place, string folded, int skip, int? take)
         {
             var ordered = search.Sort switch
             {
@@ -146,7 +148,7 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
             var total = 0;
             foreach (var e in ordered)
             {
-                if (!Matches(e, scope, search, folded))
+                if (!Matches(e, scope, search, place, folded))
                 {
                     continue;
                 }
@@ -162,7 +164,7 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
             return (rows, total);
         }
 
-        private static bool Matches(Entry e, UserScope scope, ProductSearch search, string folded)
+        private static bool Matches(Entry e, UserScope scope, ProductSearch search, UnitQuery.Resolved place, string folded)
         {
             var row = e.Row;
             if (search.Status is ProductStatus status ? row.Status != status : row.Status == ProductStatus.Archived)
@@ -170,9 +172,8 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
                 return false;
             }
 
-            if ((search.Commune is int commune && row.CommuneId != commune)
+            if (!place.Keeps(row.CommuneId)
                 || (search.Subject is int subject && row.SubjectId != subject)
-                || (search.Province is int province && e.CommuneParentId != province && e.CommuneGrandparentId != province)
                 || (search.Group is int group && e.CategoryId != group && e.CategoryParentId != group && e.CategoryGrandparentId != group)
                 || !scope.Sees(row.CommuneId, row.SubjectId))
             {

@@ -2,6 +2,7 @@ using Ocop.Core.Registry;
 using Ocop.Core.Text;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
+using Ocop.Web.Features.Shared;
 
 namespace Ocop.Web.Features.Products;
 
@@ -9,8 +10,13 @@ namespace Ocop.Web.Features.Products;
 /// The product list's query, shared by the page, the XLSX export and the API so that all three return the same rows.
 /// Every value lives in the query string, so a URL can be shared. It is answered from <see cref="ProductListIndex"/>.
 /// </summary>
-public sealed record ProductSearch(string? Q, int? Commune, int? Group, ProductStatus? Status, int? Subject, string? Sort, int Page = 1, int PageSize = 20, int? Province = null)
+public sealed record ProductSearch(
+    string? Q, int? Commune, int? Group, ProductStatus? Status, int? Subject, string? Sort, int Page = 1, int PageSize = 20,
+    int? Province = null, string? Unit = null, string? At = null)
 {
+    /// <summary>The place filter: a province or commune id, or an official unit code on a date, each covering its predecessors' records.</summary>
+    public UnitQuery Place => new(Province, Commune, Unit, At);
+
     public const int MaxPageSize = 100;
 
     // Capped so that (page - 1) × page size can never overflow into a negative offset.
@@ -18,20 +24,27 @@ public sealed record ProductSearch(string? Q, int? Commune, int? Group, ProductS
     public int SafePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
 
     /// <summary>One page of rows and the total count, for the page and the API.</summary>
-    public async Task<(List<ProductRow> Rows, int Total)> RunAsync(OcopDbContext db, ProductListIndex index, UserScope scope, CancellationToken ct)
+    public async Task<(List<ProductRow> Rows, int Total)> RunAsync(
+        OcopDbContext db, ProductListIndex index, UserScope scope, UnitQuery.Resolved place, CancellationToken ct)
     {
         var products = await index.GetAsync(db, ct);
-        return products.Find(scope, this, VietnameseText.Fold(Q), (SafePage - 1) * SafePageSize, SafePageSize);
+        return products.Find(scope, this, place, VietnameseText.Fold(Q), (SafePage - 1) * SafePageSize, SafePageSize);
     }
 
     /// <summary>Every matching row, for the export.</summary>
-    public async Task<List<ProductRow>> AllAsync(OcopDbContext db, ProductListIndex index, UserScope scope, CancellationToken ct)
+    public async Task<List<ProductRow>> AllAsync(OcopDbContext db, ProductListIndex index, UserScope scope, UnitQuery.Resolved place, CancellationToken ct)
     {
         var products = await index.GetAsync(db, ct);
-        return products.Find(scope, this, VietnameseText.Fold(Q), 0, null).Rows;
+        return products.Find(scope, this, place, VietnameseText.Fold(Q), 0, null).Rows;
     }
 }
 
+/// <param name="CommuneId">Where the product was registered (kept as it was: history is never rewritten).</param>
+/// <param name="CurrentCommuneId">The commune that holds that commune's records today (itself unless it was merged in 2025).</param>
 public sealed record ProductRow(
-    int Id, string Name, int SubjectId, string SubjectName, int CommuneId, string CommuneName,
-    string CategoryCode, string CategoryName, ProductStatus Status, string? Gtin, DateTime UpdatedAt);
+    int Id, string Name, int SubjectId, string SubjectName, int CommuneId, string CommuneCode, string CommuneName,
+    int CurrentCommuneId, string CurrentCommuneName, string CategoryCode, string CategoryName, ProductStatus Status, string? Gtin, DateTime UpdatedAt)
+{
+    /// <summary>"Xã Đa Lộc (nay Xã Châu Thành)" for a record of a merged commune, else the commune's name.</summary>
+    public string CommuneLabel => CurrentCommuneId == CommuneId ? CommuneName : $"{CommuneName} (nay {CurrentCommuneName})";
+}

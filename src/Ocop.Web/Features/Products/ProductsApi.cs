@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Registry;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
+using Ocop.Web.Features.Shared;
 using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Products;
@@ -15,7 +16,8 @@ public static class ProductsApi
         api.MapGet("/products", ListAsync)
             .WithName("ListProducts")
             .WithSummary("Danh sách sản phẩm / List products")
-            .WithDescription("q: tìm không dấu; province: id tỉnh; commune: id xã; group: id ngành/nhóm/phân nhóm; status; sort: name, -name, updated, -updated, commune; page, pageSize (≤ 100).");
+            .WithDescription("q: tìm không dấu; " + UnitQuery.CodeHelp + "; province: id tỉnh; commune: id xã (mỗi đơn vị gồm cả hồ sơ của các đơn vị cũ đã sáp nhập vào); group: id ngành/nhóm/phân nhóm; status; sort: name, -name, updated, -updated, commune; page, pageSize (≤ 100).")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/products/{id:int}", GetAsync)
             .WithName("GetProduct")
             .WithSummary("Chi tiết sản phẩm / Product detail")
@@ -23,13 +25,19 @@ public static class ProductsApi
         return api;
     }
 
-    private static async Task<Ok<ApiPage<ProductRow>>> ListAsync(
-        string? q, int? commune, int? group, ProductStatus? status, int? subject, string? sort, int? page, int? pageSize, int? province,
+    private static async Task<Results<Ok<ApiPage<ProductRow>>, ProblemHttpResult>> ListAsync(
+        string? q, string? unit, string? at, int? commune, int? group, ProductStatus? status, int? subject, string? sort, int? page, int? pageSize, int? province,
         UserScopeLoader scopes, OcopDbContext db, ProductListIndex index, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        var search = new ProductSearch(q, commune, group, status, subject, sort, page ?? 1, pageSize ?? 20, province);
-        var (rows, total) = await search.RunAsync(db, index, scope, ct);
+        var search = new ProductSearch(q, commune, group, status, subject, sort, page ?? 1, pageSize ?? 20, province, unit, at);
+        var place = await search.Place.ResolveAsync(db, ct);
+        if (place.Error is not null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: place.Error, detail: place.Detail);
+        }
+
+        var (rows, total) = await search.RunAsync(db, index, scope, place, ct);
         return TypedResults.Ok(new ApiPage<ProductRow>(rows, total, search.SafePage, search.SafePageSize));
     }
 

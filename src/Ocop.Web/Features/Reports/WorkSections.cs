@@ -25,7 +25,7 @@ public static class WorkSections
 
         if (unit.UnitId is int unitId)
         {
-            tasks = TaskSummary.InUnit(tasks, unitId);
+            tasks = await TaskSummary.InUnitAsync(db, tasks, unitId, ct);
         }
 
         return (await CycleSummary.ForAsync(entries, to.Year, to, ct), await TaskSummary.ForAsync(db, from, to, tasks, ct));

@@ -13,16 +13,50 @@ public static class Lookups
     /// <summary>Above this many communes a list filter asks for the province first: a national user would otherwise get 3,300 options on every page.</summary>
     public const int ProvinceFirstAbove = 100;
 
+    /// <summary>Above this many communes a form offers the deploying office's communes and a search instead of one long list.</summary>
+    public const int SearchAbove = 200;
+
     /// <summary>
     /// Communes a form may assign: those that exist today, plus the record's current one even if it was dissolved
     /// (it then says until when it existed, so an edit does not silently move the record).
     /// </summary>
-    public static async Task<List<SelectListItem>> CommunesAsync(OcopDbContext db, UserScope scope, int? selected, CancellationToken ct)
+    public static Task<List<SelectListItem>> CommunesAsync(OcopDbContext db, UserScope scope, int? selected, CancellationToken ct) =>
+        CommunesAsync(db, scope, selected, null, ct);
+
+    /// <summary>
+    /// The same, for a wide reach (an administrator or leader sees 3,321 communes): the communes of the deploying office's
+    /// provinces, the record's own, and those a search typed in the form finds (name with or without diacritics, former
+    /// name or code; a former commune found brings the commune of today that took it over).
+    /// </summary>
+    public static async Task<List<SelectListItem>> CommunesAsync(OcopDbContext db, UserScope scope, int? selected, string? query, CancellationToken ct)
     {
         var units = await db.GetService<UnitDirectory>().GetAsync(db, ct);
         var today = Display.Today(db.GetService<TimeProvider>());
-        return Options(units, u => Reaches(scope, u) && (u.Validity.IsValidOn(today) || u.Id == selected), selected);
+        bool Offered(UnitEntry u) => Reaches(scope, u) && (u.Validity.IsValidOn(today) || u.Id == selected);
+        if (!NeedsSearch(units, scope, today))
+        {
+            return Options(units, Offered, selected);
+        }
+
+        var near = units.HomeCommunes ?? new HashSet<int>();
+        var found = new HashSet<int>();
+        if (!string.IsNullOrWhiteSpace(query))
+        {
+            foreach (var row in new Units.UnitSearch(query, Core.Units.UnitLevel.Commune, null, null, PageSize: 30).Run(units).Rows)
+            {
+                found.Add(units.Latest(units.ById[row.Id]).Id);
+            }
+        }
+
+        return Options(units, u => Offered(u) && (u.Id == selected || near.Contains(u.Id) || found.Contains(u.Id)), selected);
     }
+
+    /// <summary>Whether a commune field of this user's forms needs the search (more communes of today in reach than a list should hold).</summary>
+    public static async Task<bool> CommuneSearchNeededAsync(OcopDbContext db, UserScope scope, CancellationToken ct) =>
+        NeedsSearch(await db.GetService<UnitDirectory>().GetAsync(db, ct), scope, Display.Today(db.GetService<TimeProvider>()));
+
+    private static bool NeedsSearch(UnitDirectory.Snapshot units, UserScope scope, DateOnly today) =>
+        units.CommuneChoices.Count(c => c.Unit.Validity.IsValidOn(today) && Reaches(scope, c.Unit)) > SearchAbove;
 
     /// <summary>The commune a new record placed where this one was would go today (its successor if it was merged).</summary>
     public static async Task<int> CommuneTodayAsync(OcopDbContext db, int commune, CancellationToken ct)
@@ -55,8 +89,13 @@ public static class Lookups
         return $"{unit.Name} không còn là đơn vị hành chính từ {Display.Date(unit.ValidTo?.AddDays(1))}.{successor}";
     }
 
-    /// <summary>The commune filter of a list: every commune the user may see (dissolved ones too, records keep them), or, for a wide scope, the chosen province's.</summary>
-    public static async Task<UnitFilter> UnitFilterAsync(OcopDbContext db, UserScope scope, int? province, int? commune, CancellationToken ct)
+    /// <summary>
+    /// The place filter of a list: every commune the user may see (former ones too, records keep them), or, for a wide
+    /// scope, the province first. With no province in the URL the list opens on the deploying office's province when the
+    /// user reaches it (<paramref name="provinceAsked"/> is whether the URL chose one, "all" included), so units elsewhere
+    /// stay out of the way unless asked for.
+    /// </summary>
+    public static async Task<UnitFilter> UnitFilterAsync(OcopDbContext db, UserScope scope, int? province, int? commune, bool provinceAsked, CancellationToken ct)
     {
         var units = await db.GetService<UnitDirectory>().GetAsync(db, ct);
         if (units.Communes.Count(id => Reaches(scope, units.ById[id])) <= ProvinceFirstAbove)
@@ -70,7 +109,14 @@ public static class Lookups
             province = units.ProvinceOf(chosen)?.Id;
         }
 
-        var provinces = units.Provinces
+        var reachable = units.Provinces.Where(p => scope.ReachesEveryUnit || scope.CommuneIds.Contains(p.Id)
+            || units.Tree.Children(p.Id).Any(child => scope.CommuneIds.Contains(child.Id))).ToList();
+        if (province is null && !provinceAsked && units.HomeUnits is [var home] && reachable.Any(p => p.Id == home))
+        {
+            province = home;
+        }
+
+        var provinces = reachable
             .Select(p => new SelectListItem(Label(p), Id(p.Id), p.Id == province))
             .ToList();
         var communes = province is int p

@@ -29,15 +29,22 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
     public UnitFilter Units { get; private set; } = null!;
     public List<SelectListItem> Forms { get; private set; } = [];
 
-    private SubjectSearch Search => new(Q, Commune, Form, Archived, Sort, PageNumber, Province: Province);
+    private SubjectSearch Search => new(Q, Commune, Form, Archived, Sort, PageNumber, Province: Units.Province ?? Province);
+
+    /// <summary>The search with its place filter resolved (the deploying office's province when the URL names none).</summary>
+    private async Task<SubjectSearch> ResolvedSearchAsync(UserScope scope, CancellationToken ct)
+    {
+        Units = await Lookups.UnitFilterAsync(db, scope, Province, Commune, Request.Query.ContainsKey("province"), ct);
+        return Search with { PlaceCommunes = (await Search.Place.ResolveAsync(db, ct)).Communes };
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        (Rows, Total) = await Search.RunAsync(db, scope.Visible(db.Subjects), ct);
-        Pager = new Pager(Request, Search.SafePage, Search.SafePageSize, Total);
+        var search = await ResolvedSearchAsync(scope, ct);
+        (Rows, Total) = await search.RunAsync(db, scope.Visible(db.Subjects), ct);
+        Pager = new Pager(Request, search.SafePage, search.SafePageSize, Total);
         CanCreate = RegistryAccess.CanCreateSubject(scope.Role);
-        Units = await Lookups.UnitFilterAsync(db, scope, Province, Commune, ct);
         Forms = Lookups.Enum(Form);
     }
 
@@ -45,13 +52,16 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        var rows = await SubjectSearch.Project(Search.Order(Search.Filter(db, scope.Visible(db.Subjects).AsNoTracking()))).ToListAsync(ct);
+        var search = await ResolvedSearchAsync(scope, ct);
+        var rows = await SubjectSearch.WithCurrentCommunesAsync(db,
+            await SubjectSearch.Project(search.Order(search.Filter(db, scope.Visible(db.Subjects).AsNoTracking()))).ToListAsync(ct), ct);
         var sheet = rows.Select(r => new Dictionary<string, object?>
         {
             ["Mã"] = r.Id,
             ["Tên chủ thể"] = r.Name,
             ["Loại hình"] = Display.Name(r.LegalForm),
-            ["Xã"] = r.CommuneName,
+            ["Xã đăng ký"] = r.CommuneName,
+            ["Xã hiện nay"] = r.CurrentCommuneName,
             ["Người đại diện"] = r.Representative,
             ["Điện thoại"] = r.Phone,
             ["Mã số thuế"] = r.TaxCode,

@@ -1,13 +1,23 @@
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Registry;
 using Ocop.Core.Text;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Ocop.Web.Data;
+using Ocop.Web.Features.Shared;
 
 namespace Ocop.Web.Features.Subjects;
 
 /// <summary>The subject list's query, shared by the page, the XLSX export and the API.</summary>
-public sealed record SubjectSearch(string? Q, int? Commune, LegalForm? Form, bool Archived, string? Sort, int Page = 1, int PageSize = 20, int? Province = null)
+public sealed record SubjectSearch(
+    string? Q, int? Commune, LegalForm? Form, bool Archived, string? Sort, int Page = 1, int PageSize = 20, int? Province = null,
+    string? Unit = null, string? At = null)
 {
+    /// <summary>The place filter: a province or commune id, or an official unit code on a date, each covering its predecessors' records.</summary>
+    public UnitQuery Place => new(Province, Commune, Unit, At);
+
+    /// <summary>The communes <see cref="Place"/> resolved to (null: no place filter); set before filtering.</summary>
+    public IReadOnlySet<int>? PlaceCommunes { get; init; }
+
     public const int MaxPageSize = 100;
 
     // Capped so that (page - 1) × page size can never overflow into a negative offset.
@@ -28,15 +38,9 @@ public sealed record SubjectSearch(string? Q, int? Commune, LegalForm? Form, boo
 
     private IQueryable<Subject> FilterByValues(IQueryable<Subject> subjects)
     {
-        if (Province is int province)
+        if (PlaceCommunes is { } communes)
         {
-            // A commune's parent is its province since 2025, its district before.
-            subjects = subjects.Where(s => s.Commune!.ParentId == province || s.Commune.Parent!.ParentId == province);
-        }
-
-        if (Commune is int commune)
-        {
-            subjects = subjects.Where(s => s.CommuneId == commune);
+            subjects = subjects.Where(s => communes.Contains(s.CommuneId));
         }
 
         if (Form is LegalForm form)
@@ -57,8 +61,17 @@ public sealed record SubjectSearch(string? Q, int? Commune, LegalForm? Form, boo
     };
 
     public static IQueryable<SubjectRow> Project(IQueryable<Subject> subjects) => subjects.Select(s => new SubjectRow(
-        s.Id, s.Name, s.LegalForm, s.CommuneId, s.Commune!.Name, s.Representative, s.Phone, s.TaxCode,
+        s.Id, s.Name, s.LegalForm, s.CommuneId, s.Commune!.Code, s.Commune.Name, s.Representative, s.Phone, s.TaxCode,
         s.WomenLed, s.GreenValueChain, s.SalesChannels, s.Products.Count(p => p.Status != ProductStatus.Archived), s.IsArchived));
+
+    /// <summary>The rows with the commune that holds each one's records today (a merged commune's successor).</summary>
+    public static async Task<List<SubjectRow>> WithCurrentCommunesAsync(OcopDbContext db, List<SubjectRow> rows, CancellationToken ct)
+    {
+        var units = await db.GetService<UnitDirectory>().GetAsync(db, ct);
+        return rows.Select(r => units.ById.TryGetValue(r.CommuneId, out var commune) && units.Latest(commune) is var current
+            ? r with { CurrentCommuneId = current.Id, CurrentCommuneName = current.Name }
+            : r).ToList();
+    }
 
     /// <summary>One page of rows and the total count, for the page and the API.</summary>
     public async Task<(List<SubjectRow> Rows, int Total)> RunAsync(OcopDbContext db, IQueryable<Subject> visible, CancellationToken ct)
@@ -68,7 +81,7 @@ public sealed record SubjectSearch(string? Q, int? Commune, LegalForm? Form, boo
         {
             var ordered = Order(FilterByValues(visible.AsNoTracking()));
             var total = await ordered.CountAsync(ct);
-            return (await Project(ordered.Skip((SafePage - 1) * SafePageSize).Take(SafePageSize)).ToListAsync(ct), total);
+            return (await WithCurrentCommunesAsync(db, await Project(ordered.Skip((SafePage - 1) * SafePageSize).Take(SafePageSize)).ToListAsync(ct), ct), total);
         }
 
         // As for products: the text is looked up once in the trigram index, scope, filters and order apply to
@@ -80,10 +93,19 @@ public sealed record SubjectSearch(string? Q, int? Commune, LegalForm? Form, boo
         var pageIds = ids.Skip((SafePage - 1) * SafePageSize).Take(SafePageSize).ToList();
         var rows = await Project(db.Subjects.AsNoTracking().Where(s => pageIds.Contains(s.Id))).ToListAsync(ct);
         rows.Sort((a, b) => pageIds.IndexOf(a.Id).CompareTo(pageIds.IndexOf(b.Id)));
-        return (rows, ids.Count);
+        return (await WithCurrentCommunesAsync(db, rows, ct), ids.Count);
     }
 }
 
+/// <param name="CommuneId">Where the subject was registered (kept as it was: history is never rewritten).</param>
 public sealed record SubjectRow(
-    int Id, string Name, LegalForm LegalForm, int CommuneId, string CommuneName, string Representative, string? Phone,
-    string? TaxCode, bool WomenLed, bool GreenValueChain, SalesChannels SalesChannels, int ProductCount, bool IsArchived);
+    int Id, string Name, LegalForm LegalForm, int CommuneId, string CommuneCode, string CommuneName, string Representative, string? Phone,
+    string? TaxCode, bool WomenLed, bool GreenValueChain, SalesChannels SalesChannels, int ProductCount, bool IsArchived)
+{
+    /// <summary>The commune that holds that commune's records today (itself unless it was merged in 2025).</summary>
+    public int CurrentCommuneId { get; init; } = CommuneId;
+    public string CurrentCommuneName { get; init; } = CommuneName;
+
+    /// <summary>"Xã Đa Lộc (nay Xã Châu Thành)" for a record of a merged commune, else the commune's name.</summary>
+    public string CommuneLabel => CurrentCommuneId == CommuneId ? CommuneName : $"{CommuneName} (nay {CurrentCommuneName})";
+}

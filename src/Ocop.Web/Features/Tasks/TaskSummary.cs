@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Planning;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Ocop.Web.Data;
 
 namespace Ocop.Web.Features.Tasks;
@@ -26,8 +27,8 @@ public sealed record TaskSummary(DateOnly From, DateOnly To, IReadOnlyDictionary
     public int Total => ByStatus.Values.Sum();
 
     /// <summary>The tasks of the offices of a district or province and of the communes within it (or of one commune), for a period.</summary>
-    public static Task<TaskSummary> ForUnitAsync(OcopDbContext db, DateOnly from, DateOnly to, int unitId, CancellationToken ct = default) =>
-        ForAsync(db, from, to, InUnit(db.PlanTasks, unitId), ct);
+    public static async Task<TaskSummary> ForUnitAsync(OcopDbContext db, DateOnly from, DateOnly to, int unitId, CancellationToken ct = default) =>
+        await ForAsync(db, from, to, await InUnitAsync(db, db.PlanTasks, unitId, ct), ct);
 
     /// <summary>The summary of the given tasks: status on the period's last day, overdue ones, problems raised in the period.</summary>
     public static async Task<TaskSummary> ForAsync(OcopDbContext db, DateOnly from, DateOnly to, IQueryable<PlanTask> tasks, CancellationToken ct = default)
@@ -41,9 +42,16 @@ public sealed record TaskSummary(DateOnly From, DateOnly To, IReadOnlyDictionary
         return new TaskSummary(from, to, byStatus, overdue, problems);
     }
 
-    public static IQueryable<PlanTask> InUnit(IQueryable<PlanTask> tasks, int unitId) =>
-        tasks.Where(t => t.Office!.UnitId == unitId || t.Office.Unit!.ParentId == unitId
-            || t.CommuneId == unitId || t.Commune!.ParentId == unitId || t.Commune.Parent!.ParentId == unitId);
+    /// <summary>
+    /// The tasks of the offices of a unit, of the unit above (a province's department works for its communes too), and of
+    /// the communes it covers — a province of today covers the former district's offices and communes.
+    /// </summary>
+    public static async Task<IQueryable<PlanTask>> InUnitAsync(OcopDbContext db, IQueryable<PlanTask> tasks, int unitId, CancellationToken ct)
+    {
+        var units = await db.GetService<UnitDirectory>().GetAsync(db, ct);
+        var covered = units.Covered([unitId]).ToList();
+        return tasks.Where(t => covered.Contains(t.Office!.UnitId) || t.Office.Unit!.ParentId == unitId || (t.CommuneId != null && covered.Contains(t.CommuneId.Value)));
+    }
 
     /// <summary>Every task that is not archived, assessed on a date from its reports.</summary>
     public static async Task<List<TaskRow>> AssessAsync(IQueryable<PlanTask> tasks, DateOnly on, CancellationToken ct)

@@ -1,37 +1,80 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Ocop.Core.Text;
+using Ocop.Core.Access;
 using Ocop.Core.Units;
 using Ocop.Web.Data;
+using Ocop.Web.Features.Access;
+using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Units;
 
-/// <summary>The unit hierarchy, optionally as it stood on a given date.</summary>
-public sealed class IndexModel(OcopDbContext db) : PageModel
+/// <summary>
+/// The registry of units: a search by name (with or without diacritics, former names too) or code, by level and date, inside
+/// one unit (by default the deploying office's province, with the former provinces, districts and communes merged into it).
+/// Where a former commune was split between several successors, the program office records which one holds its records.
+/// </summary>
+public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, UnitDirectory directory, TimeProvider clock) : PageModel
 {
-    [FromQuery(Name = "at")] public DateOnly? At { get; set; }
     [FromQuery(Name = "q")] public string? Q { get; set; }
+    [FromQuery(Name = "level")] public UnitLevel? Level { get; set; }
+    [FromQuery(Name = "at")] public DateOnly? At { get; set; }
+    /// <summary>The unit whose covered units are listed; absent: the deploying office's; 0: the whole country.</summary>
+    [FromQuery(Name = "within")] public int? Within { get; set; }
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
-    public List<Row> Rows { get; private set; } = [];
-
-    public sealed record Row(string Code, string Name, UnitLevel Level, string? ParentName, DateOnly ValidFrom, DateOnly? ValidTo, string? SuccessorName, string? SuccessorCode);
+    public List<UnitRow> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public Pager Pager { get; private set; } = null!;
+    public UnitEntry? WithinUnit { get; private set; }
+    public List<SelectListItem> Levels { get; private set; } = [];
+    public bool CanChooseSuccessor { get; private set; }
+    [TempData] public string? Message { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var all = await db.Units.AsNoTracking()
-            .OrderBy(u => u.Level).ThenBy(u => u.Parent!.Code).ThenBy(u => u.Code).ThenBy(u => u.ValidFrom)
-            .Select(u => new
-            {
-                Row = new Row(u.Code, u.Name, u.Level, u.Parent!.Name, u.ValidFrom, u.ValidTo, u.Successor!.Name, u.Successor.Code),
-                Validity = new UnitValidity(u.ValidFrom, u.ValidTo),
-            })
-            .ToListAsync(ct);
-        var folded = VietnameseText.Fold(Q);
-        Rows = all
-            .Where(u => At is null || u.Validity.IsValidOn(At.Value))
-            .Where(u => folded.Length == 0 || VietnameseText.Fold(u.Row.Name).Contains(folded, StringComparison.Ordinal) || u.Row.Code.StartsWith(folded, StringComparison.Ordinal))
-            .Select(u => u.Row)
-            .ToList();
+        var units = await directory.GetAsync(db, ct);
+        var within = Within ?? (units.HomeUnits is [var home] ? home : 0);
+        WithinUnit = within == 0 ? null : units.ById.GetValueOrDefault(within);
+        var search = new UnitSearch(Q, Level, At, WithinUnit?.Id, PageNumber);
+        (Rows, Total) = search.Run(units);
+        Pager = new Pager(Request, search.SafePage, search.SafePageSize, Total);
+        Levels = Display.Values<UnitLevel>().Select(l => new SelectListItem(Display.Name(l), l.ToString(), l == Level)).ToList();
+        CanChooseSuccessor = RegistryAccess.CanEditReferenceData((await scopes.GetAsync(ct)).Role);
+    }
+
+    /// <summary>Records which of a split commune's successors holds its records (dated today, audited).</summary>
+    public async Task<IActionResult> OnPostSuccessorAsync(int unit, int successor, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        if (!RegistryAccess.CanEditReferenceData(scope.Role))
+        {
+            return Forbid();
+        }
+
+        var former = await db.Units.SingleOrDefaultAsync(u => u.Id == unit, ct);
+        if (former is null)
+        {
+            return NotFound();
+        }
+
+        if (!await db.UnitSuccessorLinks.AnyAsync(l => l.PredecessorId == unit && l.SuccessorId == successor, ct))
+        {
+            Message = $"{former.Name} không có đơn vị kế thừa đã chọn; chỉ chọn được một trong các đơn vị kế thừa theo nghị quyết.";
+            return RedirectToPage(new { q = former.Code });
+        }
+
+        if (!scope.ReachesEveryUnit && !scope.CommuneIds.Contains(unit))
+        {
+            return NotFound();
+        }
+
+        former.SuccessorId = successor;
+        former.SuccessorChosenOn = Display.Today(clock);
+        await db.SaveChangesAsync(ct);
+        var chosen = await db.Units.Where(u => u.Id == successor).Select(u => u.Name).SingleAsync(ct);
+        Message = $"Đã ghi nhận: hồ sơ của {former.Name} thuộc {chosen} từ nay.";
+        return RedirectToPage(new { q = former.Code });
     }
 }

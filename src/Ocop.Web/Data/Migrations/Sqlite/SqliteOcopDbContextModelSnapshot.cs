@@ -173,6 +173,9 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsStale")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -190,8 +193,19 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameVariants")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SuccessorChosenOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("SuccessorId")
                         .HasColumnType("INTEGER");
@@ -648,6 +662,54 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.HasIndex("EntryId");
 
                     b.ToTable("CycleStepEvents");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.DeployingOffice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ServesWholeCountry")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("DeployingOffices");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.DeployingOfficeUnit", b =>
+                {
+                    b.Property<int>("DeployingOfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DeployingOfficeId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("DeployingOfficeUnit");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.Dossier", b =>
@@ -1151,6 +1213,10 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -1179,11 +1245,10 @@ namespace Ocop.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number");
-
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("UnitId", "Number")
+                        .IsUnique();
 
                     b.ToTable("Plans");
                 });
@@ -1522,6 +1587,29 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.HasIndex("RoundId");
 
                     b.ToTable("Recognitions");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.ReferenceFileImport", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ReferenceFileImports");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.RoundProduct", b =>
@@ -1944,6 +2032,24 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.ToTable("TaskReportFigures");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.UnitSuccessorLink", b =>
+                {
+                    b.Property<int>("PredecessorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SuccessorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPartial")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PredecessorId", "SuccessorId");
+
+                    b.HasIndex("SuccessorId");
+
+                    b.ToTable("UnitSuccessorLinks");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.UserUnit", b =>
                 {
                     b.Property<string>("UserId")
@@ -2202,6 +2308,33 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.DeployingOffice", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.DeployingOfficeUnit", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.DeployingOffice", null)
+                        .WithMany("Served")
+                        .HasForeignKey("DeployingOfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.Dossier", b =>
@@ -2540,6 +2673,25 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Navigation("Report");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.UnitSuccessorLink", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Predecessor")
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Successor")
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Predecessor");
+
+                    b.Navigation("Successor");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.UserUnit", b =>
                 {
                     b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Unit")
@@ -2579,6 +2731,11 @@ namespace Ocop.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Ocop.Web.Data.CycleEntry", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.DeployingOffice", b =>
+                {
+                    b.Navigation("Served");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.Dossier", b =>

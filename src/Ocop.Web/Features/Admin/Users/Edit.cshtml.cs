@@ -12,10 +12,15 @@ using Ocop.Web.Features.Shared;
 namespace Ocop.Web.Features.Admin.Users;
 
 /// <summary>Administrators create users, set their role and reach, reset passwords, unlock and retire accounts.</summary>
-public sealed class EditModel(OcopDbContext db, UserManager<AppUser> users, Account.SessionRegistry sessions, Account.AccountAudit audit) : PageModel
+public sealed class EditModel(
+    OcopDbContext db, UserManager<AppUser> users, UnitDirectory directory, TimeProvider clock,
+    Account.SessionRegistry sessions, Account.AccountAudit audit) : PageModel
 {
     public List<Account.UserSession> OpenSessions { get; private set; } = [];
 
+    /// <summary>Typed in the unit search (name with or without diacritics, former name, or code): its matches join the choices.</summary>
+    [BindProperty] public string? UnitQuery { get; set; }
+    public bool UnitSearched { get; private set; }
     [FromRoute] public string? Id { get; set; }
     [BindProperty] public UserInput Input { get; set; } = new();
     public List<SelectListItem> Roles { get; private set; } = [];
@@ -110,6 +115,15 @@ public sealed class EditModel(OcopDbContext db, UserManager<AppUser> users, Acco
 
         TempData["Message"] = $"Đã kết thúc {ended} phiên đăng nhập.";
         return Redirect($"/Admin/Users/Edit/{user.Id}");
+    }
+
+    /// <summary>"Tìm đơn vị": the form comes back with the matches offered beside the units already chosen; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostFindUnitsAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        UnitSearched = true;
+        await LoadChoicesAsync(ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -255,12 +269,21 @@ public sealed class EditModel(OcopDbContext db, UserManager<AppUser> users, Acco
         Roles = Lookups.Enum(Input.Role);
         // The commune only checks dossiers; it decides nothing.
         DecisionLevels = Lookups.Enum(Input.DecisionLevel).Where(i => i.Value != nameof(Ocop.Core.Evaluation.EvaluationLevel.CommuneCheck)).ToList();
-        var units = await db.Units.AsNoTracking()
-            .OrderBy(u => u.ValidTo == null).ThenBy(u => u.Level).ThenBy(u => u.Name)
-            .Select(u => new { u.Id, u.Name, u.Level, u.ValidTo, Parent = u.Parent!.Name }).ToListAsync(ct);
-        Units = units.Select(u => new SelectListItem(
-            $"{u.Name}{(u.Parent is null ? "" : $" – {u.Parent}")}{(u.ValidTo is null ? "" : $" (đến {Ocop.Web.Shared.Display.Date(u.ValidTo)})")}",
-            u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Input.UnitIds.Contains(u.Id))).ToList();
+        // Never a list of 14,000 units: the ones chosen, the provinces of today and the communes of the deploying office's
+        // provinces, and what a search finds.
+        var units = await directory.GetAsync(db, ct);
+        var today = Ocop.Web.Shared.Display.Today(clock);
+        var offered = Input.UnitIds.Where(units.ById.ContainsKey).Select(id => units.ById[id]).ToList();
+        if (UnitSearched && !string.IsNullOrWhiteSpace(UnitQuery))
+        {
+            offered.AddRange(new Units.UnitSearch(UnitQuery, null, null, null, PageSize: 30).Run(units).Rows.Select(r => units.ById[r.Id]));
+        }
+
+        offered.AddRange(units.Provinces.Where(p => p.Validity.IsValidOn(today)));
+        offered.AddRange(units.HomeUnits.SelectMany(h => units.Tree.Children(h)).Select(c => units.ById[c.Id]).Where(c => c.Validity.IsValidOn(today)));
+        Units = offered.DistinctBy(u => u.Id)
+            .Select(u => new SelectListItem(units.Describe(u), u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Input.UnitIds.Contains(u.Id)))
+            .ToList();
         var subjects = await db.Subjects.AsNoTracking().Where(s => !s.IsArchived).OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
         Subjects = subjects.Select(s => new SelectListItem(s.Name, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Id == Input.SubjectId)).ToList();
     }

@@ -12,7 +12,7 @@ using Ocop.Web.Data;
 namespace Ocop.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOcopDbContext))]
-    [Migration("20261204212531_ServerSessionsAndKeyRing")]
+    [Migration("20261204224113_ServerSessionsAndKeyRing")]
     partial class ServerSessionsAndKeyRing
     {
         /// <inheritdoc />
@@ -190,6 +190,9 @@ namespace Ocop.Web.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<bool>("IsStale")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -207,8 +210,19 @@ namespace Ocop.Web.Data.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("NameVariants")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SuccessorChosenOn")
+                        .HasColumnType("date");
 
                     b.Property<int?>("SuccessorId")
                         .HasColumnType("integer");
@@ -679,6 +693,56 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.HasIndex("EntryId");
 
                     b.ToTable("CycleStepEvents");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.DeployingOffice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<bool>("ServesWholeCountry")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("DeployingOffices");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.DeployingOfficeUnit", b =>
+                {
+                    b.Property<int>("DeployingOfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DeployingOfficeId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("DeployingOfficeUnit");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.Dossier", b =>
@@ -1204,6 +1268,10 @@ namespace Ocop.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -1232,11 +1300,10 @@ namespace Ocop.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number");
-
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("UnitId", "Number")
+                        .IsUnique();
 
                     b.ToTable("Plans");
                 });
@@ -1592,6 +1659,29 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.HasIndex("RoundId");
 
                     b.ToTable("Recognitions");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.ReferenceFileImport", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ReferenceFileImports");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.RoundProduct", b =>
@@ -2033,6 +2123,24 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.ToTable("TaskReportFigures");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.UnitSuccessorLink", b =>
+                {
+                    b.Property<int>("PredecessorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SuccessorId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsPartial")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("PredecessorId", "SuccessorId");
+
+                    b.HasIndex("SuccessorId");
+
+                    b.ToTable("UnitSuccessorLinks");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.UserUnit", b =>
                 {
                     b.Property<string>("UserId")
@@ -2291,6 +2399,33 @@ namespace Ocop.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.DeployingOffice", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.DeployingOfficeUnit", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.DeployingOffice", null)
+                        .WithMany("Served")
+                        .HasForeignKey("DeployingOfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.Dossier", b =>
@@ -2629,6 +2764,25 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.Navigation("Report");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.UnitSuccessorLink", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Predecessor")
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Successor")
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Predecessor");
+
+                    b.Navigation("Successor");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.UserUnit", b =>
                 {
                     b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Unit")
@@ -2668,6 +2822,11 @@ namespace Ocop.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Ocop.Web.Data.CycleEntry", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.DeployingOffice", b =>
+                {
+                    b.Navigation("Served");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.Dossier", b =>

@@ -11,31 +11,14 @@ using Ocop.Web.Data;
 namespace Ocop.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOcopDbContext))]
-    [Migration("20261204212527_ServerSessionsAndKeyRing")]
-    partial class ServerSessionsAndKeyRing
+    [Migration("20261204212219_UnitRegistry")]
+    partial class UnitRegistry
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
-
-            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FriendlyName")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Xml")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DataProtectionKeys");
-                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -176,6 +159,9 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsStale")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -193,8 +179,19 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameVariants")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SuccessorChosenOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("SuccessorId")
                         .HasColumnType("INTEGER");
@@ -651,6 +648,54 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.HasIndex("EntryId");
 
                     b.ToTable("CycleStepEvents");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.DeployingOffice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ServesWholeCountry")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("DeployingOffices");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.DeployingOfficeUnit", b =>
+                {
+                    b.Property<int>("DeployingOfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DeployingOfficeId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("DeployingOfficeUnit");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.Dossier", b =>
@@ -1527,6 +1572,29 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.ToTable("Recognitions");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.ReferenceFileImport", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ReferenceFileImports");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.RoundProduct", b =>
                 {
                     b.Property<int>("Id")
@@ -1947,6 +2015,24 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.ToTable("TaskReportFigures");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.UnitSuccessorLink", b =>
+                {
+                    b.Property<int>("PredecessorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SuccessorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPartial")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PredecessorId", "SuccessorId");
+
+                    b.HasIndex("SuccessorId");
+
+                    b.ToTable("UnitSuccessorLinks");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.UserUnit", b =>
                 {
                     b.Property<string>("UserId")
@@ -1961,45 +2047,6 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.HasIndex("UnitId");
 
                     b.ToTable("UserUnits");
-                });
-
-            modelBuilder.Entity("Ocop.Web.Features.Account.UserSession", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("EndedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EndedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("LastSeenAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserAgent")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId", "EndedAt");
-
-                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2205,6 +2252,33 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.DeployingOffice", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.DeployingOfficeUnit", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.DeployingOffice", null)
+                        .WithMany("Served")
+                        .HasForeignKey("DeployingOfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.Dossier", b =>
@@ -2543,6 +2617,25 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Navigation("Report");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.UnitSuccessorLink", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Predecessor")
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Successor")
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Predecessor");
+
+                    b.Navigation("Successor");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.UserUnit", b =>
                 {
                     b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Unit")
@@ -2560,15 +2653,6 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
-            modelBuilder.Entity("Ocop.Web.Features.Account.UserSession", b =>
-                {
-                    b.HasOne("Ocop.Web.Data.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Ocop.Web.Data.AppUser", b =>
                 {
                     b.Navigation("Units");
@@ -2582,6 +2666,11 @@ namespace Ocop.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Ocop.Web.Data.CycleEntry", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.DeployingOffice", b =>
+                {
+                    b.Navigation("Served");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.Dossier", b =>

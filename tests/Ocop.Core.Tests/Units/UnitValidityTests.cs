@@ -1,6 +1,6 @@
 using Ocop.Core.Units;
 
-namespace Ocop.Core.Tests;
+namespace Ocop.Core.Tests.Units;
 
 public class UnitValidityTests
 {
