@@ -141,7 +141,9 @@ public partial class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
             ("Taxonomy/Edit/{id:int}", $"/Taxonomy/Edit/{I("category")}"), ("Taxonomy", "/Taxonomy"), ("Units", "/Units"),
             ("api/v1/products", "/api/v1/products"), ("api/v1/products/{id:int}", $"/api/v1/products/{I("product")}"),
             ("api/v1/products/{id:int}/rankings", $"/api/v1/products/{I("product")}/rankings"), ("api/v1/certificates/{**number}", "/api/v1/certificates/1"),
-            ("api/v1/subjects", "/api/v1/subjects"), ("api/v1/plans", "/api/v1/plans"), ("api/v1/plans/{id:int}/targets", $"/api/v1/plans/{I("plan")}/targets"),
+            ("api/v1/subjects", "/api/v1/subjects"), ("api/v1/units", "/api/v1/units"), ("Admin/Office", "/Admin/Office"),
+            ("Planning/Copy/{id:int}", $"/Planning/Copy/{I("plan")}"), ("Planning/Edit/{id:int?}", $"/Planning/Edit/{I("plan")}"),
+            ("Planning/Edit/{id:int?}", "/Planning/Edit"), ("api/v1/plans", "/api/v1/plans"), ("api/v1/plans/{id:int}/targets", $"/api/v1/plans/{I("plan")}/targets"),
         ];
     }
 

@@ -86,7 +86,7 @@ public class HardeningTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_target_value_beyond_any_real_figure_is_a_form_error_not_a_500()
     {
-        var office = await app.As(Demo.ProgramOffice);
+        var office = await app.As(Demo.Admin);
         var target = await app.QueryAsync(db => db.PlanTargets.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync());
         var before = await FingerprintAsync();
         var form = await office.GetFormAsync($"/Planning/Target/{target}");

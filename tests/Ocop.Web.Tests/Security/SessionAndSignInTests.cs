@@ -156,11 +156,12 @@ public class SessionAndSignInTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_name_with_no_account_costs_as_much_work_as_a_wrong_password()
     {
+        var userName = await CreateUserAsync("thoigian." + Guid.NewGuid().ToString("N")[..6], Role.Leader);
         var known = new List<double>();
         var unknown = new List<double>();
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 7; i++)
         {
-            known.Add(await TimeAsync(Demo.Leader, "Sai@matkhau" + i));
+            known.Add(await TimeAsync(userName, "Sai@matkhau" + i));
             unknown.Add(await TimeAsync("khong.ai." + i + Guid.NewGuid().ToString("N")[..4], "Sai@matkhau" + i));
         }
 

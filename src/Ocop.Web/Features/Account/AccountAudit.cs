@@ -10,14 +10,22 @@ namespace Ocop.Web.Features.Account;
 /// </summary>
 public sealed class AccountAudit(OcopDbContext db, TimeProvider clock)
 {
-    public Task RecordAsync(AuditAction action, AppUser account, string actorId, string actorName, CancellationToken ct, params (string Field, string? Value)[] details) =>
-        WriteAsync(action, account.Id, actorId, actorName, details, ct);
+    public Task RecordAsync(AuditAction action, AppUser account, string actorId, string actorName, CancellationToken ct, params (string Field, string? Value)[] details)
+    {
+        Add(action, account, actorId, actorName, details);
+        return db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Adds the entry to the context's pending changes: it is written by the caller's next save, with them.</summary>
+    public void Add(AuditAction action, AppUser account, string actorId, string actorName, params (string Field, string? Value)[] details) =>
+        db.AuditEntries.Add(Entry(action, account.Id, actorId, actorName, details));
 
     public Task RecordUnknownAsync(string attemptedName, HttpContext http, CancellationToken ct)
     {
         var name = InputText.Clean(attemptedName);
-        return WriteAsync(AuditAction.SignInFailed, UnknownAccountId(name), null, name.Length <= 256 ? name : name[..256],
-            [("Address", ClientAddress.Of(http)), ("Reason", "Không có tài khoản")], ct);
+        db.AuditEntries.Add(Entry(AuditAction.SignInFailed, UnknownAccountId(name), null, name.Length <= 256 ? name : name[..256],
+            [("Address", ClientAddress.Of(http)), ("Reason", "Không có tài khoản")]));
+        return db.SaveChangesAsync(ct);
     }
 
     /// <summary>The record id under which failures for a name with no account are kept.</summary>
@@ -27,9 +35,8 @@ public sealed class AccountAudit(OcopDbContext db, TimeProvider clock)
         return id.Length <= 60 ? id : id[..60];
     }
 
-    private async Task WriteAsync(AuditAction action, string entityId, string? actorId, string actorName, (string Field, string? Value)[] details, CancellationToken ct)
-    {
-        db.AuditEntries.Add(new AuditEntry
+    private AuditEntry Entry(AuditAction action, string entityId, string? actorId, string actorName, (string Field, string? Value)[] details) =>
+        new()
         {
             At = clock.GetUtcNow().UtcDateTime,
             UserId = actorId,
@@ -38,7 +45,5 @@ public sealed class AccountAudit(OcopDbContext db, TimeProvider clock)
             EntityId = entityId,
             Action = action,
             Changes = JsonSerializer.Serialize(details.Select(d => new { Field = d.Field, Old = (string?)null, New = d.Value }), AuditJson.Options),
-        });
-        await db.SaveChangesAsync(ct);
-    }
+        };
 }
