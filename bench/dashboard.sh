@@ -10,7 +10,7 @@ cd "$root"
 
 runs="${BENCH_DASHBOARD_RUNS:-15}"
 providers="${BENCH_PROVIDERS:-sqlite postgres}"
-cache="${BENCH_CACHE:-$root/bench/.data}"
+cache="${BENCH_CACHE:-$root/bench/.data/national-2025}"
 pg_bin="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 password="Bench@2025"
 results="$root/bench/results/dashboard.md"

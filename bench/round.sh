@@ -13,7 +13,7 @@ duration="${BENCH_DURATION:-20}"
 warmup="${BENCH_WARMUP:-3}"
 connections=9                         # = RoundSeed.LoadSheets: the council, each member saving their own draft sheet at once
 providers="${BENCH_PROVIDERS:-sqlite postgres}"
-cache="${BENCH_CACHE:-$root/bench/.data}"
+cache="${BENCH_CACHE:-$root/bench/.data/national-2025}"
 results_dir="$root/bench/results"
 pg_bin="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 priority="${BENCH_NICE:--10}"

@@ -13,7 +13,7 @@ warmup="${BENCH_WARMUP:-3}"            # seconds of unmeasured load first (JIT, 
 connections=16
 threads=2
 providers="${BENCH_PROVIDERS:-sqlite postgres}"
-cache="${BENCH_CACHE:-$root/bench/.data}"  # the SQLite database is kept here and reused
+cache="${BENCH_CACHE:-$root/bench/.data/national-2025}"  # the SQLite database is kept here and reused
 results_dir="$root/bench/results"
 pg_bin="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 # The measured processes (app, PostgreSQL, wrk) run at this niceness so that other work on a shared machine

@@ -7,46 +7,21 @@ using Ocop.Web.Data;
 namespace Ocop.Bench.Generator;
 
 /// <summary>
-/// A national-scale registry after the 2025 reorganisation: 34 provinces, 3,321 communes, 8,500 subjects and
-/// 16,000 products with photo metadata and audit history. Province names are real; communes, subjects, people
-/// and products are invented from Vietnamese name parts. The same seed always gives the same rows.
+/// A national-scale registry after the 2025 reorganisation: 8,500 subjects and 16,000 products with photo metadata and
+/// audit history, spread over the real 3,321 communes of today that the app's reference data loads (the units of
+/// Vietnam before and after the reform). Subjects, people and products are invented from Vietnamese name parts. The
+/// same seed always gives the same rows.
 /// </summary>
 internal sealed class NationalData
 {
-    public const int ProvinceCount = 34;
     public const int CommuneCount = 3_321;
     public const int SubjectCount = 8_500;
     public const int ProductCount = 16_000;
 
-    public List<AdministrativeUnit> Units { get; } = [];
     public List<Subject> Subjects { get; } = [];
     public List<Product> Products { get; } = [];
     public List<ProductPhoto> Photos { get; } = [];
     public List<AuditEntry> Audit { get; } = [];
-
-    // The 34 provinces and centrally-run cities from 1 July 2025 (Nghị quyết 202/2025/QH15), with their codes.
-    private static readonly (string Code, string Name, string Kind)[] Provinces =
-    [
-        ("01", "Thành phố Hà Nội", "thành phố"), ("04", "Tỉnh Cao Bằng", "tỉnh"), ("08", "Tỉnh Tuyên Quang", "tỉnh"),
-        ("11", "Tỉnh Điện Biên", "tỉnh"), ("12", "Tỉnh Lai Châu", "tỉnh"), ("14", "Tỉnh Sơn La", "tỉnh"),
-        ("15", "Tỉnh Lào Cai", "tỉnh"), ("19", "Tỉnh Thái Nguyên", "tỉnh"), ("20", "Tỉnh Lạng Sơn", "tỉnh"),
-        ("22", "Tỉnh Quảng Ninh", "tỉnh"), ("24", "Tỉnh Bắc Ninh", "tỉnh"), ("25", "Tỉnh Phú Thọ", "tỉnh"),
-        ("31", "Thành phố Hải Phòng", "thành phố"), ("33", "Tỉnh Hưng Yên", "tỉnh"), ("37", "Tỉnh Ninh Bình", "tỉnh"),
-        ("38", "Tỉnh Thanh Hóa", "tỉnh"), ("40", "Tỉnh Nghệ An", "tỉnh"), ("42", "Tỉnh Hà Tĩnh", "tỉnh"),
-        ("44", "Tỉnh Quảng Trị", "tỉnh"), ("46", "Thành phố Huế", "thành phố"), ("48", "Thành phố Đà Nẵng", "thành phố"),
-        ("51", "Tỉnh Quảng Ngãi", "tỉnh"), ("52", "Tỉnh Gia Lai", "tỉnh"), ("56", "Tỉnh Khánh Hòa", "tỉnh"),
-        ("66", "Tỉnh Đắk Lắk", "tỉnh"), ("68", "Tỉnh Lâm Đồng", "tỉnh"), ("75", "Tỉnh Đồng Nai", "tỉnh"),
-        ("79", "Thành phố Hồ Chí Minh", "thành phố"), ("80", "Tỉnh Tây Ninh", "tỉnh"), ("82", "Tỉnh Đồng Tháp", "tỉnh"),
-        ("86", "Tỉnh Vĩnh Long", "tỉnh"), ("91", "Tỉnh An Giang", "tỉnh"), ("92", "Thành phố Cần Thơ", "thành phố"),
-        ("96", "Tỉnh Cà Mau", "tỉnh"),
-    ];
-
-    private static readonly string[] PlaceParts =
-    [
-        "An", "Bình", "Phú", "Hòa", "Long", "Tân", "Thạnh", "Mỹ", "Phước", "Vĩnh", "Hưng", "Thuận", "Đông", "Tây",
-        "Nam", "Bắc", "Trung", "Lộc", "Thành", "Quang", "Xuân", "Hải", "Sơn", "Lâm", "Đức", "Nghĩa", "Minh", "Hiệp",
-        "Lợi", "Châu", "Khánh", "Điền", "Hậu", "Cường", "Yên", "Thới", "Định", "Tường", "Ninh", "Kiến",
-    ];
 
     private static readonly string[] Surnames =
     [
@@ -106,94 +81,16 @@ internal sealed class NationalData
     private readonly Random random = new(2025);
     private int nextAuditId;
 
-    /// <summary>
-    /// Builds the rows. <paramref name="existingProvinces"/> are current provinces already in the database (from the
-    /// reference data) with their current commune counts; their communes count towards the national total.
-    /// </summary>
-    public static NationalData Build(
-        IReadOnlyList<(int Id, string Code, int Communes)> existingProvinces,
-        IReadOnlyDictionary<string, int> leafCategories,
-        Ids next)
+    /// <summary>Builds the rows over the communes of today (from the reference data, in id order).</summary>
+    public static NationalData Build(IReadOnlyList<AdministrativeUnit> communes, IReadOnlyDictionary<string, int> leafCategories, Ids next)
     {
         var data = new NationalData { nextAuditId = next.Audit };
-        data.BuildUnits(existingProvinces, next);
-        var communes = data.Units.Where(u => u.Level == UnitLevel.Commune).ToList();
-        data.BuildSubjectsAndProducts(communes, leafCategories, next);
+        data.BuildSubjectsAndProducts(communes.ToList(), leafCategories, next);
         return data;
     }
 
     /// <summary>The first free id of each table.</summary>
-    public sealed record Ids(int Unit, int Subject, int Product, int Photo, int Audit);
-
-    private void BuildUnits(IReadOnlyList<(int Id, string Code, int Communes)> existing, Ids next)
-    {
-        var unitId = next.Unit;
-        var existingCommunes = existing.Sum(p => p.Communes);
-        var toCreate = CommuneCount - existingCommunes;
-        var from = new DateOnly(2025, 7, 1);
-        const string Basis = "Nghị quyết 202/2025/QH15 (dữ liệu sinh cho phép đo tải)";
-        var communeCode = 40_000;
-        for (var i = 0; i < Provinces.Length; i++)
-        {
-            var (code, name, kind) = Provinces[i];
-            var known = existing.FirstOrDefault(p => p.Code == code);
-            int provinceId;
-            var have = 0;
-            if (known.Id != 0)
-            {
-                provinceId = known.Id;
-                have = known.Communes;
-            }
-            else
-            {
-                provinceId = unitId++;
-                Units.Add(new AdministrativeUnit
-                {
-                    Id = provinceId,
-                    Code = code,
-                    Name = name,
-                    Level = UnitLevel.Province,
-                    Kind = kind,
-                    ValidFrom = from,
-                    LegalBasis = Basis,
-                });
-            }
-
-            // Spread what is missing evenly over the provinces, topping up those the reference data already has.
-            var share = (CommuneCount / Provinces.Length) + (i < CommuneCount % Provinces.Length ? 1 : 0);
-            var count = Math.Max(0, share - have);
-            if (i == Provinces.Length - 1)
-            {
-                count = toCreate; // whatever rounding left over
-            }
-
-            count = Math.Min(count, toCreate);
-            toCreate -= count;
-            var used = new HashSet<string>();
-            for (var c = 0; c < count; c++)
-            {
-                string place;
-                do
-                {
-                    place = $"{Pick(PlaceParts)} {Pick(PlaceParts)}";
-                }
-                while (!used.Add(place) || place.Split(' ')[0] == place.Split(' ')[1]);
-
-                var ward = random.Next(6) == 0;
-                Units.Add(new AdministrativeUnit
-                {
-                    Id = unitId++,
-                    Code = (communeCode++).ToString(CultureInfo.InvariantCulture),
-                    Name = (ward ? "Phường " : "Xã ") + place,
-                    Level = UnitLevel.Commune,
-                    Kind = ward ? "phường" : "xã",
-                    ParentId = provinceId,
-                    ValidFrom = from,
-                    LegalBasis = Basis,
-                });
-            }
-        }
-    }
+    public sealed record Ids(int Subject, int Product, int Photo, int Audit);
 
     private void BuildSubjectsAndProducts(List<AdministrativeUnit> communes, IReadOnlyDictionary<string, int> leaves, Ids next)
     {

@@ -54,33 +54,32 @@ if (products > 0 || await db.Subjects.AnyAsync(ct))
     return 1;
 }
 
-var existingProvinces = await db.Units.AsNoTracking()
-    .Where(u => u.Level == UnitLevel.Province && u.ValidTo == null)
-    .Select(u => new { u.Id, u.Code })
+// The real communes of today, loaded by the app's reference data (the units of Vietnam before and after 2025).
+var communes = await db.Units.AsNoTracking()
+    .Where(u => u.Level == UnitLevel.Commune && u.ValidTo == null)
+    .OrderBy(u => u.Id)
     .ToListAsync(ct);
-var communeCounts = await db.Units.AsNoTracking()
-    .Where(u => u.Level == UnitLevel.Commune && u.ValidTo == null && u.ParentId != null)
-    .GroupBy(u => u.ParentId!.Value)
-    .Select(g => new { ProvinceId = g.Key, Count = g.Count() })
-    .ToDictionaryAsync(g => g.ProvinceId, g => g.Count, ct);
+if (communes.Count != NationalData.CommuneCount)
+{
+    Console.Error.WriteLine($"The reference data holds {communes.Count:N0} communes of today, not {NationalData.CommuneCount:N0}: an older generated database? Delete it and run again.");
+    return 1;
+}
+
 var leaves = await db.ProductCategories.AsNoTracking()
     .Where(c => c.ProductSet != null)
     .ToDictionaryAsync(c => c.Code, c => c.Id, ct);
 var next = new NationalData.Ids(
-    Unit: (await db.Units.MaxAsync(u => (int?)u.Id, ct) ?? 0) + 1,
     Subject: 1,
     Product: 1,
     Photo: (await db.ProductPhotos.MaxAsync(p => (int?)p.Id, ct) ?? 0) + 1,
     Audit: (int)((await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct) ?? 0) + 1));
 
-var data = NationalData.Build(
-    existingProvinces.Select(p => (p.Id, p.Code, communeCounts.GetValueOrDefault(p.Id))).ToList(), leaves, next);
+var data = NationalData.Build(communes, leaves, next);
 Console.WriteLine($"Generated in memory in {clock.Elapsed.TotalSeconds:F1} s; writing …");
 
 var writer = new BulkWriter(db);
 await using (var transaction = await db.Database.BeginTransactionAsync(ct))
 {
-    await writer.InsertAsync(data.Units, ct);
     await writer.InsertAsync(data.Subjects, ct);
     await writer.InsertAsync(data.Products, ct);
     await writer.InsertAsync(data.Photos, ct);
@@ -88,7 +87,6 @@ await using (var transaction = await db.Database.BeginTransactionAsync(ct))
     await transaction.CommitAsync(ct);
 }
 
-await writer.ResetIdentityAsync<AdministrativeUnit>(ct);
 await writer.ResetIdentityAsync<Subject>(ct);
 await writer.ResetIdentityAsync<Product>(ct);
 await writer.ResetIdentityAsync<ProductPhoto>(ct);
@@ -105,7 +103,7 @@ if (db.Database.IsNpgsql())
 }
 
 Console.WriteLine(
-    $"Wrote {data.Units.Count:N0} units, {data.Subjects.Count:N0} subjects, {data.Products.Count:N0} products, "
+    $"Wrote {data.Subjects.Count:N0} subjects, {data.Products.Count:N0} products, "
     + $"{data.Photos.Count:N0} photos, {data.Audit.Count:N0} audit rows in {clock.Elapsed.TotalSeconds:F1} s. "
     + $"Sign-ins: {BenchUsers.Office}, {BenchUsers.Central}, {BenchUsers.Leader}, password {BenchUsers.Password}.");
 return 0;

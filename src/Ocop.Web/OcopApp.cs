@@ -184,7 +184,10 @@ public static class OcopApp
             await DemoEvaluationData.SeedAsync(db, Display.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
             await DemoPlanningData.SeedAsync(db, Display.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
             await DemoCycleData.SeedAsync(db, Display.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
+            await DemoAuthorities.SeedAsync(db);
         }
+
+        await Features.Documents.ExistingDocuments.PrepareAsync(db);
     }
 
     public static void PrintWelcome(WebApplication app)

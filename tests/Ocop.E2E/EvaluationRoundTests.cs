@@ -59,7 +59,8 @@ public sealed class EvaluationRoundTests(BrowserFixture fixture, ITestOutputHelp
             var decision = "E2E-" + Guid.NewGuid().ToString("N")[..6] + "/QĐ-UBND";
             await recognition.DecisionNumber.FillAsync(decision);
             await recognition.SignedOn.FillAsync(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            await recognition.Issuer.FillAsync("UBND tỉnh Vĩnh Long");
+            // The issuer follows from the round's unit and the date; the signer is typed as printed.
+            await recognition.Signatory.SelectOptionAsync("");
             await recognition.Signer.FillAsync("Nguyễn Văn A");
             await recognition.SignerTitle.FillAsync("Chủ tịch");
             await recognition.Product(ProductName).CheckAsync();

@@ -13,7 +13,7 @@ namespace Ocop.Web.Tests;
 /// today holds the old Châu Thành district's, a former unit what it held in its life; integrators name units by code and
 /// date (<c>?unit=86&amp;at=…</c>).
 /// </summary>
-public partial class UnitFilterTests(AppFixture app) : IClassFixture<AppFixture>
+public class UnitFilterTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task A_wide_scope_opens_on_the_deploying_offices_province_and_chooses_the_province_first()
@@ -169,13 +169,5 @@ public partial class UnitFilterTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
     }
 
-    private static List<string> Options(string html, string selectName)
-    {
-        var select = Regex.Match(html, $"<select[^>]*name=\"{Regex.Escape(selectName)}\"[^>]*>(.*?)</select>", RegexOptions.Singleline);
-        Assert.True(select.Success, $"no select named {selectName}");
-        return OptionValue().Matches(select.Groups[1].Value).Select(m => m.Groups[1].Value).Where(v => v.Length > 0).ToList();
-    }
-
-    [GeneratedRegex("<option value=\"([^\"]*)\"")]
-    private static partial Regex OptionValue();
+    private static List<string> Options(string html, string selectName) => HtmlSelect.Options(html, selectName);
 }

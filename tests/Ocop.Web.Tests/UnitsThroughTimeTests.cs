@@ -153,6 +153,42 @@ public class UnitsThroughTimeTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(binhMinh, (await app.QueryAsync(db => db.Units.AsNoTracking().SingleAsync(u => u.Id == caiVon))).SuccessorId);
     }
 
+    [Fact]
+    public async Task A_form_offers_a_wide_reach_the_office_s_communes_and_finds_others_by_a_search_never_thousands()
+    {
+        var admin = await app.As(Demo.Admin);
+        var form = await admin.GetPageAsync("/Products/Edit");
+        var offered = HtmlSelect.Options(form, "Input.CommuneId");
+        Assert.InRange(offered.Count, 100, 200);
+        Assert.Contains((await app.CurrentCommuneIdAsync(Demo.ChauThanhCommune)).ToString(System.Globalization.CultureInfo.InvariantCulture), offered);
+        var hongHa = await app.CurrentCommuneIdAsync("00097");
+        Assert.DoesNotContain(hongHa.ToString(System.Globalization.CultureInfo.InvariantCulture), offered);
+
+        // A former name typed without diacritics finds the ward of today that took it over; what was typed stays.
+        var search = (await admin.GetFormAsync("/Products/Edit")).Set("Input.Name", "Sản phẩm ở Hà Nội").Set("CommuneQuery", "phuong phuc xa");
+        using var response = await admin.PostAsync("/Products/Edit?handler=FindCommune", new FormUrlEncodedContent(search.Fields));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains(hongHa.ToString(System.Globalization.CultureInfo.InvariantCulture), HtmlSelect.Options(page, "Input.CommuneId"));
+        Assert.Contains("Sản phẩm ở Hà Nội", Html.Text(page), StringComparison.Ordinal);
+        Assert.DoesNotContain("Sản phẩm ở Hà Nội", await app.QueryAsync(db => db.Products.Select(p => p.Name).ToListAsync()));
+    }
+
+    [Theory]
+    [InlineData("unit=86", new[] { "15/KH-UBND", "08/KH-UBND", "46/KH-UBND", "2207/QĐ-UBND" })] // today's province covers the old years' plans
+    [InlineData("unit=847", new[] { "46/KH-UBND" })]
+    [InlineData("unit=29374", new[] { "08/KH-UBND" })]
+    [InlineData("unit=29374&at=2025-06-30", new string[0])]                           // the township had no plan
+    public async Task The_plan_list_takes_an_official_unit_code_covering_its_predecessors(string query, string[] numbers)
+    {
+        var office = await app.As(Demo.ProgramOffice);
+        using var json = JsonDocument.Parse(await office.GetStringAsync("/api/v1/plans?" + query));
+        Assert.Equal(numbers.Order(StringComparer.Ordinal),
+            json.RootElement.EnumerateArray().Select(p => p.GetProperty("number").GetString()!).Order(StringComparer.Ordinal));
+        using var bad = await office.GetAsync("/api/v1/plans?unit=99999");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
     private static async Task<List<int>> ApiIdsAsync(HttpClient client, string url)
     {
         using var json = JsonDocument.Parse(await client.GetStringAsync(url));

@@ -47,7 +47,7 @@ public static class CacheVersionMoves
 }
 
 /// <summary>
-/// Keeps the in-memory caches of several app instances on one PostgreSQL database in step (ADR 0009): a version moved
+/// Keeps the in-memory caches of several app instances on one PostgreSQL database in step (ADR 0010): a version moved
 /// here is sent with <c>NOTIFY</c> on one channel after the save committed, and every instance <c>LISTEN</c>s and moves
 /// its own. PostgreSQL delivers a notification in milliseconds; a dropped connection reconnects and reloads every cache.
 /// SQLite is one process's file, so there it does nothing.

@@ -50,6 +50,9 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
     public DbSet<TaskReport> TaskReports => Set<TaskReport>();
     public DbSet<TaskReportFigure> TaskReportFigures => Set<TaskReportFigure>();
     public DbSet<TaskAttachment> TaskAttachments => Set<TaskAttachment>();
+    public DbSet<IssuingAuthority> IssuingAuthorities => Set<IssuingAuthority>();
+    public DbSet<Signatory> Signatories => Set<Signatory>();
+    public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
     public DbSet<Features.Account.UserSession> UserSessions => Set<Features.Account.UserSession>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -132,6 +135,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         PlanningModel.Configure(builder);
         CycleAndTaskModel.Configure(builder);
         UnitRegistryModel.Configure(builder);
+        DocumentModel.Configure(builder);
         Features.Account.SessionModel.Configure(builder);
     }
 
@@ -333,7 +337,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
                 throw new InvalidOperationException("The audit trail is append-only.");
             }
 
-            if (entry.Entity is IndicatorSnapshot && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is IndicatorSnapshot or IssuedDocument && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException("Snapshots are kept as taken: never changed, never deleted.");
             }

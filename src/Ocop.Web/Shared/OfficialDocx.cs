@@ -6,10 +6,10 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace Ocop.Web.Shared;
 
 /// <summary>Who issues an administrative document and under which number, as its header prints them.</summary>
-/// <param name="ParentIssuer">The governing body above the issuer ("UBND TỈNH TRÀ VINH"); null when none is printed.</param>
-/// <param name="Issuer">The issuing body ("UBND HUYỆN CHÂU THÀNH", "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP").</param>
+/// <param name="ParentIssuer">The governing body above the issuer ("UBND TỈNH A"); null when none is printed.</param>
+/// <param name="Issuer">The issuing body ("UBND HUYỆN B", "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP").</param>
 /// <param name="Number">"Số: 123/QĐ-UBND"; left blank to fill in when signing.</param>
-/// <param name="Place">Place name of the date line ("Châu Thành").</param>
+/// <param name="Place">Place name of the date line ("B").</param>
 public sealed record OfficialHeader(string? ParentIssuer, string Issuer, string Number, string Place, DateOnly Date);
 
 /// <summary>The signature block: authority line ("TM. ỦY BAN NHÂN DÂN"), title, and the signer's name.</summary>
@@ -151,7 +151,7 @@ public sealed class OfficialDocx
         return stream.ToArray();
     }
 
-    /// <summary>The date line of the header: "Châu Thành, ngày 05 tháng 3 năm 2026" (days and months below 10 padded as Decree 30 asks for days 1–9 and months 1–2).</summary>
+    /// <summary>The date line of the header: "B, ngày 05 tháng 3 năm 2026" (days and months below 10 padded as Decree 30 asks for days 1–9 and months 1–2).</summary>
     public static string DateLine(string place, DateOnly date)
     {
         var day = date.Day < 10 ? "0" + date.Day.ToString(CultureInfo.InvariantCulture) : date.Day.ToString(CultureInfo.InvariantCulture);

@@ -117,8 +117,9 @@ public sealed class RecognitionFormPage(IPage page) : AppPage(page)
 {
     public ILocator DecisionNumber => Page.GetByLabel("Số quyết định");
     public ILocator SignedOn => Page.GetByLabel("Ngày ký");
-    public ILocator Issuer => Page.GetByLabel("Cơ quan ban hành");
-    public ILocator Signer => Page.GetByLabel(new Regex(@"^Người ký"));
+    /// <summary>A recorded signatory of the issuing authority, or the empty choice to type the signer.</summary>
+    public ILocator Signatory => Page.GetByLabel("Người ký", new() { Exact = true });
+    public ILocator Signer => Page.GetByLabel("Họ tên người ký");
     public ILocator SignerTitle => Page.GetByLabel("Chức vụ người ký");
 
     public static async Task<RecognitionFormPage> OpenForRoundAsync(IPage page, int roundId)

@@ -34,7 +34,8 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
         var form = await office.GetFormAsync($"/Recognitions/Create?round={round}");
         Assert.Equal(2, form.Values("Input.Selected").Count);
         var signed = new DateOnly(2024, 3, 15);
-        form.Set("Input.DecisionNumber", "15/QĐ-UBND-T1").Set("Input.SignedOn", "2024-03-15").Set("Input.Signer", "Kim Văn Sơn");
+        form.Set("Input.DecisionNumber", "15/QĐ-UBND-T1").Set("Input.SignedOn", "2024-03-15")
+            .Set("Input.SignatoryId", "").Set("Input.Signer", "Kim Văn Sơn").Set("Input.SignerTitle", "Phó Chủ tịch");
         using var response = await office.PostFormAsync(form);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -69,7 +70,8 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
         var round = await ClosedRoundAsync((rice, 7325, 4, LevelOutcomeKind.RecognisedHere));
         var office = await app.As(Demo.ProgramOffice);
         var form = await office.GetFormAsync($"/Recognitions/Create?round={round}");
-        form.Set("Input.DecisionNumber", "20/QĐ-UBND-DOCX").Set("Input.SignedOn", "2025-02-05").Set("Input.Signer", "Kim Văn Sơn");
+        form.Set("Input.DecisionNumber", "20/QĐ-UBND-DOCX").Set("Input.SignedOn", "2025-02-05")
+            .Set("Input.SignatoryId", "").Set("Input.Signer", "Kim Văn Sơn").Set("Input.SignerTitle", "Phó Chủ tịch");
         using var created = await office.PostFormAsync(form);
         var id = Html.IdFromLocation(created, "/Recognitions/Details/");
 
@@ -93,7 +95,7 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
         var tour = await app.ProductIdAsync(Demo.ConChimTour);
         var office = await app.As(Demo.ProgramOffice);
         var form = await office.GetFormAsync("/Recognitions/Create");
-        form.Set("Input.DecisionNumber", "").Set("Input.Signer", "Lê Văn Hẳn").Set("Input.SignerTitle", "Chủ tịch").Set("Input.Issuer", "UBND TỈNH TRÀ VINH")
+        form.Set("Input.DecisionNumber", "").Set("Input.Signer", "Nguyễn Văn Ký").Set("Input.SignerTitle", "Chủ tịch")
             .Set("Input.Rows[0].ProductId", tour.ToString(CultureInfo.InvariantCulture)).Set("Input.Rows[0].Stars", "4").Set("Input.Rows[0].Score", "abc");
         using var refused = await office.PostFormAsync(form);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
@@ -410,7 +412,7 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
             var tag = Guid.NewGuid().ToString("N")[..8];
             var recognition = new Recognition
             {
-                DecisionNumber = "T-" + tag + "/QĐ-UBND", SignedOn = expires.AddMonths(-36), Signer = "Lê Văn Hẳn", SignerTitle = "Chủ tịch",
+                DecisionNumber = "T-" + tag + "/QĐ-UBND", SignedOn = expires.AddMonths(-36), Signer = "Nguyễn Văn Ký", SignerTitle = "Chủ tịch",
                 Issuer = "UBND tỉnh Trà Vinh", Level = EvaluationLevel.Province,
             };
             var certificate = new Certificate

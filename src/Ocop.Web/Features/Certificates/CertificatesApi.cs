@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Evaluation;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
+using Ocop.Web.Features.Recognitions;
 
 namespace Ocop.Web.Features.Certificates;
 
@@ -20,7 +21,7 @@ public static class CertificatesApi
         api.MapGet("/certificates/{**number}", CheckAsync)
             .WithName("CheckCertificate")
             .WithSummary("Tra cứu giấy chứng nhận OCOP (công khai) / Check an OCOP certificate (public)")
-            .WithDescription("Không cần đăng nhập: sản phẩm, chủ thể, xã, hạng sao, ngày cấp, ngày hết hạn và tình trạng hôm nay.")
+            .WithDescription("Không cần đăng nhập: sản phẩm, chủ thể, địa chỉ, nơi sản xuất, hạng sao, quyết định và cơ quan ban hành như khi cấp (không đổi theo các lần sửa sau), ngày cấp, ngày hết hạn và tình trạng hôm nay.")
             .AllowAnonymous()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
@@ -41,38 +42,30 @@ public static class CertificatesApi
         string number, OcopDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var wanted = Uri.UnescapeDataString(number).Trim();
-        var found = await db.Certificates.AsNoTracking()
-            .Where(c => c.Number == wanted)
-            .Select(c => new
-            {
-                Certificate = c,
-                ProductName = c.Product!.Name,
-                SubjectName = c.Product.Subject!.Name,
-                CommuneName = c.Product.Commune!.Name,
-                c.Recognition!.DecisionNumber,
-                c.Recognition.SignedOn,
-                c.Recognition.Issuer,
-            })
-            .SingleOrDefaultAsync(ct);
-        if (found is null)
+        var c = await db.Certificates.AsNoTracking().Where(c => c.Number == wanted).SingleOrDefaultAsync(ct);
+        // What it says comes from the certificate as issued; only its state is of today.
+        var issued = c is null ? null : await RecognitionDocuments.CertificateAsync(db, c.Id, by: null, ct);
+        if (c is null || issued is not { Facts: var facts })
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy giấy chứng nhận.",
                 detail: "Không có giấy chứng nhận OCOP nào mang số này.");
         }
 
         var rules = new CertificateRules(db, clock);
-        var status = CertificateRules.StateOn(found.Certificate, rules.Today, await rules.ProcessesAsync(ct));
-        var c = found.Certificate;
-        return TypedResults.Ok(new CertificateCheck(c.Number, found.ProductName, found.SubjectName, found.CommuneName, c.Stars,
-            c.IssuedOn, c.ExpiresOn, status.State, Ocop.Web.Shared.Display.Name(status.State), status.IsValid, status.ValidUntil,
-            found.DecisionNumber, found.SignedOn, found.Issuer, rules.Today));
+        var status = CertificateRules.StateOn(c, rules.Today, await rules.ProcessesAsync(ct));
+        var printed = facts.Certificate;
+        return TypedResults.Ok(new CertificateCheck(printed.Number, printed.ProductName, printed.SubjectName, printed.CommuneName, printed.SubjectAddress,
+            printed.Stars, printed.IssuedOn, printed.ExpiresOn, status.State, Ocop.Web.Shared.Display.Name(status.State), status.IsValid, status.ValidUntil,
+            facts.DecisionNumber, facts.DecisionSignedOn, facts.Issuer.ShortName, rules.Today));
     }
 }
 
 /// <summary>What anyone may learn about a certificate: enough to tell whether a product may carry the OCOP mark today.</summary>
+/// <param name="Commune">The commune of production as the certificate names it (the name on its issue date).</param>
+/// <param name="Address">The subject's address as the certificate prints it.</param>
 /// <param name="StateName">The state in Vietnamese.</param>
 /// <param name="IsValid">Whether it counts as valid today (valid, window open, expiring soon, kept valid pending re-evaluation).</param>
 /// <param name="ValidUntil">Last valid day, extensions included; null when revoked.</param>
 /// <param name="CheckedOn">The Vietnam date the state was computed for.</param>
-public sealed record CertificateCheck(string Number, string Product, string Subject, string Commune, int Stars, DateOnly IssuedOn, DateOnly ExpiresOn,
+public sealed record CertificateCheck(string Number, string Product, string Subject, string Commune, string Address, int Stars, DateOnly IssuedOn, DateOnly ExpiresOn,
     CertificateState State, string StateName, bool IsValid, DateOnly? ValidUntil, string DecisionNumber, DateOnly DecisionSignedOn, string Issuer, DateOnly CheckedOn);

@@ -7,17 +7,25 @@ using Ocop.Core.Evaluation;
 using Ocop.Core.Registry;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
+using Ocop.Web.Features.Documents;
+using Ocop.Web.Features.Recognitions;
 using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Certificates;
 
 /// <summary>
-/// One certificate, printable on A4; its notices to the producer; and the office's two actions on it: revoke it, or
-/// open its re-evaluation in one click.
+/// One certificate, printable on A4 and as a Word file, as issued (its frozen facts: later edits of the product, the
+/// subject or the units do not reach it); its notices to the producer, each frozen when first produced; and the
+/// office's two actions on it: revoke it, or open its re-evaluation in one click.
 /// </summary>
 public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock) : PageModel
 {
     public Certificate Certificate { get; private set; } = null!;
+    /// <summary>What the certificate says, as issued.</summary>
+    public CertificateDocumentAsIssued AsIssued { get; private set; } = null!;
+    public IssuedDocument Document { get; private set; } = null!;
+    /// <summary>Notices already sent for this certificate.</summary>
+    public List<IssuedDocument> Notices { get; private set; } = [];
     public CertificateStatus Status { get; private set; } = null!;
     public CertificateMilestones Milestones { get; private set; } = null!;
     public DateOnly Today { get; private set; }
@@ -167,12 +175,41 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
         return Redirect("/Dossiers/Details/" + dossier.Id.ToString(CultureInfo.InvariantCulture));
     }
 
-    /// <summary>The notice to the producer (Thông báo) as DOCX: re-evaluation window open, or expiry within 30 days.</summary>
+    /// <summary>The certificate as a Word file, the bytes stored when it was issued.</summary>
+    public async Task<IActionResult> OnGetDocxAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, tracking: false, ct)
+            ? File(Document.Docx, IssuedDocumentStore.DocxType, "giay-chung-nhan-" + id.ToString(CultureInfo.InvariantCulture) + ".docx")
+            : NotFound();
+
+    /// <summary>A notice sent earlier for this certificate, as sent.</summary>
+    public async Task<IActionResult> OnGetSentAsync(int id, int document, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, tracking: false, ct) || Notices.FirstOrDefault(n => n.Id == document) is not { } sent)
+        {
+            return NotFound();
+        }
+
+        return File(sent.Docx, IssuedDocumentStore.DocxType, "thong-bao-" + id.ToString(CultureInfo.InvariantCulture) + "-" + sent.IssuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".docx");
+    }
+
+    /// <summary>
+    /// The notice to the producer (Thông báo) as DOCX: re-evaluation window open, or expiry within 30 days. The first
+    /// download issues it (dated that day, in the name of the authority of the decision's unit on that day, signed by
+    /// its default signatory) and stores it; later downloads hand out the same file.
+    /// </summary>
     public async Task<IActionResult> OnGetNoticeAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, tracking: false, ct))
         {
             return NotFound();
+        }
+
+        var windowOpen = Status.State == CertificateState.ReevaluationWindowOpen;
+        var kind = windowOpen ? IssuedDocumentKind.ReevaluationNotice : IssuedDocumentKind.ExpiryNotice;
+        var name = "thong-bao-" + Certificate.Id.ToString(CultureInfo.InvariantCulture) + (windowOpen ? "-danh-gia-lai" : "-sap-het-han") + ".docx";
+        if (Notices.FirstOrDefault(n => n.Kind == kind) is { } sent)
+        {
+            return File(sent.Docx, IssuedDocumentStore.DocxType, name);
         }
 
         if (!NoticeAvailable)
@@ -181,30 +218,34 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
             return Redirect(Self(id));
         }
 
-        var c = Certificate;
-        var r = c.Recognition!;
-        var product = c.Product!;
-        var windowOpen = Status.State == CertificateState.ReevaluationWindowOpen;
-        var subject = windowOpen
-            ? "Về việc nộp hồ sơ đánh giá lại sản phẩm OCOP"
-            : "Về việc giấy chứng nhận sản phẩm OCOP sắp hết hiệu lực";
-        var doc = new OfficialDocx(new OfficialHeader(null, r.Issuer.ToUpper(Display.Vi), "Số:        /TB", "Châu Thành", Today))
-            .Title("Thông báo", subject)
-            .Paragraph($"Kính gửi: {product.Subject!.Name} ({product.Subject.Address}).")
-            .Paragraph($"Sản phẩm {product.Name} của quý đơn vị được công nhận đạt {c.Stars.ToString(CultureInfo.InvariantCulture)} sao theo Quyết định số {r.DecisionNumber} ngày {Display.Date(r.SignedOn)}, giấy chứng nhận số {c.Number} cấp ngày {Display.Date(c.IssuedOn)}, có hiệu lực đến hết ngày {Display.Date(c.ExpiresOn)}.");
-        if (windowOpen)
+        var atlas = await UnitAtlas.LoadAsync(db, [AsIssued.Issuer.UnitId, Certificate.Product!.Subject!.CommuneId], ct);
+        var authority = await new IssuerDirectory(db).AuthorityAsync(atlas, AsIssued.Issuer.UnitId, Today, ct);
+        if (authority is null)
         {
-            doc.Paragraph($"Theo quy định, hồ sơ đề nghị đánh giá lại được nộp trong thời gian từ ngày {Display.Date(Milestones.ReevaluationWindowOpensOn)} đến ngày {Display.Date(Milestones.ReevaluationWindowClosesOn)} (từ 180 đến 120 ngày trước khi giấy chứng nhận hết hiệu lực). Đề nghị quý đơn vị chuẩn bị hồ sơ đánh giá lại (cập nhật nguyên liệu, công nghệ, bao bì, công bố chất lượng, kết quả kiểm nghiệm, thị trường, sản lượng, doanh thu và các giấy tờ có thời hạn) và nộp đúng hạn.");
-        }
-        else
-        {
-            doc.Paragraph($"Giấy chứng nhận còn {Status.DaysToExpiry.ToString(CultureInfo.InvariantCulture)} ngày hiệu lực. Sau ngày hết hạn, sản phẩm không được tiếp tục sử dụng biểu trưng OCOP và hạng sao nếu chưa được đánh giá lại. Đề nghị quý đơn vị liên hệ cơ quan thường trực Chương trình OCOP để được hướng dẫn.");
+            TempData["Message"] = IssuerDirectory.NoAuthorityMessage(atlas, AsIssued.Issuer.UnitId, Today);
+            return Redirect(Self(id));
         }
 
-        doc.Paragraph("Mọi vướng mắc, đề nghị liên hệ cơ quan thường trực Chương trình OCOP để được hướng dẫn.")
-            .Signature(new OfficialSignature(null, r.SignerTitle.ToUpper(Display.Vi), r.Signer), [product.Subject.Name + ";", "Lưu: VT."]);
-        var name = "thong-bao-" + c.Id.ToString(CultureInfo.InvariantCulture) + (windowOpen ? "-danh-gia-lai" : "-sap-het-han") + ".docx";
-        return File(doc.ToBytes(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name);
+        var c = Certificate;
+        var subject = c.Product!.Subject!;
+        var facts = new NoticeAsIssued(c.Id, Today, windowOpen, subject.Name, atlas.AddressOn(subject.Address, subject.CommuneId, Today),
+            AsIssued.Certificate.ProductName, c.Stars, c.Number, c.IssuedOn, c.ExpiresOn, AsIssued.DecisionNumber, AsIssued.DecisionSignedOn,
+            Milestones.ReevaluationWindowOpensOn, Milestones.ReevaluationWindowClosesOn, Status.DaysToExpiry, IssuerDirectory.ForDocumentOn(authority, Today));
+        var notice = IssuedDocumentStore.New(kind, Today, null, facts.Issuer.ShortName, facts, NoticeDocx.Build(facts), fromExisting: false, User.Identity?.Name);
+        notice.CertificateId = c.Id;
+        db.IssuedDocuments.Add(notice);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Produced by someone else at the same moment: theirs is the notice sent.
+            db.Entry(notice).State = EntityState.Detached;
+            notice = await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.CertificateId == c.Id && d.Kind == kind, ct);
+        }
+
+        return File(notice.Docx, IssuedDocumentStore.DocxType, name);
     }
 
     private static string Self(int id) => "/Certificates/Details/" + id.ToString(CultureInfo.InvariantCulture);
@@ -222,6 +263,15 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
             return false;
         }
 
+        if (await RecognitionDocuments.CertificateAsync(db, id, User.Identity?.Name, ct) is not { } issued)
+        {
+            return false;
+        }
+
+        (AsIssued, Document) = issued;
+        Notices = await db.IssuedDocuments.AsNoTracking()
+            .Where(d => d.CertificateId == id && (d.Kind == IssuedDocumentKind.ReevaluationNotice || d.Kind == IssuedDocumentKind.ExpiryNotice))
+            .OrderBy(d => d.IssuedOn).ToListAsync(ct);
         var rules = new CertificateRules(db, clock);
         var catalog = await rules.ProcessesAsync(ct);
         Certificate = certificate;

@@ -11,8 +11,8 @@ namespace Ocop.Web.Features.Planning;
 /// The dashboard's plan picker (plans in force first) and what it opens on when the address names no plan or unit: the
 /// plan in force on the date for the user's own unit (a commune officer: their commune's plan, else the plan of the
 /// province above it; a province office: the province's plan), shown for that unit, so a commune is judged against its
-/// own plan and headed with its own name. Users without units of their own (administrators, leaders) open the widest
-/// plan in force. The rule of nearness is the core's (<see cref="PlanInForce"/>).
+/// own plan and headed with its own name. Users without units of their own (administrators, leaders) open the plan
+/// nearest the deploying office's provinces, or the widest plan in force when the office serves the whole country. The rule of nearness is the core's (<see cref="PlanInForce"/>).
 /// </summary>
 public sealed class PlanChoices
 {
@@ -54,6 +54,12 @@ public sealed class PlanChoices
 
         // The user's own units as they stand on the date: a commune merged in 2025 stands for its successor afterwards.
         var assigned = await db.UserUnits.AsNoTracking().Where(u => u.UserId == scope.UserId).Select(u => u.UnitId).ToListAsync(ct);
+        if (assigned.Count == 0)
+        {
+            // Without units of their own (leaders, administrators): the plans nearest the deploying office's provinces.
+            assigned = units.HomeUnits.ToList();
+        }
+
         var own = assigned.Where(units.ById.ContainsKey).Select(id => units.CurrentOn(units.ById[id], at))
             .DistinctBy(u => u.Id).OrderBy(u => u.Level).ThenBy(u => u.Id).ToList();
         var ranks = own.Count == 0 ? null : Ranks(units, own);

@@ -5,6 +5,7 @@ using Ocop.Core.Access;
 using Ocop.Core.Planning;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
+using Ocop.Web.Features.Shared;
 using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Planning;
@@ -19,7 +20,9 @@ public static class PlanningApi
             .WithTags("Planning")
             .WithSummary("Danh sách kế hoạch / List plans")
             .WithDescription("Chương trình, kế hoạch tỉnh, huyện, xã: số, tên, cơ quan ban hành, kỳ, tình trạng hôm nay (InForce, Upcoming, Ended), "
-                + "đơn vị, kế hoạch cấp trên, ghi chú; kế hoạch đang thực hiện trước. Không dành cho chủ thể sản xuất.")
+                + "đơn vị, kế hoạch cấp trên, ghi chú; kế hoạch đang thực hiện trước. " + UnitQuery.CodeHelp
+                + " — chỉ các kế hoạch của đơn vị đó và của các đơn vị thuộc hoặc đã sáp nhập vào nó. Không dành cho chủ thể sản xuất.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/plans/{id:int}/targets", TargetsAsync)
             .WithName("GetPlanTargets")
@@ -33,7 +36,8 @@ public static class PlanningApi
         return api;
     }
 
-    private static async Task<Results<Ok<List<PlanRow>>, ProblemHttpResult>> ListAsync(UserScopeLoader scopes, OcopDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<List<PlanRow>>, ProblemHttpResult>> ListAsync(
+        string? unit, string? at, UserScopeLoader scopes, OcopDbContext db, UnitDirectory directory, TimeProvider clock, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
         if (!PlanningAccess.CanReadPlans(scope.Role))
@@ -42,7 +46,20 @@ public static class PlanningApi
         }
 
         var today = Display.Today(clock);
-        var plans = await db.Plans.AsNoTracking()
+        var query = db.Plans.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(unit))
+        {
+            var place = new UnitQuery(Unit: unit, At: at).Resolve(await directory.GetAsync(db, ct), today);
+            if (place.Error is not null)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: place.Error, detail: place.Detail);
+            }
+
+            var covered = (await directory.GetAsync(db, ct)).Covered([place.Named!.Id]).ToList();
+            query = query.Where(p => p.UnitId != null && covered.Contains(p.UnitId.Value));
+        }
+
+        var plans = await query
             .Select(p => new PlanRow(p.Id, p.Number, p.Title, p.Issuer, p.IssuedOn, p.PeriodFrom, p.PeriodTo, PlanStanding.InForce,
                 p.Unit == null ? null : p.Unit.Code, p.Unit == null ? "Toàn quốc" : p.Unit.Name, p.ParentId, p.Note))
             .ToListAsync(ct);

@@ -21,6 +21,9 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageMo
     public List<SelectListItem> Communes { get; private set; } = [];
     public List<SelectListItem> Categories { get; private set; } = [];
     public List<SelectListItem> Statuses { get; private set; } = [];
+    /// <summary>A search for a commune outside the list (a wide reach is offered the deploying office's communes first).</summary>
+    [BindProperty] public string? CommuneQuery { get; set; }
+    public CommuneSearchBox CommuneSearch { get; private set; } = new(false, null);
 
     public sealed class ProductInput
     {
@@ -187,12 +190,21 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes) : PageMo
         }
     }
 
+    /// <summary>"Tìm xã": the form comes back as typed, with the communes found offered; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostFindCommuneAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        await LoadChoicesAsync(await scopes.GetAsync(ct), ct);
+        return Page();
+    }
+
     private async Task LoadChoicesAsync(UserScope scope, CancellationToken ct)
     {
         var subjects = await scope.Visible(db.Subjects).AsNoTracking().Where(s => !s.IsArchived)
             .OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
         Subjects = subjects.Select(s => new SelectListItem(s.Name, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
-        Communes = await Lookups.CommunesAsync(db, scope, Input.CommuneId, ct);
+        Communes = await Lookups.CommunesAsync(db, scope, Input.CommuneId, CommuneQuery, ct);
+        CommuneSearch = new CommuneSearchBox(await Lookups.CommuneSearchNeededAsync(db, scope, ct), CommuneQuery);
 
         Categories = await Lookups.CategoriesAsync(db, Input.CategoryId, leavesOnly: true, ct);
         Statuses = Lookups.Enum<ProductStatus>(Input.Status).Where(s => s.Value != nameof(ProductStatus.Archived)).ToList();

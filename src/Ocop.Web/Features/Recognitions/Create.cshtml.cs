@@ -1,20 +1,25 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Evaluation;
 using Ocop.Core.Registry;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
 using Ocop.Web.Features.Certificates;
+using Ocop.Web.Features.Documents;
+using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Recognitions;
 
 /// <summary>
 /// Records a recognition decision and issues its certificates in one transaction: either from a closed round (its
 /// products recognised at that level, with their stars and scores) or, for a decision of a higher level, by hand.
+/// The issuer is not typed: it is the authority, on the signing date, of the round's unit or of the level over the
+/// products (IssuerDirectory); the signer is one of its signatories valid that day, or a name typed as printed. The
+/// decision and its certificates are frozen as issued in the same transaction (RecognitionDocuments).
 /// </summary>
 public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock) : PageModel
 {
@@ -28,16 +33,22 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
     public List<Candidate> Candidates { get; private set; } = [];
     public List<SelectListItem> Products { get; private set; } = [];
     public List<SelectListItem> Levels { get; private set; } = [];
+    /// <summary>Every recorded signatory, grouped by authority; the server checks the choice against the signing date.</summary>
+    public List<SelectListItem> Signatories { get; private set; } = [];
+    /// <summary>The authority that issues for the round's unit today, shown before the date is chosen.</summary>
+    public IssuingAuthority? AuthorityToday { get; private set; }
 
-    public sealed record Candidate(int RoundProductId, int ProductId, string ProductName, string SubjectName, string CommuneName, int Stars, int? ScoreHundredths);
+    public sealed record Candidate(int RoundProductId, int ProductId, string ProductName, string SubjectName, string CommuneName, int CommuneId, int Stars, int? ScoreHundredths);
 
     public sealed class DecisionInput
     {
         [Required(ErrorMessage = "Nhập số quyết định."), StringLength(60, ErrorMessage = "Tối đa 60 ký tự.")] public string DecisionNumber { get; set; } = "";
         [Required(ErrorMessage = "Nhập ngày ký.")] public DateOnly? SignedOn { get; set; }
-        [Required(ErrorMessage = "Nhập người ký."), StringLength(120, ErrorMessage = "Tối đa 120 ký tự.")] public string Signer { get; set; } = "";
-        [Required(ErrorMessage = "Nhập chức vụ người ký."), StringLength(200, ErrorMessage = "Tối đa 200 ký tự.")] public string SignerTitle { get; set; } = "";
-        [Required(ErrorMessage = "Nhập cơ quan ban hành."), StringLength(250, ErrorMessage = "Tối đa 250 ký tự.")] public string Issuer { get; set; } = "";
+        /// <summary>A recorded signatory of the issuing authority; empty to type the signer as printed.</summary>
+        public int? SignatoryId { get; set; }
+        /// <summary>Typed signer (a decision transcribed from paper whose signer is not recorded).</summary>
+        [StringLength(120, ErrorMessage = "Tối đa 120 ký tự.")] public string? Signer { get; set; }
+        [StringLength(200, ErrorMessage = "Tối đa 200 ký tự.")] public string? SignerTitle { get; set; }
         /// <summary>Only for a decision entered by hand; a round's decision is of the round's level.</summary>
         public EvaluationLevel? Level { get; set; }
         /// <summary>Round products to recognise (from a round).</summary>
@@ -52,6 +63,8 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
         [Range(3, 5, ErrorMessage = "Chỉ sản phẩm 3 đến 5 sao được công nhận.")] public int? Stars { get; set; }
         /// <summary>Text, read with either decimal mark ("72,5" or "72.5").</summary>
         [StringLength(10)] public string? Score { get; set; }
+        /// <summary>The number printed on the paper certificate; empty to number it here.</summary>
+        [StringLength(60, ErrorMessage = "Tối đa 60 ký tự.")] public string? CertificateNumber { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -73,8 +86,8 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
         if (Round is not null)
         {
             Input.Selected = Candidates.Select(c => c.RoundProductId).ToList();
-            Input.Issuer = "UBND " + Round.Unit!.Kind.ToUpper(Ocop.Web.Shared.Display.Vi) + " " + Round.Unit.Name.ToUpper(Ocop.Web.Shared.Display.Vi);
-            Input.SignerTitle = "Chủ tịch";
+            AuthorityToday = await new IssuerDirectory(db).AuthorityAsync(await UnitAtlas.LoadAsync(db, [Round.UnitId], ct), Round.UnitId, today, ct);
+            Input.SignatoryId = AuthorityToday is null ? null : IssuerDirectory.DefaultSignatory(AuthorityToday, today)?.Id;
         }
         else
         {
@@ -111,7 +124,7 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
             ModelState.AddModelError("Input.SignedOn", "Ngày ký không được sau ngày hôm nay.");
         }
 
-        List<(int ProductId, int? RoundProductId, int Stars, int? ScoreHundredths, string UnitCode)> issue = [];
+        List<(int ProductId, int? RoundProductId, int Stars, int? ScoreHundredths, int CommuneId, string? PrintedNumber)> issue = [];
         if (Round is not null)
         {
             var chosen = Candidates.Where(c => Input.Selected.Contains(c.RoundProductId)).ToList();
@@ -120,7 +133,7 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
                 ModelState.AddModelError("", "Chọn ít nhất một sản phẩm được công nhận.");
             }
 
-            issue = chosen.Select(c => (c.ProductId, (int?)c.RoundProductId, c.Stars, c.ScoreHundredths, Round.Unit!.Code)).ToList();
+            issue = chosen.Select(c => (c.ProductId, (int?)c.RoundProductId, c.Stars, c.ScoreHundredths, c.CommuneId, (string?)null)).ToList();
         }
         else
         {
@@ -130,7 +143,7 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
             }
 
             var visible = await scope.Visible(db.Products).Where(p => p.Status != ProductStatus.Archived)
-                .Select(p => new { p.Id, CommuneCode = p.Commune!.Code }).ToDictionaryAsync(p => p.Id, p => p.CommuneCode, ct);
+                .Select(p => new { p.Id, p.CommuneId }).ToDictionaryAsync(p => p.Id, p => p.CommuneId, ct);
             for (var i = 0; i < Input.Rows.Count; i++)
             {
                 var row = Input.Rows[i];
@@ -139,7 +152,7 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
                     continue;
                 }
 
-                if (!visible.TryGetValue(row.ProductId.Value, out var communeCode))
+                if (!visible.TryGetValue(row.ProductId.Value, out var communeId))
                 {
                     ModelState.AddModelError($"Input.Rows[{i}].ProductId", "Sản phẩm không hợp lệ.");
                     continue;
@@ -169,7 +182,14 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
                     hundredths = (int)Math.Truncate(score * 100);
                 }
 
-                issue.Add((row.ProductId.Value, null, row.Stars.Value, hundredths, communeCode));
+                var printed = string.IsNullOrWhiteSpace(row.CertificateNumber) ? null : row.CertificateNumber.Trim();
+                if (printed is not null && (issue.Any(x => x.PrintedNumber == printed) || await db.Certificates.AnyAsync(c => c.Number == printed, ct)))
+                {
+                    ModelState.AddModelError($"Input.Rows[{i}].CertificateNumber", "Số giấy chứng nhận này đã có.");
+                    continue;
+                }
+
+                issue.Add((row.ProductId.Value, null, row.Stars.Value, hundredths, communeId, printed));
             }
 
             if (issue.Count == 0 && ModelState.IsValid)
@@ -178,7 +198,9 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
             }
         }
 
-        if (!ModelState.IsValid)
+        var atlas = await UnitAtlas.LoadAsync(db, issue.Select(i => (int?)i.CommuneId).Append(Round?.UnitId), ct);
+        var issuer = ModelState.IsValid ? await IssuerAsync(atlas, issue.Count == 0 ? null : issue[0].CommuneId, ct) : null;
+        if (!ModelState.IsValid || issuer is null)
         {
             return Page();
         }
@@ -189,16 +211,18 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
         {
             DecisionNumber = number,
             SignedOn = signedOn,
-            Signer = Input.Signer.Trim(),
-            SignerTitle = Input.SignerTitle.Trim(),
-            Issuer = Input.Issuer.Trim(),
+            Signer = issuer.Signer,
+            SignerTitle = issuer.SignerTitle,
+            Issuer = issuer.ShortName,
             Level = Round?.Level ?? Input.Level!.Value,
             RoundId = Round?.Id,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var numberers = new Dictionary<string, Func<string>>(StringComparer.Ordinal);
-        foreach (var (productId, roundProductId, stars, score, unitCode) in issue)
+        foreach (var (productId, roundProductId, stars, score, communeId, printed) in issue)
         {
+            // Numbered by the issuing unit (the commune for a national decision): "2026/OCOP-86-001".
+            var unitCode = atlas[issuer.UnitId ?? communeId].Code;
             if (!numberers.TryGetValue(unitCode, out var next))
             {
                 next = await rules.NumbererAsync(signedOn.Year, unitCode, ct);
@@ -207,7 +231,7 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
 
             recognition.Certificates.Add(new Certificate
             {
-                Number = next(),
+                Number = printed ?? next(),
                 ProductId = productId,
                 RoundProductId = roundProductId,
                 Stars = stars,
@@ -228,6 +252,7 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
         try
         {
             await db.SaveChangesAsync(ct);
+            await RecognitionDocuments.FreezeAsync(db, recognition.Id, issuer, fromExisting: false, User.Identity?.Name, ct);
         }
         catch (DbUpdateException)
         {
@@ -246,6 +271,7 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
     {
         var scope = await scopes.GetAsync(ct);
         Levels = [new("Cấp tỉnh", nameof(EvaluationLevel.Province)), new("Cấp trung ương", nameof(EvaluationLevel.Central)), new("Cấp huyện", nameof(EvaluationLevel.District))];
+        Signatories = await SignatoryChoicesAsync(ct);
         if (RoundId is int roundId)
         {
             Round = await db.EvaluationRounds.AsNoTracking().Include(r => r.Unit).SingleOrDefaultAsync(r => r.Id == roundId, ct);
@@ -264,7 +290,7 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
                 .Where(p => p.RoundId == roundId && p.Outcome == LevelOutcomeKind.RecognisedHere && p.Star != null)
                 .Where(p => !db.Certificates.Any(c => c.RoundProductId == p.Id))
                 .OrderBy(p => p.Product!.Name)
-                .Select(p => new Candidate(p.Id, p.ProductId, p.Product!.Name, p.Product.Subject!.Name, p.Product.Commune!.Name, p.Star!.Value, p.ScoreHundredths))
+                .Select(p => new Candidate(p.Id, p.ProductId, p.Product!.Name, p.Product.Subject!.Name, p.Product.Commune!.Name, p.Product.CommuneId, p.Star!.Value, p.ScoreHundredths))
                 .ToListAsync(ct);
             return null;
         }
@@ -278,5 +304,110 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The issuer on the signing date: the authority of the round's unit, or of the decision's level over the first
+    /// product's commune, and the chosen signatory (valid that day, of that authority) or the typed signer. Adds form
+    /// errors and returns null when there is none.
+    /// </summary>
+    private async Task<IssuerAsIssued?> IssuerAsync(UnitAtlas atlas, int? firstCommuneId, CancellationToken ct)
+    {
+        var signedOn = Input.SignedOn!.Value;
+        var level = Round?.Level ?? Input.Level!.Value;
+        int? unit;
+        if (Round is not null)
+        {
+            unit = Round.UnitId;
+        }
+        else
+        {
+            if (level == EvaluationLevel.District && firstCommuneId is int commune && DistrictGoneMessage(atlas, commune, signedOn) is { } gone)
+            {
+                ModelState.AddModelError("Input.Level", gone);
+                return null;
+            }
+
+            unit = firstCommuneId is int c ? atlas.DecidingUnit(level, c, signedOn) : null;
+        }
+
+        var authority = unit is null && level != EvaluationLevel.Central ? null : await new IssuerDirectory(db).AuthorityAsync(atlas, unit, signedOn, ct);
+        if (authority is null)
+        {
+            ModelState.AddModelError("Input.SignedOn", IssuerDirectory.NoAuthorityMessage(atlas, unit, signedOn));
+            return null;
+        }
+
+        if (Input.SignatoryId is int signatoryId)
+        {
+            var chosen = await db.Signatories.AsNoTracking().Include(s => s.Authority).SingleOrDefaultAsync(s => s.Id == signatoryId, ct);
+            string? refusal = chosen is null ? "Người ký không hợp lệ."
+                : chosen.AuthorityId != authority.Id
+                    ? $"{chosen.FullName} ký cho {chosen.Authority!.ShortName}; quyết định ngày {Display.Date(signedOn)} do {authority.ShortName} ban hành. Chọn người ký của {authority.ShortName} hoặc nhập người ký khác."
+                : !chosen.IsValidOn(signedOn)
+                    ? $"{chosen.FullName} không còn (hoặc chưa) ký cho {authority.ShortName} vào ngày {Display.Date(signedOn)}."
+                : null;
+            if (refusal is not null)
+            {
+                ModelState.AddModelError("Input.SignatoryId", refusal);
+                return null;
+            }
+
+            return IssuerAsIssued.From(authority, chosen!.FullName, chosen.Title, chosen.IsDeputy);
+        }
+
+        if (string.IsNullOrWhiteSpace(Input.Signer))
+        {
+            ModelState.AddModelError("Input.Signer", "Chọn người ký hoặc nhập họ tên người ký.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Input.SignerTitle))
+        {
+            ModelState.AddModelError("Input.SignerTitle", "Nhập chức vụ người ký.");
+        }
+
+        return ModelState.IsValid
+            ? IssuerAsIssued.From(authority, Input.Signer!, Input.SignerTitle!, Ocop.Core.Documents.SignatureBlock.IsDeputyTitle(Input.SignerTitle!))
+            : null;
+    }
+
+    /// <summary>Why a district's decision cannot bear the date: the product's district had ceased by then.</summary>
+    private static string? DistrictGoneMessage(UnitAtlas atlas, int communeId, DateOnly signedOn)
+    {
+        var current = (int?)communeId;
+        while (current is int id && atlas[id].Level != Ocop.Core.Units.UnitLevel.District)
+        {
+            current = atlas[id].ParentId;
+        }
+
+        if (current is int district && atlas[district].ValidTo is DateOnly last && last < signedOn)
+        {
+            return $"{atlas[district].FullName} chấm dứt hoạt động sau ngày {Display.Date(last)}: quyết định ngày {Display.Date(signedOn)} không thể của cấp huyện. Chọn cấp tỉnh.";
+        }
+
+        return current is null ? $"Sản phẩm không thuộc huyện nào vào ngày {Display.Date(signedOn)}: chọn cấp tỉnh." : null;
+    }
+
+    private async Task<List<SelectListItem>> SignatoryChoicesAsync(CancellationToken ct)
+    {
+        var signatories = await db.Signatories.AsNoTracking()
+            .OrderBy(s => s.Authority!.ShortName).ThenByDescending(s => s.ValidFrom).ThenBy(s => s.IsDeputy).ThenBy(s => s.FullName)
+            .Select(s => new { s.Id, s.FullName, s.Title, s.ValidFrom, s.ValidTo, Authority = s.Authority!.ShortName, AuthorityFrom = s.Authority.ValidFrom, AuthorityTo = s.Authority.ValidTo })
+            .ToListAsync(ct);
+        var groups = new Dictionary<string, SelectListGroup>(StringComparer.Ordinal);
+        return signatories.Select(s =>
+        {
+            var label = s.Authority + (s.AuthorityTo is null ? "" : $" (đến {Display.Date(s.AuthorityTo)})");
+            if (!groups.TryGetValue(label, out var group))
+            {
+                group = new SelectListGroup { Name = label };
+                groups[label] = group;
+            }
+
+            var period = s.ValidTo is null ? $"từ {Display.Date(s.ValidFrom)}" : $"{Display.Date(s.ValidFrom)} – {Display.Date(s.ValidTo)}";
+            return new SelectListItem($"{s.FullName} — {s.Title} ({period})", s.Id.ToString(CultureInfo.InvariantCulture),
+                Input.SignatoryId == s.Id)
+            { Group = group };
+        }).ToList();
     }
 }

@@ -24,7 +24,10 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
         CanDecide = CertificateRules.CanDecide(scope.Role);
         Decisions = await db.Recognitions.AsNoTracking()
             .OrderByDescending(r => r.SignedOn).ThenByDescending(r => r.Id)
-            .Select(r => new DecisionRow(r.Id, r.DecisionNumber, r.SignedOn, r.Level, r.Issuer, r.Round != null ? r.Round.Name : null, r.Certificates.Count))
+            .Select(r => new DecisionRow(r.Id, r.DecisionNumber, r.SignedOn, r.Level,
+                // The issuer as issued; a decision not yet frozen shows the text recorded with it.
+                db.IssuedDocuments.Where(d => d.RecognitionId == r.Id && d.Kind == IssuedDocumentKind.Decision).Select(d => d.Issuer).FirstOrDefault() ?? r.Issuer,
+                r.Round != null ? r.Round.Name : null, r.Certificates.Count))
             .ToListAsync(ct);
         Waiting = (await db.EvaluationRounds.AsNoTracking()
             .Where(r => r.State == RoundState.Closed)

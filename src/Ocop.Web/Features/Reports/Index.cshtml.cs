@@ -104,10 +104,10 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, PlanFig
         var targets = await figures.TargetFiguresAsync(plan, unit, To, await figures.FactsAsync(unit, ct), ct);
         var data = await ReportData.LoadAsync(db, clock, unit, From, To, ct);
         var (cycle, tasks) = await WorkSections.LoadAsync(db, await Tasks.TaskViewer.LoadAsync(db, scopes, ct), unit, From, To, ct);
-        var national = unit.UnitId is null;
+        // The report goes out today under the authority of the unit (or its stand-in: a former district's report is the province's).
+        var issuer = await Documents.IssuerDirectory.ReportIssuerAsync(db, unit.UnitId, unit.Name, today, ct);
         Report = new PeriodicReport(data, $"{plan.Number} ({plan.Title})",
-            national ? null : $"UBND {unit.Name}", national ? "Văn phòng Điều phối OCOP" : "Phòng Nông nghiệp và Môi trường",
-            national ? "Hà Nội" : unit.Name, "Trưởng phòng", today,
+            issuer.ParentLine, issuer.Letterhead, issuer.Place, string.Join("\n", issuer.SignatureLines), today,
         [
             PlanSections.Targets(plan, To, targets),
             RecognitionSections.Recognised(data),

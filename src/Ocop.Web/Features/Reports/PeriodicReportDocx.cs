@@ -35,6 +35,7 @@ public static class PeriodicReportDocx
             }
         }
 
+        // The signature lines of the issuing authority (TM., KT.), the name left for the signer to write.
         doc.Signature(new OfficialSignature(null, report.SignerTitle.ToUpper(vi), ""), ["Như trên;", "Lưu: VT."]);
         return doc.ToBytes();
     }
@@ -46,7 +47,7 @@ public static class PeriodicReportDocx
     };
 }
 
-/// <summary>A drafted report: who issues it, and its sections in order.</summary>
+/// <summary>A drafted report: who issues it (the lines of its letterhead, place, and signature lines one per line), and its sections in order.</summary>
 public sealed record PeriodicReport(
     ReportData Data, string PlanTitle, string? ParentIssuer, string Issuer, string Place, string SignerTitle, DateOnly IssuedOn, List<ReportSection> Sections);
 

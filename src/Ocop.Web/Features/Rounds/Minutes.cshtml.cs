@@ -1,9 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Evaluation;
+using Ocop.Core.Units;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
+using Ocop.Web.Features.Documents;
 using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Rounds;
@@ -11,6 +14,8 @@ namespace Ocop.Web.Features.Rounds;
 /// <summary>
 /// The council minutes (biên bản họp hội đồng) of a closed round as a Word document in the Decree 30 format: the
 /// council, every member's scores and the averages per product, stars, proposals to the next level, potential 5★.
+/// Dated the day the chair closed the round, under the authority of the round's unit on that day; produced once (when
+/// the round closes, or for an older round the first time it is asked for) and handed out as stored from then on.
 /// </summary>
 public sealed class MinutesModel(OcopDbContext db, UserScopeLoader scopes) : PageModel
 {
@@ -36,18 +41,49 @@ public sealed class MinutesModel(OcopDbContext db, UserScopeLoader scopes) : Pag
             return Redirect($"/Rounds/{Id}/Results");
         }
 
-        var bytes = Build(report);
-        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"bien-ban-hoi-dong-dot-{Id.ToString(CultureInfo.InvariantCulture)}.docx");
+        var document = await FreezeAsync(db, report, fromExisting: false, User.Identity?.Name, ct);
+        return File(document.Docx, IssuedDocumentStore.DocxType, $"bien-ban-hoi-dong-dot-{Id.ToString(CultureInfo.InvariantCulture)}.docx");
     }
 
-    public static byte[] Build(RoundReport report)
+    /// <summary>The minutes of a closed round as stored, produced and stored now when they never were.</summary>
+    public static async Task<IssuedDocument> FreezeAsync(OcopDbContext db, RoundReport report, bool fromExisting, string? by, CancellationToken ct)
+    {
+        var roundId = report.Round.Id;
+        var stored = await db.IssuedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.RoundId == roundId && d.Kind == IssuedDocumentKind.Minutes, ct);
+        if (stored is not null)
+        {
+            return stored;
+        }
+
+        var closedOn = DateOnly.FromDateTime((report.Round.ClosedAt ?? report.Round.UpdatedAt).AddHours(7));
+        var atlas = await UnitAtlas.LoadAsync(db, [report.Round.UnitId], ct);
+        var authority = await new IssuerDirectory(db).AuthorityAsync(atlas, report.Round.UnitId, closedOn, ct);
+        var issuer = authority is null ? null : IssuerDirectory.ForDocumentOn(authority, closedOn);
+        var facts = new MinutesAsIssued(roundId, closedOn, report.Round.Name, issuer);
+        var document = IssuedDocumentStore.New(IssuedDocumentKind.Minutes, closedOn, null, issuer?.ShortName ?? atlas[report.Round.UnitId].FullName,
+            facts, Build(report, facts, atlas[report.Round.UnitId].FullName), fromExisting, by);
+        document.RoundId = roundId;
+        db.IssuedDocuments.Add(document);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return document;
+        }
+        catch (DbUpdateException)
+        {
+            // Produced by another request at the same moment: theirs stands.
+            db.Entry(document).State = EntityState.Detached;
+            return await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.RoundId == roundId && d.Kind == IssuedDocumentKind.Minutes, ct);
+        }
+    }
+
+    /// <param name="unitName">The round's unit as stored, for the place when no authority covers the closing day.</param>
+    public static byte[] Build(RoundReport report, MinutesAsIssued facts, string unitName)
     {
         var vi = Display.Vi;
         var round = report.Round;
-        var closedOn = DateOnly.FromDateTime((round.ClosedAt ?? DateTime.UtcNow).AddHours(7));
-        var unit = round.Unit;
-        var parent = unit is null ? null : $"UBND {unit.Kind} {unit.Name}".ToUpper(vi);
-        var doc = new OfficialDocx(new OfficialHeader(parent, "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP", "Số:      /BB-HĐ", unit?.Name ?? "", closedOn))
+        var doc = new OfficialDocx(new OfficialHeader(facts.Issuer?.Letterhead, "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP", "Số:      /BB-HĐ",
+                facts.Issuer?.Place ?? UnitNames.Place(unitName), facts.IssuedOn))
             .Title("BIÊN BẢN", $"Họp hội đồng đánh giá, phân hạng sản phẩm OCOP – {round.Name}");
         doc.Paragraph($"Căn cứ {report.Process.Name}; sản phẩm được chấm theo phiếu chấm điểm của {report.Basis.Title}.");
         doc.Paragraph($"Cấp đánh giá: {Display.Name(round.Level)}. Thời gian đánh giá: từ ngày {Display.Date(round.OpensOn)} đến ngày {Display.Date(round.ClosesOn)}; " +

@@ -90,6 +90,8 @@ public sealed class ResultsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
             return Page();
         }
 
+        // The minutes are issued as the round closes: names and scores of this moment, kept as they are.
+        await MinutesModel.FreezeAsync(db, (await RoundReport.LoadAsync(db, Id, ct))!, fromExisting: false, User.Identity?.Name, ct);
         TempData["Message"] = "Đã kết thúc đợt đánh giá. Kết quả đã được ghi nhận; biên bản họp hội đồng có thể tải về.";
         return Redirect($"/Rounds/{Id}/Results");
     }

@@ -160,3 +160,6 @@ public sealed record UnitFilter(List<SelectListItem> Provinces, List<SelectListI
 {
     public bool ProvinceFirst => Provinces.Count > 0;
 }
+
+/// <summary>The search box beside a commune field (<c>_CommuneSearch</c>): shown when the user's reach needs it.</summary>
+public sealed record CommuneSearchBox(bool Needed, string? Query);

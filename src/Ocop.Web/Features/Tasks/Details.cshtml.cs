@@ -182,7 +182,9 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, Docum
 
         TaskRecord = task;
         Today = Display.Today(clock);
-        Owner = await db.PlanTasks.Where(t => t.Id == id).Select(t => t.Office != null ? t.Office.Name : "UBND " + t.Commune!.Name).SingleAsync(ct);
+        var owner = await db.PlanTasks.Where(t => t.Id == id)
+            .Select(t => new { OfficeName = t.Office != null ? t.Office.Name : null, CommuneName = t.Commune != null ? t.Commune.Name : null }).SingleAsync(ct);
+        Owner = TaskSummary.Owner(owner.OfficeName, owner.CommuneName);
         Reports = await db.TaskReports.AsNoTracking().Where(r => r.TaskId == id)
             .Include(r => r.Figures.OrderBy(f => f.Id)).Include(r => r.Attachments.OrderBy(a => a.Id))
             .OrderByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id)

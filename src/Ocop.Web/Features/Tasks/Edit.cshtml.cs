@@ -158,7 +158,7 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
             .Select(o => new { o.Id, o.Name, Unit = o.Unit!.Name }).ToListAsync(ct);
         Owners = offices.Select(o => new SelectListItem($"{o.Name} ({o.Unit})", "o" + o.Id.ToString(CultureInfo.InvariantCulture), Input.Owner == "o" + o.Id.ToString(CultureInfo.InvariantCulture))).ToList();
         Owners.AddRange((await Lookups.CommunesAsync(db, viewer.Scope, ownerCommune, ct))
-            .Select(c => new SelectListItem("UBND " + c.Text, "c" + c.Value, Input.Owner == "c" + c.Value)));
+            .Select(c => new SelectListItem(Ocop.Core.Units.UnitNames.CommitteeShort(c.Text), "c" + c.Value, Input.Owner == "c" + c.Value)));
         Recurrences = Lookups.Enum(Input.Recurrence);
     }
 }

@@ -60,7 +60,8 @@ public sealed record TaskSummary(DateOnly From, DateOnly To, IReadOnlyDictionary
             .Select(t => new
             {
                 Task = t,
-                Owner = t.Office != null ? t.Office.Name : "UBND " + t.Commune!.Name,
+                OfficeName = t.Office != null ? t.Office.Name : null,
+                CommuneName = t.Commune != null ? t.Commune.Name : null,
                 Reports = t.Reports.Select(r => new { r.PeriodStart, r.IsDone, r.ReportedAt }).ToList(),
             })
             .ToListAsync(ct);
@@ -68,17 +69,28 @@ public sealed record TaskSummary(DateOnly From, DateOnly To, IReadOnlyDictionary
         {
             var progress = x.Reports.GroupBy(r => r.PeriodStart).ToDictionary(g => g.Key, g => new PeriodProgress(true, g.Any(r => r.IsDone)));
             var assessment = TaskSchedules.Assess(x.Task.Schedule, on, progress);
-            return new TaskRow(x.Task.Id, x.Task.Section, x.Task.Title, x.Owner, x.Task.OfficeId, x.Task.CommuneId, x.Task.Recurrence, assessment,
+            return new TaskRow(x.Task.Id, x.Task.Section, x.Task.Title, Owner(x.OfficeName, x.CommuneName), x.Task.OfficeId, x.Task.CommuneId, x.Task.Recurrence, assessment,
                 x.Reports.Count == 0 ? null : x.Reports.Max(r => r.ReportedAt));
         })
         .OrderBy(r => r.Section, StringComparer.Ordinal).ThenBy(r => r.OfficeId is null).ThenBy(r => r.Owner, StringComparer.Create(Ocop.Web.Shared.Display.Vi, false)).ThenBy(r => r.Id)
         .ToList();
     }
 
-    public static Task<List<ProblemRow>> ProblemsAsync(IQueryable<TaskReport> reports, CancellationToken ct) =>
-        reports.AsNoTracking().Where(r => r.ProblemState != ProblemState.None)
+    public static async Task<List<ProblemRow>> ProblemsAsync(IQueryable<TaskReport> reports, CancellationToken ct) =>
+        (await reports.AsNoTracking().Where(r => r.ProblemState != ProblemState.None)
             .OrderBy(r => r.ProblemState == ProblemState.Answered).ThenByDescending(r => r.ReportedAt)
-            .Select(r => new ProblemRow(r.Id, r.TaskId, r.Task!.Title, r.Task.Office != null ? r.Task.Office.Name : "UBND " + r.Task.Commune!.Name,
-                r.PeriodLabel, r.ReportedAt, r.UserName, r.Problem!, r.ProblemState, r.ProblemReply, r.ProblemHandledAt, r.ProblemHandledBy, r.Version))
-            .ToListAsync(ct);
+            .Select(r => new
+            {
+                Row = new ProblemRow(r.Id, r.TaskId, r.Task!.Title, "", r.PeriodLabel, r.ReportedAt, r.UserName, r.Problem!, r.ProblemState,
+                    r.ProblemReply, r.ProblemHandledAt, r.ProblemHandledBy, r.Version),
+                OfficeName = r.Task.Office != null ? r.Task.Office.Name : null,
+                CommuneName = r.Task.Commune != null ? r.Task.Commune.Name : null,
+            })
+            .ToListAsync(ct))
+            .Select(x => x.Row with { Owner = Owner(x.OfficeName, x.CommuneName) })
+            .ToList();
+
+    /// <summary>Who keeps a task: its office, or the committee of its commune ("UBND xã C", the kind written once).</summary>
+    public static string Owner(string? officeName, string? communeName) =>
+        officeName ?? Ocop.Core.Units.UnitNames.CommitteeShort(communeName ?? "");
 }
