@@ -80,13 +80,39 @@ public partial class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.True(missing.Count == 0, "Routes the fuzz does not reach: " + string.Join(", ", missing));
     }
 
+    [Fact]
+    public async Task No_page_holds_inline_script_or_style_that_the_content_security_policy_would_block()
+    {
+        var admin = await app.As(Demo.Admin);
+        var offending = new List<string>();
+        foreach (var (_, url) in (await TargetsAsync()).Where(t => !t.Pattern.StartsWith("api/", StringComparison.Ordinal)))
+        {
+            using var response = await admin.GetAsync(url);
+            if (response.Content.Headers.ContentType?.MediaType != "text/html")
+            {
+                continue;
+            }
+
+            var page = await response.Content.ReadAsStringAsync();
+            if (InlineStyleOrScript().Match(page) is { Success: true } found)
+            {
+                offending.Add($"{url}: …{page[Math.Max(0, found.Index - 80)..Math.Min(page.Length, found.Index + 40)]}…");
+            }
+        }
+
+        Assert.True(offending.Count == 0, string.Join("\n", offending));
+    }
+
     /// <summary>Every route pattern with a URL that reaches a real record of the demo data.</summary>
     private async Task<List<(string Pattern, string Url)>> TargetsAsync()
     {
         var ids = await app.QueryAsync(async db => new Dictionary<string, int>
         {
-            ["product"] = await db.Products.Where(p => p.Name == Demo.BanhTetMyChanh).Select(p => p.Id).SingleAsync(),
-            ["subject"] = await db.Subjects.Where(s => s.Name == Demo.UtHien).Select(s => s.Id).SingleAsync(),
+            // By id, not by name: the fuzz's own accepted posts rename records.
+            ["product"] = await db.Products.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
+            ["subject"] = await db.Subjects.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(),
+            ["authority"] = await db.IssuingAuthorities.OrderBy(a => a.Id).Select(a => a.Id).FirstOrDefaultAsync(),
+            ["signatory"] = await db.Signatories.OrderBy(a => a.Id).Select(a => a.Id).FirstOrDefaultAsync(),
             ["village"] = await db.CraftVillages.OrderBy(v => v.Id).Select(v => v.Id).FirstAsync(),
             ["category"] = await db.ProductCategories.Where(c => c.Code == Demo.RiceProductsCategory).Select(c => c.Id).FirstAsync(),
             ["certificate"] = await db.Certificates.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
@@ -143,7 +169,9 @@ public partial class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
             ("api/v1/products/{id:int}/rankings", $"/api/v1/products/{I("product")}/rankings"), ("api/v1/certificates/{**number}", "/api/v1/certificates/1"),
             ("api/v1/subjects", "/api/v1/subjects"), ("api/v1/units", "/api/v1/units"), ("Admin/Office", "/Admin/Office"),
             ("Planning/Copy/{id:int}", $"/Planning/Copy/{I("plan")}"), ("Planning/Edit/{id:int?}", $"/Planning/Edit/{I("plan")}"),
-            ("Planning/Edit/{id:int?}", "/Planning/Edit"), ("api/v1/plans", "/api/v1/plans"), ("api/v1/plans/{id:int}/targets", $"/api/v1/plans/{I("plan")}/targets"),
+            ("Planning/Edit/{id:int?}", "/Planning/Edit"),
+            ("Documents/Authorities", "/Documents/Authorities"), ("Documents/AuthorityEdit/{id:int?}", $"/Documents/AuthorityEdit/{I("authority")}"),
+            ("Documents/AuthorityEdit/{id:int?}", "/Documents/AuthorityEdit"), ("Documents/SignatoryEdit/{id:int?}", $"/Documents/SignatoryEdit/{I("signatory")}"), ("api/v1/plans", "/api/v1/plans"), ("api/v1/plans/{id:int}/targets", $"/api/v1/plans/{I("plan")}/targets"),
         ];
     }
 
@@ -287,6 +315,9 @@ public partial class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     private static string Shorten(string value) => value.Length <= 20 ? value : value[..20] + "…";
+
+    [GeneratedRegex(@"\sstyle=""|<style|<script(?![^>]*\ssrc=)[^>]*>|\son[a-z]+=""|javascript:", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineStyleOrScript();
 
     [GeneratedRegex(@"<form[^>]*method=""post""[^>]*action=""[^""]*handler=(\w+)", RegexOptions.IgnoreCase)]
     private static partial Regex HandlerPattern();
