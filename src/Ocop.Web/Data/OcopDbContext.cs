@@ -10,7 +10,8 @@ namespace Ocop.Web.Data;
 /// The one database of the product. Saving keeps search keys and versions current and writes the audit trail
 /// in the same transaction as the change it records.
 /// </summary>
-public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimeProvider clock) : IdentityDbContext<AppUser>(options)
+public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimeProvider clock) : IdentityDbContext<AppUser>(options),
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
     public DbSet<UnitSuccessorLink> UnitSuccessorLinks => Set<UnitSuccessorLink>();
@@ -52,6 +53,8 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
     public DbSet<IssuingAuthority> IssuingAuthorities => Set<IssuingAuthority>();
     public DbSet<Signatory> Signatories => Set<Signatory>();
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
+    public DbSet<Features.Account.UserSession> UserSessions => Set<Features.Account.UserSession>();
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     // Fields that change on every sign-in or are secrets: never worth an audit row.
     private static readonly HashSet<string> UnauditedFields =
@@ -134,6 +137,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         SubjectFactModel.Configure(builder);
         UnitRegistryModel.Configure(builder);
         DocumentModel.Configure(builder);
+        Features.Account.SessionModel.Configure(builder);
     }
 
     private static void ConfigureEvaluation(ModelBuilder builder)

@@ -47,7 +47,7 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, Photo
         Product.Photos.Add(new ProductPhoto
         {
             StoredName = saved.StoredName, ContentType = saved.ContentType, SizeBytes = saved.SizeBytes,
-            OriginalName = Path.GetFileName(photo.FileName), Caption = string.IsNullOrWhiteSpace(caption) ? null : caption.Trim(),
+            OriginalName = saved.OriginalName, Caption = string.IsNullOrWhiteSpace(caption) ? null : caption.Trim(),
             UploadedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);
