@@ -12,6 +12,7 @@ using Ocop.Web.Features.Access;
 using Ocop.Web.Features.Certificates;
 using Ocop.Web.Features.Planning;
 using Ocop.Web.Features.Products;
+using Ocop.Web.Features.Public;
 using Ocop.Web.Features.Subjects;
 using Ocop.Web.Features.Units;
 using Ocop.Web.Shared;
@@ -48,6 +49,7 @@ public static class OcopApp
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.AddOcopSecurity(args);
+        builder.AddPublicFace();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -151,6 +153,7 @@ public static class OcopApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UsePublicFace();
 
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
@@ -160,6 +163,7 @@ public static class OcopApp
         api.MapCertificatesApi();
         api.MapPlanningApi();
         api.MapUnitsApi();
+        app.MapPublicFace();
         app.MapRazorPages();
     }
 
