@@ -134,6 +134,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         SubjectFactModel.Configure(builder);
         UnitRegistryModel.Configure(builder);
         DocumentModel.Configure(builder);
+        SupportModel.Configure(builder);
     }
 
     private static void ConfigureEvaluation(ModelBuilder builder)
