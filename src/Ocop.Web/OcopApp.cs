@@ -14,6 +14,7 @@ using Ocop.Web.Features.Planning;
 using Ocop.Web.Features.Products;
 using Ocop.Web.Features.Subjects;
 using Ocop.Web.Features.Units;
+using Ocop.Web.Features.Support;
 using Ocop.Web.Shared;
 
 namespace Ocop.Web;
@@ -158,6 +159,7 @@ public static class OcopApp
         api.MapCertificatesApi();
         api.MapPlanningApi();
         api.MapUnitsApi();
+        api.MapSectionApi();
         app.MapRazorPages();
     }
 

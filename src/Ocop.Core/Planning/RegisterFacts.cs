@@ -20,17 +20,24 @@ public static class RegisterFacts
     public static Dated<SalesChannels> Listing(DateOnly startedOn, DateOnly? endedOn) => new(SalesChannels.ECommerce, new(startedOn, endedOn));
 
     /// <summary>A product on sale at a sales point as a channel period; null when the two periods never meet.</summary>
-    public static Dated<SalesChannels>? SalesPointOffer(FactPeriod pointOpen, FactPeriod onSale)
+    public static Dated<SalesChannels>? SalesPointOffer(FactPeriod pointOpen, FactPeriod onSale) =>
+        Overlap(pointOpen, onSale) is FactPeriod both ? new(SalesChannels.OcopSalesPoint, both) : null;
+
+    /// <summary>A subject's link to a raw-material area as a green value chain period: while both the area and the link stand.</summary>
+    public static FactPeriod? AreaLink(FactPeriod area, FactPeriod link) => Overlap(area, link);
+
+    /// <summary>The days two periods share; null when they share none.</summary>
+    public static FactPeriod? Overlap(FactPeriod a, FactPeriod b)
     {
-        var start = pointOpen.StartedOn > onSale.StartedOn ? pointOpen.StartedOn : onSale.StartedOn;
-        DateOnly? end = (pointOpen.EndedOn, onSale.EndedOn) switch
+        var start = a.StartedOn > b.StartedOn ? a.StartedOn : b.StartedOn;
+        DateOnly? end = (a.EndedOn, b.EndedOn) switch
         {
             (null, null) => null,
-            (DateOnly a, null) => a,
-            (null, DateOnly b) => b,
-            (DateOnly a, DateOnly b) => a < b ? a : b,
+            (DateOnly x, null) => x,
+            (null, DateOnly y) => y,
+            (DateOnly x, DateOnly y) => x < y ? x : y,
         };
-        return end is DateOnly e && e <= start ? null : new(SalesChannels.OcopSalesPoint, new(start, end));
+        return end is DateOnly e && e <= start ? null : new FactPeriod(start, end);
     }
 
     /// <summary>The subject with the channel and green value chain periods of the registers added to its own.</summary>

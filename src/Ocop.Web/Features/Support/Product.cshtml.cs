@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Access;
+using Ocop.Core.Planning;
 using Ocop.Core.Support;
 using Ocop.Web.Data;
 
