@@ -187,6 +187,7 @@ public static class OcopApp
             await DemoPlanningData.SeedAsync(db, Display.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
             await DemoCycleData.SeedAsync(db, Display.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
             await DemoAuthorities.SeedAsync(db);
+            await DemoSupportData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), Display.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
         }
 
         await Features.Documents.ExistingDocuments.PrepareAsync(db);
