@@ -133,6 +133,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         CycleAndTaskModel.Configure(builder);
         UnitRegistryModel.Configure(builder);
         DocumentModel.Configure(builder);
+        EvaluationProcedureModel.Configure(builder);
     }
 
     private static void ConfigureEvaluation(ModelBuilder builder)

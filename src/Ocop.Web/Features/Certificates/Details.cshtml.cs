@@ -277,7 +277,7 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
         Certificate = certificate;
         Today = rules.Today;
         Status = CertificateRules.StateOn(certificate, Today, catalog);
-        Milestones = CertificateValidity.Milestones(certificate.ToFacts(), CertificateRules.PolicyOn(Today, catalog));
+        Milestones = CertificateRules.MilestonesOn(certificate, Today, catalog);
         CanDecide = CertificateRules.CanDecide(scope.Role);
         var decisionLevel = await db.Users.Where(u => u.Id == scope.UserId).Select(u => u.DecisionLevel).SingleOrDefaultAsync(ct);
         Revocation = RevocationAuthority.For(scope.Role, decisionLevel, EvaluationProcesses.InForceOn(Today, catalog), certificate.Stars);
