@@ -9,8 +9,11 @@ using Ocop.Web.Features.Access;
 namespace Ocop.Web.Features.Rounds;
 
 /// <summary>
-/// Results of a round for the council's discussion: every member's totals, the averages, the star and its cap, the
-/// outcome at this level and the consistency flags. The chair closes the round here once every sheet is in.
+/// Results of a round. While it is open the page shows each viewer only what a fair council allows
+/// (<see cref="CouncilVisibility"/>): a member their own sheets and how many sheets are in, the chair, the secretary,
+/// the office and leaders who has submitted, never the scores; a recused member nothing of that product. Once the chair
+/// closes the round it shows every member's totals, the averages, the star and its cap, the outcome as the law names it
+/// and the consistency flags.
 /// </summary>
 public sealed class ResultsModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock) : PageModel
 {
@@ -19,6 +22,14 @@ public sealed class ResultsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
     public RoundReport Report { get; private set; } = null!;
     public bool IsChair { get; private set; }
     public IReadOnlyList<string> Blocks { get; private set; } = [];
+    /// <summary>Who is looking, as the council's visibility rule sees them.</summary>
+    public CouncilViewer Viewer { get; private set; }
+    /// <summary>The viewer's own council seat, when they sit on this round's council.</summary>
+    public MemberLine? Me { get; private set; }
+
+    /// <summary>What the viewer may see of one product.</summary>
+    public ProductView ViewOf(ProductLine product) =>
+        CouncilVisibility.For(Viewer, Report.Round.State == RoundState.Closed, Me is not null && Me.ConflictSubjectIds.Contains(product.SubjectId));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
@@ -117,7 +128,10 @@ public sealed class ResultsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
 
         Report = report;
         IsChair = report.Chair?.UserId is { } chair && chair == scope.UserId;
-        Blocks = report.Round.State == RoundState.Open ? report.BlocksToClosing() : [];
+        Me = report.Members.FirstOrDefault(m => m.UserId is not null && m.UserId == scope.UserId);
+        Viewer = RoundAccess.Viewer(scope.Role, Me);
+        // Who has not submitted is progress: the chair, the secretary and the office see it, a member only counts.
+        Blocks = report.Round.State == RoundState.Open && Viewer is not CouncilViewer.Member ? report.BlocksToClosing() : [];
         return null;
     }
 }
