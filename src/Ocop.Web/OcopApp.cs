@@ -157,6 +157,7 @@ public static class OcopApp
         api.MapCertificatesApi();
         api.MapPlanningApi();
         api.MapUnitsApi();
+        Features.Scoresheets.ScoresheetsApi.MapScoresheetsApi(api);
         app.MapRazorPages();
     }
 

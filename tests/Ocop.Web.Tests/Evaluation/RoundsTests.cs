@@ -314,7 +314,8 @@ public class RoundsTests(AppFixture app) : IClassFixture<AppFixture>
             .Set("Input.ProcessCode", process)
             .Set("Input.UnitId", unit.ToString(CultureInfo.InvariantCulture))
             .Set("Input.OpensOn", "2026-11-02")
-            .Set("Input.ClosesOn", "2026-12-20");
+            .Set("Input.ClosesOn", "2026-12-20")
+            .Set("Input.ConfirmWarnings", "true"); // a 148 district round today is warned about before saving
         using var response = await office.PostFormAsync(form);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         return new RoundUnderTest(app, office, Html.IdFromLocation(response, "/Rounds/Details/"));

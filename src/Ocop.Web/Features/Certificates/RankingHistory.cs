@@ -8,7 +8,8 @@ namespace Ocop.Web.Features.Certificates;
 public sealed record RankingHistory(int ProductId, string ProductName, List<RoundResult> Rounds, List<CertificateEntry> Certificates)
 {
     /// <summary>Reads the history of a product the caller has already been allowed to see.</summary>
-    public static async Task<RankingHistory> LoadAsync(OcopDbContext db, TimeProvider clock, int productId, string productName, CancellationToken ct)
+    /// <param name="at">The date certificate states are computed for; today when null.</param>
+    public static async Task<RankingHistory> LoadAsync(OcopDbContext db, TimeProvider clock, int productId, string productName, CancellationToken ct, DateOnly? at = null)
     {
         var rounds = await db.RoundProducts.AsNoTracking()
             .Where(p => p.ProductId == productId)
@@ -28,7 +29,7 @@ public sealed record RankingHistory(int ProductId, string ProductName, List<Roun
             return new RoundResult(r.RoundId, r.Name, r.Level, r.OpensOn, r.ClosesOn, r.State, closed ? r.ScoreHundredths : null,
                 named.Star, named.ProposedStar, named.Kind, named.Name, closed ? r.CapExplanation : null);
         }).ToList();
-        var today = rules.Today;
+        var today = at ?? rules.Today;
         var certificates = await db.Certificates.AsNoTracking().Include(c => c.Recognition)
             .Where(c => c.ProductId == productId)
             .OrderByDescending(c => c.IssuedOn).ThenByDescending(c => c.Id)
