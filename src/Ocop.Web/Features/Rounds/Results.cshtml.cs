@@ -86,6 +86,18 @@ public sealed class ResultsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
             dossier.State = DossierState.Evaluated;
         }
 
+        // A re-evaluation the council did not recognise ends there: no renewal, and the grace past expiry closes.
+        var closedOn = Ocop.Web.Shared.Display.Today(clock);
+        var failed = Report.Products.Where(p => p.Outcome?.Kind == LevelOutcomeKind.NotRecognised && p.DossierId is not null).Select(p => p.DossierId!.Value).ToList();
+        var renewing = dossiers.Where(d => failed.Contains(d.Id) && d.Variant == DossierVariant.Reevaluation && d.CertificateId is not null)
+            .Select(d => d.CertificateId!.Value).ToList();
+        foreach (var certificate in await db.Certificates.Where(c => renewing.Contains(c.Id) && c.ReevaluationDecidedOn == null).ToListAsync(ct))
+        {
+            certificate.ReevaluationDecidedOn = closedOn;
+            certificate.ReevaluationOutcome = ReevaluationOutcome.NotRenewed;
+            certificate.ReevaluationNote = Shorten($"Không đạt khi đánh giá lại: {Report.Round.Name}", 250);
+        }
+
         round.State = RoundState.Closed;
         round.ClosedAt = clock.GetUtcNow().UtcDateTime;
         round.ClosedBy = User.Identity?.Name;

@@ -26,7 +26,6 @@ public static class ScoresheetsApi
             .WithSummary("Một phiên bản phiếu chấm đầy đủ (công khai) / One scoresheet version in full (public)")
             .WithDescription("Không cần đăng nhập. Toàn bộ phiếu: phần, nhóm, tiêu chí, phương án với điểm và yêu cầu tối thiểu theo hạng sao, nguồn dữ liệu, thiếu sót đã biết, đính chính.")
             .AllowAnonymous()
-            .Produces<Scoresheet>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
