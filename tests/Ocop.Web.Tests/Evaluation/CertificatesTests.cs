@@ -374,8 +374,9 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(lastDossier, dossier.CopiedFromId);
         Assert.Equal(DossierState.Draft, dossier.State);
         Assert.Equal(["stored-a.pdf", "stored-b.pdf"], dossier.Documents.Select(d => d.StoredName).Order(StringComparer.Ordinal).ToArray());
+        // Opening the dossier files nothing: the filing is recorded when the dossier is submitted.
         var saved = await app.QueryAsync(db => db.Certificates.AsNoTracking().SingleAsync(c => c.Id == certificate.Id));
-        Assert.Equal(Today, saved.ReevaluationFiledOn);
+        Assert.Null(saved.ReevaluationFiledOn);
 
         // A second click goes to the same dossier instead of opening another.
         using var again = await office.PostWithTokenAsync($"/Certificates/Details/{certificate.Id}?handler=Reevaluate", ("version", saved.Version.ToString(CultureInfo.InvariantCulture)));
