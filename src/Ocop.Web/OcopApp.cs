@@ -163,6 +163,7 @@ public static class OcopApp
         api.MapPlanningApi();
         api.MapUnitsApi();
         api.MapSectionApi();
+        Features.Scoresheets.ScoresheetsApi.MapScoresheetsApi(api);
         app.MapRazorPages();
     }
 

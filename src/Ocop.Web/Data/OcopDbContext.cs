@@ -139,6 +139,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         DocumentModel.Configure(builder);
         Features.Account.SessionModel.Configure(builder);
         SupportModel.Configure(builder);
+        EvaluationProcedureModel.Configure(builder);
     }
 
     private static void ConfigureEvaluation(ModelBuilder builder)

@@ -469,6 +469,13 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ReevaluationFiledOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("ReevaluationNote")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<int?>("ReevaluationOutcome")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RevocationDecision")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -478,6 +485,9 @@ namespace Ocop.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("RevokedOn")
                         .HasColumnType("date");
+
+                    b.Property<int?>("RevokingCheckId")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("RoundProductId")
                         .HasColumnType("integer");
@@ -505,6 +515,8 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.HasIndex("ProductId");
 
                     b.HasIndex("RecognitionId");
+
+                    b.HasIndex("RevokingCheckId");
 
                     b.HasIndex("RoundProductId");
 
@@ -820,6 +832,9 @@ namespace Ocop.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("CertificateId")
                         .HasColumnType("integer");
@@ -1884,6 +1899,80 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.ToTable("ProductCategories");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.ProductCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CertificateId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Environment")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("FollowUpDoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FollowUpDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FoodSafetyPapers")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("FoodSafetyPapersExpireOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Ground")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Labels")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Quality")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId");
+
+                    b.HasIndex("FollowUpDueOn");
+
+                    b.ToTable("ProductChecks", (string)null);
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.ProductPhoto", b =>
                 {
                     b.Property<int>("Id")
@@ -1969,6 +2058,37 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.HasIndex("ProductId");
 
                     b.ToTable("ProductTraceability", (string)null);
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.PublicHoliday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("WorkedWeekendDay")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("PublicHolidays", (string)null);
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.RawMaterialArea", b =>
@@ -2095,6 +2215,9 @@ namespace Ocop.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Transcribed")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -3488,6 +3611,11 @@ namespace Ocop.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Ocop.Web.Data.ProductCheck", null)
+                        .WithMany()
+                        .HasForeignKey("RevokingCheckId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Ocop.Web.Data.RoundProduct", "RoundProduct")
                         .WithMany()
                         .HasForeignKey("RoundProductId")
@@ -3895,6 +4023,17 @@ namespace Ocop.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.ProductCheck", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Certificate", "Certificate")
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Certificate");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.ProductPhoto", b =>

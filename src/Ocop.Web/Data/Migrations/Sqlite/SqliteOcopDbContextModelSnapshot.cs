@@ -449,6 +449,13 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ReevaluationFiledOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReevaluationNote")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReevaluationOutcome")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RevocationDecision")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -458,6 +465,9 @@ namespace Ocop.Web.Data.Migrations.Sqlite
 
                     b.Property<DateOnly?>("RevokedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RevokingCheckId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("RoundProductId")
                         .HasColumnType("INTEGER");
@@ -485,6 +495,8 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProductId");
 
                     b.HasIndex("RecognitionId");
+
+                    b.HasIndex("RevokingCheckId");
 
                     b.HasIndex("RoundProductId");
 
@@ -786,6 +798,9 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("CertificateId")
                         .HasColumnType("INTEGER");
@@ -1809,6 +1824,78 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.ToTable("ProductCategories");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.ProductCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CertificateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Environment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpDoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FoodSafetyPapers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FoodSafetyPapersExpireOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Ground")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Labels")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId");
+
+                    b.HasIndex("FollowUpDueOn");
+
+                    b.ToTable("ProductChecks", (string)null);
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.ProductPhoto", b =>
                 {
                     b.Property<int>("Id")
@@ -1890,6 +1977,35 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProductId");
 
                     b.ToTable("ProductTraceability", (string)null);
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.PublicHoliday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WorkedWeekendDay")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("PublicHolidays", (string)null);
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.RawMaterialArea", b =>
@@ -2010,6 +2126,9 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Transcribed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -3350,6 +3469,11 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Ocop.Web.Data.ProductCheck", null)
+                        .WithMany()
+                        .HasForeignKey("RevokingCheckId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Ocop.Web.Data.RoundProduct", "RoundProduct")
                         .WithMany()
                         .HasForeignKey("RoundProductId")
@@ -3757,6 +3881,17 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.ProductCheck", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Certificate", "Certificate")
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Certificate");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.ProductPhoto", b =>
