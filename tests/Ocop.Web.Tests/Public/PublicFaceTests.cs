@@ -298,6 +298,58 @@ public partial class PublicFaceTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Where_to_buy_reads_the_section_III_registers_standing_today_and_an_ended_listing_or_a_closed_sales_point_leaves_at_once()
+    {
+        // The demo's registers (docs/support.md): a sales point selling the rice and the bánh tét, a Postmart listing of
+        // the rice, the Cồn Chim community site, and a tourism point that is the sales point itself.
+        const string salesPoint = "Điểm giới thiệu và bán sản phẩm OCOP Châu Thành (demo)";
+        const string listingUrl = "https://postmart.vn/gao-huu-co-long-hoa-demo";
+        var visitor = app.NewClient();
+        var rice = await ProductPageAsync(visitor, Demo.GaoLongHoa);
+        Assert.Contains(salesPoint, rice, StringComparison.Ordinal);
+        Assert.Contains("data-lat=\"9.9347\" data-lng=\"106.3421\"", rice, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{listingUrl}\"", rice, StringComparison.Ordinal);
+        Assert.Contains(salesPoint, await ProductPageAsync(visitor, Demo.BanhTetLaCam), StringComparison.Ordinal);
+        var map = await visitor.GetPageAsync("/ban-do");
+        Assert.Contains("Cồn Chim (demo)", map, StringComparison.Ordinal);
+        Assert.Contains(salesPoint, map, StringComparison.Ordinal);
+        Assert.DoesNotContain("Điểm bán OCOP Châu Thành (demo)", map, StringComparison.Ordinal); // the same place, drawn once
+        var sold = await visitor.GetPageAsync("/san-pham?salesPoint=true");
+        Assert.Contains(Demo.GaoLongHoa, sold, StringComparison.Ordinal);
+        Assert.Contains(Demo.BanhTetLaCam, sold, StringComparison.Ordinal);
+        Assert.DoesNotContain(ExpiredProduct, sold, StringComparison.Ordinal);
+
+        // The office ends the listing through its form: gone from the product page at once.
+        var office = await app.As(Demo.ProgramOffice);
+        var listingId = await app.QueryAsync(db => db.EcommerceListings.Where(l => l.Url == listingUrl).Select(l => l.Id).SingleAsync());
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var form = await office.GetFormAsync($"/Promotion/ListingEdit/{listingId}");
+        form.Set("Input.EndedOn", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var watch = Stopwatch.StartNew();
+        using (var saved = await office.PostFormAsync(form))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        rice = await ProductPageAsync(visitor, Demo.GaoLongHoa);
+        Assert.DoesNotContain(listingUrl, rice, StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"shown after {watch.Elapsed.TotalMilliseconds:F0} ms");
+
+        // The sales point closes today: the first day it no longer operates. No product is sold at a sales point now.
+        await app.QueryAsync(async db =>
+        {
+            var point = await db.SalesPoints.SingleAsync(p => p.Name == salesPoint);
+            point.ClosedOn = today;
+            return await db.SaveChangesAsync();
+        });
+        Assert.DoesNotContain(salesPoint, await ProductPageAsync(visitor, Demo.GaoLongHoa), StringComparison.Ordinal);
+        Assert.DoesNotContain(salesPoint, await visitor.GetPageAsync("/ban-do"), StringComparison.Ordinal);
+        sold = await visitor.GetPageAsync("/san-pham?salesPoint=true");
+        Assert.DoesNotContain(Demo.GaoLongHoa, sold, StringComparison.Ordinal);
+        Assert.DoesNotContain(Demo.BanhTetLaCam, sold, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Label_sheets_are_for_signed_in_users_and_a_producer_prints_only_its_own()
     {
         using (var anonymous = await app.NewClient().GetAsync("/Public/Labels"))

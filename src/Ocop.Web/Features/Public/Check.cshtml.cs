@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Ocop.Core.Evaluation;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Certificates;
 using Ocop.Web.Features.Recognitions;
+using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Public;
 
@@ -43,7 +45,12 @@ public sealed class CheckModel(PublicCatalog catalog, OcopDbContext db, TimeProv
         var printed = facts.Certificate;
         Found = new CertificateCheck(printed.Number, printed.ProductName, printed.SubjectName, printed.CommuneName, printed.SubjectAddress,
             printed.Stars, printed.IssuedOn, printed.ExpiresOn, status.State, T.StateName(status.State), status.IsValid, status.ValidUntil,
-            facts.DecisionNumber, facts.DecisionSignedOn, facts.Issuer.ShortName, rules.Today);
+            facts.DecisionNumber, facts.DecisionSignedOn, facts.Issuer.ShortName, rules.Today,
+            // A revocation in force names its decision and day, as the certificates API tells it.
+            status.State == CertificateState.Revoked && certificate.RevokedOn is DateOnly revokedOn && certificate.RevocationGround is RevocationGround ground
+                ? new RevocationFacts(certificate.RevocationDecision ?? "", revokedOn, ground, Display.Name(ground))
+                : null,
+            Reevaluation: null);
         Product = Catalog.ById.GetValueOrDefault(certificate.ProductId);
     }
 }

@@ -105,6 +105,8 @@ public sealed class PublicText
     public string Lapsed(string number, DateOnly expiredOn) => english
         ? $"Certificate {number} expired on {Date(expiredOn)}: the product does not carry OCOP stars today."
         : $"Giấy chứng nhận số {number} đã hết hạn ngày {Date(expiredOn)}: sản phẩm hiện không mang hạng sao OCOP.";
+    public string RevokedBy => T("Thu hồi", "Revoked");
+
     public string Revoked(string number, DateOnly? revokedOn) => english
         ? $"Certificate {number} was revoked{(revokedOn is null ? "" : " on " + Date(revokedOn))}: the product does not carry OCOP stars today."
         : $"Giấy chứng nhận số {number} đã bị thu hồi{(revokedOn is null ? "" : " từ ngày " + Date(revokedOn))}: sản phẩm hiện không mang hạng sao OCOP.";
@@ -165,6 +167,8 @@ public sealed class PublicText
         CertificateState.Expired => "Expired",
         CertificateState.KeptValidPendingReevaluation => "Valid pending re-evaluation",
         CertificateState.Revoked => "Revoked",
+        CertificateState.ReevaluationFiled => "Valid, re-evaluation filed",
+        CertificateState.Superseded => "Superseded after re-evaluation",
         _ => state.ToString(),
     };
 

@@ -50,7 +50,10 @@ public interface IWhereToBuySource
 public static class WhereToBuy
 {
     /// <summary>The entity types of the registers that <see cref="IWhereToBuySource"/> reads.</summary>
-    public static readonly IReadOnlySet<Type> RegisterTypes = new HashSet<Type>();
+    public static readonly IReadOnlySet<Type> RegisterTypes = new HashSet<Type>
+    {
+        typeof(SalesPoint), typeof(SalesPointProduct), typeof(EcommerceListing), typeof(TourismPoint),
+    };
 
     public static bool Touches(object entity) => RegisterTypes.Contains(entity.GetType());
 }
