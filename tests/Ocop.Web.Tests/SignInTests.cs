@@ -10,7 +10,6 @@ namespace Ocop.Web.Tests;
 public class SignInTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Theory]
-    [InlineData("/")]
     [InlineData("/Products")]
     [InlineData("/Products/Details/1")]
     [InlineData("/Subjects/Edit")]

@@ -188,6 +188,8 @@ public partial class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
             ("Planning/Edit/{id:int?}", "/Planning/Edit"),
             ("Documents/Authorities", "/Documents/Authorities"), ("Documents/AuthorityEdit/{id:int?}", $"/Documents/AuthorityEdit/{I("authority")}"),
             ("Documents/AuthorityEdit/{id:int?}", "/Documents/AuthorityEdit"), ("Documents/SignatoryEdit/{id:int?}", $"/Documents/SignatoryEdit/{I("signatory")}"), ("api/v1/plans", "/api/v1/plans"), ("api/v1/plans/{id:int}/targets", $"/api/v1/plans/{I("plan")}/targets"),
+            ("api/v1/scoresheets", "/api/v1/scoresheets"), ("api/v1/scoresheets/{id:int}", $"/api/v1/scoresheets/{I("sheet")}"),
+            ("EvaluationCalendar", "/EvaluationCalendar"), ("EvaluationCalendar/Holidays", "/EvaluationCalendar/Holidays"),
             ("en", "/en"), ("san-pham", "/san-pham"), ("en/products", "/en/products"),
             ("san-pham/{id:int}/{slug?}", $"/san-pham/{I("publicProduct")}"), ("en/products/{id:int}/{slug?}", $"/en/products/{I("publicProduct")}/ten-cu"),
             ("ban-do", "/ban-do"), ("en/map", "/en/map"), ("kiem-tra-chung-nhan", $"/kiem-tra-chung-nhan?number={certificateNumber}"),
