@@ -22,7 +22,7 @@ pg_options="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 source "$root/bench/lib.sh"
 trap cleanup EXIT
 
-need_tools curl
+need_tools curl openssl
 
 # Prints "median max" in milliseconds of $runs sequential requests (3 unmeasured first).
 time_url() {

@@ -67,9 +67,23 @@ start_postgres() {
   echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=ocop"
 }
 
+# In Production the app refuses to start without a certificate encrypting its sign-in keys (docs/operations.md): the
+# benchmark makes a self-signed one, kept beside the reused database so that keys stored in it stay readable.
+bench_certificate() {
+  local pfx="$cache/bench-data-protection.pfx"
+  if [ ! -f "$pfx" ]; then
+    mkdir -p "$cache"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=ocop-bench" \
+      -keyout "$work/bench-key.pem" -out "$work/bench-cert.pem" >/dev/null 2>&1
+    openssl pkcs12 -export -inkey "$work/bench-key.pem" -in "$work/bench-cert.pem" -out "$pfx" -passout pass:bench
+  fi
+  export Ocop__DataProtection__CertificatePath="$pfx" Ocop__DataProtection__CertificatePassword=bench
+}
+
 # Sets the environment for one provider: the same settings the app and the generator read.
 use_provider() {
   export ASPNETCORE_ENVIRONMENT=Production Ocop__MigrateOnStart=false Ocop__SeedDemoData=false
+  bench_certificate
   case "$1" in
     sqlite)
       export Database__Provider=Sqlite Ocop__DataFolder="$cache/sqlite"

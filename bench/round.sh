@@ -25,7 +25,7 @@ chmod 755 "$work"
 source "$root/bench/lib.sh"
 trap cleanup EXIT
 
-need_tools wrk curl
+need_tools wrk curl openssl
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 [ -n "${BENCH_NO_BUILD:-}" ] || build_release
 

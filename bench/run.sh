@@ -43,7 +43,7 @@ pg_options="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 source "$root/bench/lib.sh"
 trap cleanup EXIT
 
-need_tools wrk curl
+need_tools wrk curl openssl
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 build_release
 

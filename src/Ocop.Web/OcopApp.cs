@@ -12,6 +12,7 @@ using Ocop.Web.Features.Access;
 using Ocop.Web.Features.Certificates;
 using Ocop.Web.Features.Planning;
 using Ocop.Web.Features.Products;
+using Ocop.Web.Features.Public;
 using Ocop.Web.Features.Subjects;
 using Ocop.Web.Features.Units;
 using Ocop.Web.Features.Support;
@@ -50,6 +51,7 @@ public static class OcopApp
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.AddOcopSecurity(args);
+        builder.AddPublicFace();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -153,6 +155,7 @@ public static class OcopApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UsePublicFace();
 
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
@@ -164,6 +167,7 @@ public static class OcopApp
         api.MapUnitsApi();
         api.MapSectionApi();
         Features.Scoresheets.ScoresheetsApi.MapScoresheetsApi(api);
+        app.MapPublicFace();
         app.MapRazorPages();
     }
 

@@ -17,7 +17,8 @@ public class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
     //                                                      admin vanphong phongban daloc hoaminh hoidong chuthe lanhdao anonymous
     private static readonly (string Route, string Expected)[] Matrix =
     [
-        ("GET /",                                           "200   200      200      200   200     200     200    200     login"),
+        // The root is the public home for visitors (issue 16), the work home for everyone signed in.
+        ("GET /",                                           "200   200      200      200   200     200     200    200     200"),
         ("GET /Products",                                   "200   200      200      200   200     200     200    200     login"),
         ("GET /Products?handler=Export",                    "200   200      200      200   200     200     200    200     login"),
         ("GET /Products/Details/{product}",                 "200   200      200      200   404     200     404    200     login"),

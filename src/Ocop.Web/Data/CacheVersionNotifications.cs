@@ -12,6 +12,7 @@ public static class CacheVersionMoves
     public const string Directory = "directory";
     public const string RegistryLists = "lists";
     public const string Sessions = "sessions";
+    public const string PublicCatalog = "public";
 
     /// <summary>This process, as named in notifications: its own are not applied twice.</summary>
     public static readonly string ProcessId = Guid.NewGuid().ToString("N");
@@ -34,6 +35,9 @@ public static class CacheVersionMoves
             case Sessions:
                 SessionVersion.MoveForPeer();
                 break;
+            case PublicCatalog:
+                Features.Public.PublicCatalogVersion.MoveForPeer();
+                break;
         }
     }
 
@@ -43,6 +47,7 @@ public static class CacheVersionMoves
         DirectoryVersion.MoveForPeer();
         RegistryListVersion.MoveForPeer();
         SessionVersion.MoveForPeer();
+        Features.Public.PublicCatalogVersion.MoveForPeer();
     }
 }
 

@@ -30,6 +30,7 @@ public sealed class OfficialDocx
     private const int TextWidthTwips = (210 - 30 - 15) * TwipsPerMm;
 
     private readonly List<OpenXmlElement> body = [];
+    private readonly List<(string Id, byte[] Png)> pictures = [];
 
     public OfficialDocx(OfficialHeader header)
     {
@@ -128,6 +129,18 @@ public sealed class OfficialDocx
         return this;
     }
 
+    /// <summary>A PNG picture, centred, with a small caption under it (the QR code that checks a certificate).</summary>
+    public OfficialDocx Picture(byte[] png, int sizeMm, string name, string caption)
+    {
+        var id = "picture" + (pictures.Count + 1).ToString(CultureInfo.InvariantCulture);
+        pictures.Add((id, png));
+        var paragraph = Para(null, JustificationValues.Center, spaceBefore: 120);
+        paragraph.Append(new Run(DocxPicture.Inline(id, (uint)pictures.Count, name, sizeMm)));
+        body.Add(paragraph);
+        body.Add(Para(caption, JustificationValues.Center, italic: true, size: SmallSize, spaceAfter: 120));
+        return this;
+    }
+
     public byte[] ToBytes()
     {
         using var stream = new MemoryStream();
@@ -135,6 +148,12 @@ public sealed class OfficialDocx
         {
             var main = document.AddMainDocumentPart();
             AddDefaultStyle(main);
+            foreach (var (id, png) in pictures)
+            {
+                using var image = new MemoryStream(png);
+                main.AddImagePart(ImagePartType.Png, id).FeedData(image);
+            }
+
             var docBody = new Body(body.Select(e => e.CloneNode(true)));
             docBody.Append(new SectionProperties(
                 new PageSize { Width = 11906, Height = 16838 }, // A4 in twips

@@ -16,7 +16,10 @@ public static class SecurityHeaders
         http.Response.OnStarting(() =>
         {
             var headers = http.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            // The public map's tile server, when one is configured, is the one other place images may come from.
+            headers.ContentSecurityPolicy = Features.Public.PublicUrls.TileOrigin is { } tiles
+                ? ContentSecurityPolicy.Replace("img-src 'self' data:", "img-src 'self' data: " + tiles, StringComparison.Ordinal)
+                : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";

@@ -51,10 +51,10 @@ public sealed class BrowserSession(BrowserFixture fixture) : IAsyncDisposable
     /// </summary>
     private static bool TraceOnFailure => Environment.GetEnvironmentVariable("OCOP_E2E_TRACE") == "1";
 
-    /// <summary>A page in a fresh context, signed in as <paramref name="user"/> when given.</summary>
-    public async Task<IPage> NewPageAsync(string? user = null)
+    /// <summary>A page in a fresh context, signed in as <paramref name="user"/> when given; <paramref name="adjust"/> changes the context's options (a phone's width, JavaScript on).</summary>
+    public async Task<IPage> NewPageAsync(string? user = null, Action<BrowserNewContextOptions>? adjust = null)
     {
-        var context = await fixture.NewContextAsync(user);
+        var context = await fixture.NewContextAsync(user, adjust);
         contexts.Add(context);
         if (TraceOnFailure)
         {

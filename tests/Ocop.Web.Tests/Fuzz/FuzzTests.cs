@@ -25,7 +25,8 @@ public partial class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
 
     private static readonly string[] QueryNames =
         ["q", "page", "year", "at", "from", "to", "unit", "plan", "commune", "status", "sort", "round", "id", "type", "user", "category",
-         "size", "stars", "state", "handler", "legalForm", "productId", "step", "office", "kind", "overdue", "desc"];
+         "size", "stars", "state", "handler", "legalForm", "productId", "step", "office", "kind", "overdue", "desc",
+         "group", "province", "salesPoint", "number", "subject"];
 
     [Fact]
     public async Task Junk_at_every_route_never_answers_5xx_and_a_refused_input_changes_nothing()
@@ -130,6 +131,7 @@ public partial class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
             ["task"] = await db.PlanTasks.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync(),
             ["attachment"] = await db.TaskAttachments.OrderBy(t => t.Id).Select(t => t.Id).FirstOrDefaultAsync(),
             ["photo"] = await db.ProductPhotos.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(),
+            ["publicProduct"] = await db.Certificates.OrderBy(c => c.Id).Select(c => c.ProductId).FirstAsync(),
             ["policy"] = await db.SupportPolicies.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(),
             ["budget"] = await db.BudgetAllocations.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(),
             ["sectionFile"] = await db.SectionFiles.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(),
@@ -144,6 +146,7 @@ public partial class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
             ["area"] = await db.RawMaterialAreas.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(),
             ["reward"] = await db.Rewards.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(),
         });
+        var certificateNumber = Uri.EscapeDataString(await app.QueryAsync(db => db.Certificates.OrderBy(c => c.Id).Select(c => c.Number).FirstAsync()));
         var user = await FuzzUserAsync();
         string I(string key) => ids[key].ToString(CultureInfo.InvariantCulture);
         return
@@ -187,6 +190,12 @@ public partial class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
             ("Documents/AuthorityEdit/{id:int?}", "/Documents/AuthorityEdit"), ("Documents/SignatoryEdit/{id:int?}", $"/Documents/SignatoryEdit/{I("signatory")}"), ("api/v1/plans", "/api/v1/plans"), ("api/v1/plans/{id:int}/targets", $"/api/v1/plans/{I("plan")}/targets"),
             ("api/v1/scoresheets", "/api/v1/scoresheets"), ("api/v1/scoresheets/{id:int}", $"/api/v1/scoresheets/{I("sheet")}"),
             ("EvaluationCalendar", "/EvaluationCalendar"), ("EvaluationCalendar/Holidays", "/EvaluationCalendar/Holidays"),
+            ("en", "/en"), ("san-pham", "/san-pham"), ("en/products", "/en/products"),
+            ("san-pham/{id:int}/{slug?}", $"/san-pham/{I("publicProduct")}"), ("en/products/{id:int}/{slug?}", $"/en/products/{I("publicProduct")}/ten-cu"),
+            ("ban-do", "/ban-do"), ("en/map", "/en/map"), ("kiem-tra-chung-nhan", $"/kiem-tra-chung-nhan?number={certificateNumber}"),
+            ("en/certificate-check", $"/en/certificate-check?number={certificateNumber}"), ("Public/Labels", "/Public/Labels"),
+            ("anh-san-pham/{id:int}", $"/anh-san-pham/{I("photo")}"), ("ma-qr/{id:int}.png", $"/ma-qr/{I("publicProduct")}.png"),
+            ("01/{gtin}/{**qualifiers}", "/01/08930000000019"), ("sitemap.xml", "/sitemap.xml"), ("robots.txt", "/robots.txt"),
             // Section III registers (issue 15): each list, its form for a record and a new one, and its API.
             ("Support", "/Support"), ("Support/Policies", "/Support/Policies"), ("Support/PolicyEdit/{id:int?}", $"/Support/PolicyEdit/{I("policy")}"),
             ("Support/PolicyEdit/{id:int?}", "/Support/PolicyEdit"), ("Support/Budgets", "/Support/Budgets"),

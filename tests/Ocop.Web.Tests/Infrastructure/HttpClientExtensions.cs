@@ -25,9 +25,12 @@ public static class HttpClientExtensions
     public static async Task<string> TokenAsync(this HttpClient client)
     {
         using var response = await client.GetAsync("/");
-        var page = response.StatusCode == HttpStatusCode.OK
-            ? await response.Content.ReadAsStringAsync()
-            : await client.GetPageAsync("/Account/Login");
+        var page = response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync() : "";
+        // A visitor's root is the public home, which holds no form (issue 16): the sign-in page has a token for anyone.
+        if (!page.Contains(HtmlForm.TokenField, StringComparison.Ordinal))
+        {
+            page = await client.GetPageAsync("/Account/Login");
+        }
         return HtmlForm.Token(page);
     }
 

@@ -57,7 +57,8 @@ public class SessionAndSignInTests(AppFixture app) : IClassFixture<AppFixture>
             Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
         }
 
-        using var after = await user.GetAsync("/");
+        // The root is the public home for visitors (issue 16): a page of the registry tells whether the session still holds.
+        using var after = await user.GetAsync("/Products");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         var audit = await app.AuditAsync(nameof(AppUser), userId);
         var end = Assert.Single(audit, a => a.Action == AuditAction.SessionEnded);
@@ -129,7 +130,7 @@ public class SessionAndSignInTests(AppFixture app) : IClassFixture<AppFixture>
             Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
         }
 
-        using (var other = await second.GetAsync("/"))
+        using (var other = await second.GetAsync("/Products"))
         {
             Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
         }

@@ -10,7 +10,7 @@ public static class CertificateDocx
     public static byte[] Build(CertificateDocumentAsIssued document)
     {
         var (c, issuer) = (document.Certificate, document.Issuer);
-        return new OfficialDocx(issuer.Header("Số: " + c.Number, c.IssuedOn))
+        var docx = new OfficialDocx(issuer.Header("Số: " + c.Number, c.IssuedOn))
             .Title("Giấy chứng nhận", "Sản phẩm đạt chuẩn OCOP")
             .Centered(issuer.DecidingLine)
             .Centered("CHỨNG NHẬN")
@@ -22,7 +22,9 @@ public static class CertificateDocx
             .Paragraph($"Điểm đánh giá: {CertificateRules.Score(c.ScoreHundredths)}.")
             .Paragraph($"Theo Quyết định số {document.DecisionNumber} ngày {Display.Date(document.DecisionSignedOn)} của {issuer.Name}.")
             .Paragraph($"Giấy chứng nhận có giá trị từ ngày {Display.Date(c.IssuedOn)} đến hết ngày {Display.Date(c.ExpiresOn)}.")
-            .Signature(issuer.Signature)
-            .ToBytes();
+            .Signature(issuer.Signature);
+        // Issued from now on with a QR code that opens the public check of this certificate (issue 16); documents
+        // already issued are stored as they were and never rebuilt.
+        return Public.CertificateQr.AddTo(docx, c.Number).ToBytes();
     }
 }

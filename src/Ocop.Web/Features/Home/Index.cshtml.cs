@@ -8,8 +8,12 @@ using Ocop.Web.Features.Access;
 
 namespace Ocop.Web.Features.Home;
 
+/// <summary>The site root: the work home of a signed-in user; for a visitor, the public home (Features/Public).</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, UnitDirectory directory) : PageModel
 {
+    public Public.PublicView? Visitor { get; private set; }
+
     public string FullName { get; private set; } = "";
     public Role Role { get; private set; }
     public int Subjects { get; private set; }
@@ -23,6 +27,12 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, UnitDir
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            Visitor = await Public.PublicHome.ViewAsync(HttpContext, english: false, ct);
+            return;
+        }
+
         var scope = await scopes.GetAsync(ct);
         FullName = User.FindFirstValue("full_name") ?? User.Identity?.Name ?? "";
         Role = scope.Role;
