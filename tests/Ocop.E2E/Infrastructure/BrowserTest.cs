@@ -51,10 +51,10 @@ public sealed class BrowserSession(BrowserFixture fixture) : IAsyncDisposable
     /// </summary>
     private static bool TraceOnFailure => Environment.GetEnvironmentVariable("OCOP_E2E_TRACE") == "1";
 
-    /// <summary>A page in a fresh context, signed in as <paramref name="user"/> when given.</summary>
-    public async Task<IPage> NewPageAsync(string? user = null)
+    /// <summary>A page in a fresh context, signed in as <paramref name="user"/> when given; JavaScript only when asked for.</summary>
+    public async Task<IPage> NewPageAsync(string? user = null, bool javaScript = false)
     {
-        var context = await fixture.NewContextAsync(user);
+        var context = await fixture.NewContextAsync(user, javaScript);
         contexts.Add(context);
         if (TraceOnFailure)
         {

@@ -115,14 +115,14 @@ public partial class ScoresheetPageTests(AppFixture app) : IClassFixture<AppFixt
         var page = Html.Text(await chair.Client.GetPageAsync(Url(round, product)));
         var expected = MemberStarStanding.Of(LegalBases.Decision26Of2026, minimums, SheetScoring.Score(sheet, best));
         Assert.Contains($"data-star-by-total>{expected.StarByTotal} sao<", page, StringComparison.Ordinal);
-        Assert.Equal(expected.Missing.Count, Regex.Matches(page, @"<li data-minimum[^>]*>").Count(m => !m.Value.Contains("hidden", StringComparison.Ordinal)));
+        Assert.Equal(expected.Missing.Count, Regex.Matches(page, @"<span data-minimum[^>]*>").Count(m => !m.Value.Contains("hidden", StringComparison.Ordinal)));
 
         var worst = await round.AnswersAsync(product, 0.0);
         await round.ScoreOkAsync(chair, product, worst, "save");
         page = Html.Text(await chair.Client.GetPageAsync(Url(round, product)));
         var low = MemberStarStanding.Of(LegalBases.Decision26Of2026, minimums, SheetScoring.Score(sheet, worst));
         Assert.NotEmpty(low.Missing);
-        var shown = Regex.Matches(page, @"<li data-minimum[^>]*>\s*<a href=""#tc-(?<code>[^""]+)""").Where(m => !m.Value.Contains("hidden", StringComparison.Ordinal))
+        var shown = Regex.Matches(page, @"<span data-minimum[^>]*><a href=""#tc-(?<code>[^""]+)""").Where(m => !m.Value.Contains("hidden", StringComparison.Ordinal))
             .Select(m => m.Groups["code"].Value).ToList();
         Assert.Equal(low.Missing.Select(m => m.CriterionCode), shown);
         Assert.Contains($"data-star-after>{low.StarAfterMinimums} sao<", page, StringComparison.Ordinal);

@@ -51,7 +51,7 @@
 
     // The star minimums this sheet does not meet yet, as MemberStarStanding decides them on the server.
     var byTotal = starFor(all), firstMissed = null, missing = 0;
-    panel.querySelectorAll('li[data-minimum]').forEach(function (li) {
+    panel.querySelectorAll('[data-minimum]').forEach(function (li) {
       var binds = !li.dataset.case || points.hasOwnProperty(li.dataset.case);
       var have = points[li.dataset.criterion] || 0;
       var met = li.dataset.aboveZero === 'true' ? have > 0 : have >= parseInt(li.dataset.atLeast, 10);
@@ -62,6 +62,9 @@
         var s = parseInt(li.dataset.star, 10);
         if (firstMissed === null || s < firstMissed) firstMissed = s;
       }
+    });
+    panel.querySelectorAll('li[data-star-row]').forEach(function (row) {
+      row.hidden = !row.querySelector('[data-minimum]:not([hidden])');
     });
     var none = panel.querySelector('[data-none-missing]');
     if (none) none.hidden = missing > 0;
