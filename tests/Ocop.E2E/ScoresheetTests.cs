@@ -69,7 +69,8 @@ public sealed class ScoresheetTests(BrowserFixture fixture, ITestOutputHelper ou
             await criterion.ScrollIntoViewIfNeededAsync();
             var before = await page.EvaluateAsync<double>("() => window.scrollY");
             await sheet.PanelSave.FocusAsync();
-            await page.Keyboard.PressAsync("Enter");
+            var saved = await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Enter"), r => r.Request.Method == "POST");
+            Assert.Equal(200, saved.Status);
             await Expect(sheet.SaveStatus).ToContainTextAsync("Đã lưu nháp");
             Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page was reloaded by the save");
             Assert.Equal(sheetUrl.Split('#')[0], page.Url.Split('#')[0]);
@@ -79,7 +80,8 @@ public sealed class ScoresheetTests(BrowserFixture fixture, ITestOutputHelper ou
             await Expect(page.Locator("[data-sheet-state]")).ToHaveTextAsync("Đang chấm (nháp)");
 
             // A second save goes through too (the script took the new version), then a reload shows what was saved.
-            await page.Keyboard.PressAsync("Enter");
+            var savedAgain = await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Enter"), r => r.Request.Method == "POST");
+            Assert.Equal(200, savedAgain.Status);
             await Expect(sheet.SaveStatus).ToContainTextAsync("Đã lưu nháp");
             await page.ReloadAsync();
             await Expect(sheet.Total).ToHaveTextAsync(totalBeforeSave);
