@@ -112,7 +112,11 @@ public class SupportFlowTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task A_recognised_product_lists_the_policies_it_became_eligible_for()
     {
         var office = await app.As(Demo.ProgramOffice);
-        var certified = await app.QueryAsync(db => db.Certificates.OrderBy(c => c.Id).Select(c => new { c.ProductId, c.Number, c.Stars }).FirstAsync());
+        var certified = await app.QueryAsync(db => db.Certificates.OrderBy(c => c.Id).Select(c => new { c.ProductId, c.Number, c.Stars, c.RecognitionId }).FirstAsync());
+
+        // The recognition decision leads the office to them, product by product.
+        var decision = await office.GetPageAsync($"/Recognitions/Details/{certified.RecognitionId}");
+        Assert.Contains($"href=\"/Support/Product/{certified.ProductId}\"", decision, StringComparison.Ordinal);
         var page = await office.GetPageAsync($"/Support/Product/{certified.ProductId}");
         Assert.Contains($"data-eligible=\"{certified.Number}\"", page, StringComparison.Ordinal);
         Assert.Contains("Hỗ trợ sản phẩm OCOP được công nhận (demo)", page, StringComparison.Ordinal);
