@@ -56,7 +56,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// A new isolated browser context. JavaScript is off: the application's core flows must work without it,
-    /// and running every test that way proves it. When a user is given, the context starts signed in as that user.
+    /// and running every test that way proves it; a test of a page's own script asks for it. When a user is given, the
+    /// context starts signed in as that user.
     /// </summary>
     public async Task<IBrowserContext> NewContextAsync(string? signedInAs = null, Action<BrowserNewContextOptions>? adjust = null)
     {

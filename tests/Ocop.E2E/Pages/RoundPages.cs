@@ -100,7 +100,25 @@ public sealed class ScoresheetPage(IPage page) : AppPage(page)
     public Task SubmitAsync() => Page.GetByRole(AriaRole.Button, new() { Name = "Nộp phiếu" }).ClickAsync();
 
     /// <summary>The sheet's running total as the page prints it ("80,5").</summary>
-    public Task<string> TotalAsync() => Page.Locator("output[data-total-all]").InnerTextAsync();
+    public Task<string> TotalAsync() => Total.InnerTextAsync();
+
+    public ILocator Total => Page.Locator("output[data-total-all]");
+
+    /// <summary>The panel of part totals, star and missing minimums that stays in view while the criteria scroll.</summary>
+    public ILocator Panel => Page.GetByRole(AriaRole.Region, new() { Name = "Điểm đang chấm" });
+
+    /// <summary>The panel's draft save (shown by the page's script, which saves without leaving the page).</summary>
+    public ILocator PanelSave => Panel.GetByRole(AriaRole.Button, new() { Name = "Lưu nháp" });
+
+    /// <summary>What the last save did; the panel's totals are status outputs too, so it is found by its words.</summary>
+    public ILocator SaveStatus => Panel.GetByRole(AriaRole.Status).Filter(new() { HasTextRegex = new Regex("lưu") });
+
+    /// <summary>A criterion's group of options, found by the number printed on the sheet ("1.1.").</summary>
+    public ILocator Criterion(string number) =>
+        Page.GetByRole(AriaRole.Group, new() { NameRegex = new Regex("^" + Regex.Escape(number) + " ") });
+
+    /// <summary>The panel's link to the first criterion still to answer.</summary>
+    public ILocator FirstUnanswered => Panel.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("tiêu chí chưa chấm") });
 }
 
 /// <summary>Kết quả đợt đánh giá: /Rounds/{id}/Results.</summary>

@@ -5,13 +5,16 @@ using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Evaluation;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
+using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Rounds;
 
 /// <summary>
 /// A council member's scoresheet for one product: one option per scored criterion, a note per part, totals computed on
 /// the server at every save. Submitting needs every criterion answered and locks the sheet. A save from a stale copy
-/// (someone else saved in between) is refused and the member's choices stay in the form.
+/// (someone else saved in between) is refused and the member's choices stay in the form. A draft save keeps the
+/// member's place: the page's script saves without leaving the page (the answer is JSON), and without script each group's
+/// "Lưu nháp" returns to that group's anchor.
 /// </summary>
 public sealed class ScoreModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock, ScoresheetModels sheets) : PageModel
 {
@@ -39,6 +42,23 @@ public sealed class ScoreModel(OcopDbContext db, UserScopeLoader scopes, TimePro
     public int MemberId => memberId;
     /// <summary>Whether the round is still open (a conflict can be declared only then, and only before scoring).</summary>
     public bool RoundOpen { get; private set; }
+    /// <summary>The round's legal basis: its bands and star-minimum rule guide the running standing.</summary>
+    public LegalBasis Basis { get; private set; } = null!;
+    public IReadOnlyList<StarMinimum> Minimums { get; private set; } = [];
+    /// <summary>The star this sheet's running total earns and the minimums it still misses.</summary>
+    public MemberStarStanding Standing { get; private set; } = null!;
+    /// <summary>The dossier the product is scored on; null when the round holds no dossier for it (a paper dossier).</summary>
+    public int? DossierId { get; private set; }
+    public List<SheetDocument> Documents { get; private set; } = [];
+    /// <summary>What the last save did, shown in the panel that stays in view (not the layout's message at the top).</summary>
+    public string? SaveMessage { get; private set; }
+
+    /// <summary>How the page names each criterion and sub-criterion by the printed numbers ("1.1", "1a"), by code.</summary>
+    public IReadOnlyDictionary<string, string> References { get; private set; } = new Dictionary<string, string>();
+
+    public const string SaveMessageKey = "ScoreSaveMessage";
+    public const string SaveCommand = "save";
+    public const string SubmitCommand = "submit";
 
     private MemberScoresheet? row;
     private int memberId;
@@ -53,8 +73,47 @@ public sealed class ScoreModel(OcopDbContext db, UserScopeLoader scopes, TimePro
         Answers = row is null ? new(StringComparer.Ordinal) : new(SheetJson.Answers(row.Answers), StringComparer.Ordinal);
         Notes = row is null ? new(StringComparer.Ordinal) : new(SheetJson.Notes(row.PartNotes), StringComparer.Ordinal);
         Cases = CasesOf(Answers);
-        Score = SheetScoring.Score(Sheet, Answers);
+        ScoreAnswers();
+        SaveMessage = TempData[SaveMessageKey] as string;
         return Page();
+    }
+
+    private void ScoreAnswers()
+    {
+        Score = SheetScoring.Score(Sheet, Answers);
+        Standing = MemberStarStanding.Of(Basis, Minimums, Score);
+    }
+
+    /// <summary>The script's saves ask for JSON; a plain form post gets a page or a redirect.</summary>
+    private bool WantsJson => Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// "save:A1" is the "Lưu nháp" of group A1: without script the member comes back to that group's anchor. A code the
+    /// sheet does not have returns to the sheet's top.
+    /// </summary>
+    private string? PlaceOf(string? command)
+    {
+        var code = command is not null && command.StartsWith(SaveCommand + ":", StringComparison.Ordinal) ? command[(SaveCommand.Length + 1)..] : null;
+        return code is not null && Sheet.Parts.SelectMany(p => p.Groups).Any(g => g.Code == code) ? SheetNumbering.Anchor(code) : null;
+    }
+
+    private IActionResult Refused(int status)
+    {
+        Response.StatusCode = status;
+        if (!WantsJson)
+        {
+            return Page();
+        }
+
+        var errors = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).ToList();
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = status == StatusCodes.Status409Conflict ? "Phiếu không lưu được" : "Phiếu chưa hợp lệ",
+            Detail = string.Join(" ", errors),
+        };
+        problem.Extensions["errors"] = errors;
+        return new ObjectResult(problem) { StatusCode = status, ContentTypes = { "application/problem+json" } };
     }
 
     public async Task<IActionResult> OnPostAsync(string? command, CancellationToken ct)
@@ -65,23 +124,21 @@ public sealed class ScoreModel(OcopDbContext db, UserScopeLoader scopes, TimePro
         }
 
         ReadForm(out var postedVersion);
-        Score = SheetScoring.Score(Sheet, Answers);
-        var submit = string.Equals(command, "submit", StringComparison.OrdinalIgnoreCase);
+        ScoreAnswers();
+        var submit = string.Equals(command, SubmitCommand, StringComparison.OrdinalIgnoreCase);
 
         if (Locked)
         {
             ModelState.AddModelError("", State == MemberSheetState.Submitted
                 ? "Phiếu đã nộp nên không thể thay đổi."
                 : "Đợt đánh giá đã kết thúc nên không thể thay đổi phiếu.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            return Refused(StatusCodes.Status409Conflict);
         }
 
         if (postedVersion != Version)
         {
             ModelState.AddModelError("", StaleMessage);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            return Refused(StatusCodes.Status409Conflict);
         }
 
         if (submit && !Score.IsComplete)
@@ -93,8 +150,7 @@ public sealed class ScoreModel(OcopDbContext db, UserScopeLoader scopes, TimePro
 
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
+            return Refused(StatusCodes.Status422UnprocessableEntity);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -120,15 +176,24 @@ public sealed class ScoreModel(OcopDbContext db, UserScopeLoader scopes, TimePro
         {
             // DbUpdateException: another first save created the row in between (the unique member/product index).
             ModelState.AddModelError("", StaleMessage);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            return Refused(StatusCodes.Status409Conflict);
         }
 
-        TempData["Message"] = submit
+        var message = submit
             ? $"Đã nộp phiếu. Tổng điểm: {Score.Total.ToVietnamese()}."
-            : $"Đã lưu nháp. Tổng điểm hiện tại: {Score.Total.ToVietnamese()}.";
-        return Redirect($"/Rounds/{Id}/Score/{RoundProductId}");
+            : $"Đã lưu nháp lúc {Display.Date(now)}. Tổng điểm hiện tại: {Score.Total.ToVietnamese()}.";
+        if (WantsJson && !submit)
+        {
+            return new JsonResult(new SavedDraft(row.Version, message, Display.Name(row.State), Score.Total.ToVietnamese()));
+        }
+
+        TempData[SaveMessageKey] = message;
+        var place = submit ? null : PlaceOf(command);
+        return Redirect($"/Rounds/{Id}/Score/{RoundProductId}" + (place is null ? "" : "#" + place));
     }
+
+    /// <summary>The answer to the script's draft save: the sheet's new version (for the next save) and what to tell the member.</summary>
+    public sealed record SavedDraft(int Version, string Message, string State, string Total);
 
     /// <summary>
     /// Reads the posted choices: "Answers[code]" = option number, "Case[group]" = chosen case, "Notes[part]" = note,
@@ -217,6 +282,28 @@ public sealed class ScoreModel(OcopDbContext db, UserScopeLoader scopes, TimePro
         }
     }
 
+    private static Dictionary<string, string> ReferencesOf(Scoresheet sheet)
+    {
+        var references = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in sheet.Parts)
+        {
+            foreach (var group in part.Groups)
+            {
+                references[group.Code] = SheetNumbering.OfGroup(group).Number.TrimEnd('.');
+                foreach (var criterion in group.Criteria)
+                {
+                    references[criterion.Code] = SheetNumbering.Reference(new ScoredCriterion(part, group, criterion, criterion));
+                    foreach (var sub in criterion.SubCriteria)
+                    {
+                        references[sub.Code] = SheetNumbering.Reference(new ScoredCriterion(part, group, criterion, sub));
+                    }
+                }
+            }
+        }
+
+        return references;
+    }
+
     private static string? Inside(string key, string name) =>
         key.Length > name.Length + 2 && key.StartsWith(name + "[", StringComparison.Ordinal) && key.EndsWith(']') ? key[(name.Length + 1)..^1] : null;
 
@@ -240,7 +327,7 @@ public sealed class ScoreModel(OcopDbContext db, UserScopeLoader scopes, TimePro
     {
         var scope = await scopes.GetAsync(ct);
         var product = await db.RoundProducts.AsNoTracking().Where(p => p.Id == RoundProductId && p.RoundId == Id)
-            .Select(p => new { p.Product!.Name, p.Product.SubjectId, SubjectName = p.Product.Subject!.Name, RoundName = p.Round!.Name, p.Round.State, p.ScoresheetId, SheetRecordVersion = p.Scoresheet!.Version })
+            .Select(p => new { p.Product!.Name, p.Product.SubjectId, SubjectName = p.Product.Subject!.Name, RoundName = p.Round!.Name, p.Round.State, p.Round.LegalBasisCode, p.ScoresheetId, SheetRecordVersion = p.Scoresheet!.Version, p.DossierId })
             .SingleOrDefaultAsync(ct);
         if (product is null)
         {
@@ -271,6 +358,11 @@ public sealed class ScoreModel(OcopDbContext db, UserScopeLoader scopes, TimePro
         RoundOpen = product.State == RoundState.Open;
         MemberName = member.FullName;
         Sheet = await sheets.GetAsync(db, product.ScoresheetId, product.SheetRecordVersion, ct);
+        Basis = (await db.LegalBases.AsNoTracking().SingleAsync(b => b.Code == product.LegalBasisCode, ct)).ToModel();
+        Minimums = StarMinimums.Of(Sheet);
+        References = ReferencesOf(Sheet);
+        DossierId = product.DossierId;
+        Documents = product.DossierId is int dossierId ? await SheetDocuments.OfDossierAsync(db, dossierId, ct) : [];
         State = row?.State ?? MemberSheetState.NotStarted;
         Version = row?.Version ?? 0;
         SubmittedAt = row?.SubmittedAt;
