@@ -42,6 +42,7 @@ public static class OcopApp
         services.AddSingleton<Features.Products.ProductListIndex>();
         services.AddSingleton<ScoresheetModels>();
         services.AddScoped<Features.Planning.PlanFigures>();
+        services.AddScoped<Features.Home.WorkList>();
         services.AddSingleton<PhotoStore>();
         services.AddSingleton<Features.Dossiers.DocumentStore>();
         // Vietnamese text is written as is, not as &#x...; entities: pages stay readable and a third smaller.
