@@ -14,6 +14,7 @@ using Ocop.Web.Features.Planning;
 using Ocop.Web.Features.Products;
 using Ocop.Web.Features.Subjects;
 using Ocop.Web.Features.Units;
+using Ocop.Web.Features.Support;
 using Ocop.Web.Shared;
 
 namespace Ocop.Web;
@@ -42,6 +43,7 @@ public static class OcopApp
         services.AddSingleton<Features.Products.ProductListIndex>();
         services.AddSingleton<ScoresheetModels>();
         services.AddScoped<Features.Planning.PlanFigures>();
+        services.AddScoped<Features.Support.SectionContext>();
         services.AddScoped<Features.Home.WorkList>();
         services.AddSingleton<PhotoStore>();
         services.AddSingleton<Features.Dossiers.DocumentStore>();
@@ -161,6 +163,8 @@ public static class OcopApp
         api.MapCertificatesApi();
         api.MapPlanningApi();
         api.MapUnitsApi();
+        api.MapSectionApi();
+        Features.Scoresheets.ScoresheetsApi.MapScoresheetsApi(api);
         app.MapRazorPages();
     }
 
@@ -188,6 +192,7 @@ public static class OcopApp
             await DemoPlanningData.SeedAsync(db, Display.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
             await DemoCycleData.SeedAsync(db, Display.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
             await DemoAuthorities.SeedAsync(db);
+            await DemoSupportData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), Display.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
         }
 
         await Features.Documents.ExistingDocuments.PrepareAsync(db);

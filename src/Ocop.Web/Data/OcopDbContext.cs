@@ -138,6 +138,8 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         UnitRegistryModel.Configure(builder);
         DocumentModel.Configure(builder);
         Features.Account.SessionModel.Configure(builder);
+        SupportModel.Configure(builder);
+        EvaluationProcedureModel.Configure(builder);
     }
 
     private static void ConfigureEvaluation(ModelBuilder builder)
