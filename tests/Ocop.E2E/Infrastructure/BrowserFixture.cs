@@ -58,7 +58,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// A new isolated browser context. JavaScript is off: the application's core flows must work without it,
     /// and running every test that way proves it. When a user is given, the context starts signed in as that user.
     /// </summary>
-    public async Task<IBrowserContext> NewContextAsync(string? signedInAs = null)
+    /// <param name="adjust">Changes a test makes to the defaults (a phone's screen, JavaScript on to run axe-core).</param>
+    public async Task<IBrowserContext> NewContextAsync(string? signedInAs = null, Action<BrowserNewContextOptions>? adjust = null)
     {
         var options = new BrowserNewContextOptions
         {
@@ -73,6 +74,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             options.StorageState = await savedSignIns.GetOrAdd(signedInAs, user => new Lazy<Task<string>>(() => SignInOnceAsync(user))).Value;
         }
 
+        adjust?.Invoke(options);
         var context = await browser!.NewContextAsync(options);
         context.SetDefaultTimeout(10_000);
         context.SetDefaultNavigationTimeout(15_000);

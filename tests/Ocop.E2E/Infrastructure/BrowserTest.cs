@@ -52,9 +52,9 @@ public sealed class BrowserSession(BrowserFixture fixture) : IAsyncDisposable
     private static bool TraceOnFailure => Environment.GetEnvironmentVariable("OCOP_E2E_TRACE") == "1";
 
     /// <summary>A page in a fresh context, signed in as <paramref name="user"/> when given.</summary>
-    public async Task<IPage> NewPageAsync(string? user = null)
+    public async Task<IPage> NewPageAsync(string? user = null, Action<BrowserNewContextOptions>? adjust = null)
     {
-        var context = await fixture.NewContextAsync(user);
+        var context = await fixture.NewContextAsync(user, adjust);
         contexts.Add(context);
         if (TraceOnFailure)
         {

@@ -12,7 +12,7 @@ namespace Ocop.Web.Tests.DailyWork;
 /// </summary>
 public partial class NavigationTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    public static TheoryData<string> Users() => [.. Demo.Users];
+    public static TheoryData<string> Users() => [.. Demo.Users, Ocop.Web.Data.DemoSupportData.FinanceUser];
 
     [Theory]
     [MemberData(nameof(Users))]
@@ -49,6 +49,11 @@ public partial class NavigationTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.DoesNotContain(Navigation.For(Role.CommuneOfficer), l => l.Href == "/Rounds");
         Assert.Contains(Navigation.For(Role.CouncilMember), l => l.Href == "/Rounds");
         Assert.Contains(Navigation.For(Role.Administrator), l => l.Href == "/Admin/Users");
+        // Section III: budgets and the offices' events are not the producer's; its own IP titles and listings are.
+        Assert.DoesNotContain(Navigation.For(Role.Producer), l => l.Href is "/Support/Budgets" or "/Support/Policies" or "/Training" or "/Promotion/Fairs" or "/EvaluationCalendar");
+        Assert.Contains(Navigation.For(Role.Producer), l => l.Href == "/Protection/Titles");
+        Assert.Contains(Navigation.For(Role.Department), l => l.Href == "/Support/Budgets");
+        Assert.Contains(Navigation.For(Role.ProgramOffice), l => l.Href == "/EvaluationCalendar/Holidays");
         var office = await (await app.As(Demo.ProgramOffice)).GetStringAsync("/Products");
         Assert.Matches("<a href=\"/Products\" aria-current=\"page\">", office);
     }
