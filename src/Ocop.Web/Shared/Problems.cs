@@ -85,7 +85,8 @@ public static class StatusPages
         }
 
         // In the layout with the user's menu where it can be drawn; a bare page when it cannot (the database is down).
-        if (await StatusPageView.TryWriteAsync(http, status, title, detail))
+        // Too many requests are answered with the bare page: no database work for a caller being held back.
+        if (status != StatusCodes.Status429TooManyRequests && await StatusPageView.TryWriteAsync(http, status, title, detail))
         {
             return;
         }

@@ -46,8 +46,13 @@ public static class StatusPageView
         catch (Exception e) when (!http.Response.HasStarted && e is not OperationCanceledException)
         {
             http.RequestServices.GetRequiredService<ILogger<StatusPage>>().LogWarning(e, "The status page {Status} was drawn without the layout", status);
+            // Clearing drops every header; the ones that tell a client when to come back or what is allowed stay.
+            var retryAfter = http.Response.Headers.RetryAfter;
+            var allow = http.Response.Headers.Allow;
             http.Response.Clear();
             http.Response.StatusCode = status;
+            http.Response.Headers.RetryAfter = retryAfter;
+            http.Response.Headers.Allow = allow;
             return false;
         }
     }
