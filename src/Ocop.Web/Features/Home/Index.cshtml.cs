@@ -9,7 +9,7 @@ using Ocop.Web.Features.Access;
 namespace Ocop.Web.Features.Home;
 
 /// <summary>The signed-in user's home: what waits for them (<see cref="WorkList"/>), then the registry's counts in their reach.</summary>
-public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, WorkList work) : PageModel
+public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, WorkList work, UnitDirectory directory) : PageModel
 {
     public string FullName { get; private set; } = "";
     public Role Role { get; private set; }
@@ -18,6 +18,9 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, WorkLis
     public int Products { get; private set; }
     public int Ranked { get; private set; }
     public int Villages { get; private set; }
+    public List<CommuneCount> ByCommune { get; private set; } = [];
+
+    public sealed record CommuneCount(int CommuneId, string Commune, int Subjects, int Products);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -26,11 +29,22 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, WorkLis
         Role = scope.Role;
         Work = await work.ForAsync(ct);
 
+        var subjects = scope.Visible(db.Subjects).AsNoTracking().Where(s => !s.IsArchived);
         var products = scope.Visible(db.Products).AsNoTracking().Where(p => p.Status != ProductStatus.Archived);
-        Subjects = await scope.Visible(db.Subjects).AsNoTracking().CountAsync(s => !s.IsArchived, ct);
+        Subjects = await subjects.CountAsync(ct);
         var byStatus = await products.GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         Products = byStatus.Sum(s => s.Count);
         Ranked = byStatus.Where(s => s.Key == ProductStatus.Ranked).Sum(s => s.Count);
         Villages = await db.CraftVillages.CountAsync(v => !v.IsArchived && (scope.ReachesEveryUnit || scope.CommuneIds.Contains(v.CommuneId)), ct);
+
+        var subjectCounts = await subjects.GroupBy(s => s.CommuneId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var productCounts = await products.GroupBy(p => p.CommuneId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        // By the commune of today: a merged commune's old records count with the new ones, in one line.
+        var units = await directory.GetAsync(db, ct);
+        ByCommune = subjectCounts.Keys.Union(productCounts.Keys)
+            .GroupBy(id => units.ById.TryGetValue(id, out var u) ? units.Latest(u) : null)
+            .Where(g => g.Key is not null)
+            .Select(g => new CommuneCount(g.Key!.Id, g.Key.Name, g.Sum(subjectCounts.GetValueOrDefault), g.Sum(productCounts.GetValueOrDefault)))
+            .OrderByDescending(c => c.Products).ThenBy(c => c.Commune, StringComparer.Create(Ocop.Web.Shared.Display.Vi, false)).Take(50).ToList();
     }
 }

@@ -189,14 +189,17 @@ public sealed class WorkList(OcopDbContext db, UserScopeLoader scopes, TimeProvi
         }
 
         var rows = await entries.OrderBy(e => e.StepEnteredAt).ThenBy(e => e.Id)
-            .Select(e => new { e.Id, e.IdeaName, e.ProposerName, e.Step, e.State, e.StepEnteredAt, Commune = e.Commune!.Name })
+            .Select(e => new { e.Id, e.IdeaName, e.ProposerName, e.Step, e.State, e.StepEnteredAt, e.CommuneId, Commune = e.Commune!.Name })
             .Take(200).ToListAsync(ct);
+        // Named by the commune of today: an idea of Đa Lộc in 2024 belongs to Châu Thành now.
+        var units = await directory.GetAsync(db, ct);
+        string Today(int communeId, string recorded) => units.ById.TryGetValue(communeId, out var unit) ? units.Latest(unit).Name : recorded;
         var items = rows.Select(e =>
         {
             var days = CycleRules.DaysInStep(DateOnly.FromDateTime(e.StepEnteredAt.AddHours(7)), today);
             var stuck = CycleRules.IsStuck(e.State, days);
             return new WorkItem($"/Cycle/Details/{e.Id}", e.IdeaName,
-                $"{e.ProposerName} · {e.Commune} · bước {(int)e.Step}: {Display.Name(e.Step)}" + (e.State == CycleState.Returned ? " · bị trả lại" : ""),
+                $"{e.ProposerName} · {Today(e.CommuneId, e.Commune)} · bước {(int)e.Step}: {Display.Name(e.Step)}" + (e.State == CycleState.Returned ? " · bị trả lại" : ""),
                 $"{Display.Number(days)} ngày ở bước này" + (stuck ? " (đang bị chậm)" : ""), stuck);
         }).ToList();
         return reviewOnly
