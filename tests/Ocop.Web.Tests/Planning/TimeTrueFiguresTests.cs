@@ -63,7 +63,7 @@ public class TimeTrueFiguresTests(AppFixture app) : IClassFixture<AppFixture>
 
         var commune = await app.CurrentCommuneIdAsync(Demo.ChauThanhCommune);
         var html = await office.GetPageAsync($"/Planning/Dashboard?plan={await PlanIdAsync()}&unit={commune}&at={Iso(at)}");
-        var match = Regex.Match(html, "data-figure=\"" + Regex.Escape(code) + "\">[^<]*</a>.*?</td>\\s*<td>\\s*<a [^>]*>(?<n>[0-9.]+)</a>(?:\\s*/\\s*<a [^>]*>(?<d>[0-9.]+)</a>)?", RegexOptions.Singleline);
+        var match = Regex.Match(html, "data-figure=\"" + Regex.Escape(code) + "\">[^<]*</a>.*?</td>\\s*<td[^>]*>\\s*<a [^>]*>(?<n>[0-9.]+)</a>(?:\\s*/\\s*<a [^>]*>(?<d>[0-9.]+)</a>)?", RegexOptions.Singleline);
         Assert.True(match.Success, $"No counts for {code} on the dashboard.");
         static long Number(string text) => long.Parse(text.Replace(".", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
         return (Number(match.Groups["n"].Value), match.Groups["d"].Success ? Number(match.Groups["d"].Value) : null);
