@@ -52,7 +52,9 @@ public abstract class AppPage(IPage page)
         var link = Navigation.GetByRole(AriaRole.Link, new() { Name = text, Exact = true, IncludeHidden = true });
         if (!await link.IsVisibleAsync())
         {
-            await Navigation.Locator("details", new() { Has = link }).Locator("summary").ClickAsync();
+            // The inner locator of Has is relative to each details element, so it starts from the page, not the menu.
+            var inGroup = Page.GetByRole(AriaRole.Link, new() { Name = text, Exact = true, IncludeHidden = true });
+            await Navigation.Locator("details", new() { Has = inGroup }).Locator("summary").ClickAsync();
         }
 
         await link.ClickAsync();

@@ -254,8 +254,8 @@ public class TimeTrueFiguresTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(at2023, await ChauThanhOfTodayAsync("T3", End2023));
         Assert.Equal((at2024.Numerator + 1, at2024.Denominator), await ChauThanhOfTodayAsync("T3", End2024));
         var details = Html.Text(await office.GetPageAsync($"/Subjects/Details/{id}"));
-        Assert.Matches(@"Hộ kinh doanh[^<]*</td>\s*<td>01/03/2022</td>\s*<td>01/07/2024</td>", details);
-        Assert.Matches(@"Hợp tác xã[^<]*</td>\s*<td>01/07/2024</td>", details);
+        Assert.Matches(@"Hộ kinh doanh[^<]*</td>\s*<td[^>]*>01/03/2022</td>\s*<td[^>]*>01/07/2024</td>", details);
+        Assert.Matches(@"Hợp tác xã[^<]*</td>\s*<td[^>]*>01/07/2024</td>", details);
     }
 
     [Fact]
