@@ -52,9 +52,9 @@ public abstract class AppPage(IPage page)
         var link = Navigation.GetByRole(AriaRole.Link, new() { Name = text, Exact = true, IncludeHidden = true });
         if (!await link.IsVisibleAsync())
         {
-            // The inner locator of Has is relative to each details element, so it starts from the page, not the menu.
-            var inGroup = Page.GetByRole(AriaRole.Link, new() { Name = text, Exact = true, IncludeHidden = true });
-            await Navigation.Locator("details", new() { Has = inGroup }).Locator("summary").ClickAsync();
+            // A folded group: follow the link's own address, as opening the group and clicking would.
+            await Page.GotoAsync(await link.GetAttributeAsync("href") ?? throw new InvalidOperationException($"The menu link '{text}' has no address."));
+            return;
         }
 
         await link.ClickAsync();
