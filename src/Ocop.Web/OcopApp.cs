@@ -45,6 +45,7 @@ public static class OcopApp
         services.AddSingleton<ScoresheetModels>();
         services.AddScoped<Features.Planning.PlanFigures>();
         services.AddScoped<Features.Support.SectionContext>();
+        services.AddScoped<Features.Home.WorkList>();
         services.AddSingleton<PhotoStore>();
         services.AddSingleton<Features.Dossiers.DocumentStore>();
         // Vietnamese text is written as is, not as &#x...; entities: pages stay readable and a third smaller.

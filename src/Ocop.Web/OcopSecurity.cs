@@ -32,6 +32,7 @@ public static class OcopSecurity
         {
             o.Filters.Add<InputGuardPageFilter>();
             o.ModelBinderProviders.Insert(0, new BooleanInputBinderProvider());
+            o.ModelBinderProviders.Insert(0, new DateInputBinderProvider());
         });
         services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);

@@ -28,8 +28,8 @@ public sealed class EvaluationRoundTests(BrowserFixture fixture, ITestOutputHelp
             await form.ChooseLevelAsync("Cấp tỉnh");
             await form.ChooseProcessAsync("26/2026");
             await form.ChooseUnitAsync("Vĩnh Long");
-            await form.OpensOn.FillAsync(today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            await form.ClosesOn.FillAsync(today.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await form.OpensOn.FillAsync(today.AddDays(-1).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+            await form.ClosesOn.FillAsync(today.AddDays(10).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
             var round = await form.SaveAsync();
             await Expect(office).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/Rounds/Details/\d+"));
             var roundId = round.Id;
@@ -58,7 +58,7 @@ public sealed class EvaluationRoundTests(BrowserFixture fixture, ITestOutputHelp
             var recognition = await RecognitionFormPage.OpenForRoundAsync(office, roundId);
             var decision = "E2E-" + Guid.NewGuid().ToString("N")[..6] + "/QĐ-UBND";
             await recognition.DecisionNumber.FillAsync(decision);
-            await recognition.SignedOn.FillAsync(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await recognition.SignedOn.FillAsync(today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
             // The issuer follows from the round's unit and the date; the signer is typed as printed.
             await recognition.Signatory.SelectOptionAsync("");
             await recognition.Signer.FillAsync("Nguyễn Văn A");
@@ -90,8 +90,8 @@ public sealed class EvaluationRoundTests(BrowserFixture fixture, ITestOutputHelp
             await form.ChooseLevelAsync("Cấp tỉnh");
             await form.ChooseProcessAsync("26/2026");
             await form.ChooseUnitAsync("Vĩnh Long");
-            await form.OpensOn.FillAsync(today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            await form.ClosesOn.FillAsync(today.AddDays(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await form.OpensOn.FillAsync(today.AddDays(-1).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+            await form.ClosesOn.FillAsync(today.AddDays(5).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
             var round = await form.SaveAsync();
             await Expect(chair).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/Rounds/Details/\d+"));
             var roundId = round.Id;

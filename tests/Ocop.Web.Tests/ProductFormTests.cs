@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Registry;
 using Ocop.Web.Data;
 using Ocop.Web.Tests.Infrastructure;
@@ -73,7 +74,10 @@ public class ProductFormTests(AppFixture app) : IClassFixture<AppFixture>
 
         var history = Html.Text(await client.GetPageAsync($"/History/Product/{id}"));
         Assert.Contains("Nhân đậu xanh, không thịt.", history, StringComparison.Ordinal);
-        Assert.Contains(Demo.ProgramOffice, history, StringComparison.Ordinal);
+        // The audit keeps the login; the history page names the person (issue 17).
+        var officeName = await app.QueryAsync(db => db.Users.Where(u => u.UserName == Demo.ProgramOffice).Select(u => u.FullName).SingleAsync());
+        Assert.Contains(officeName, history, StringComparison.Ordinal);
+        Assert.DoesNotContain(">" + Demo.ProgramOffice + "<", history, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,4 +10,7 @@ public sealed class CurrentActor(IHttpContextAccessor http)
     public string? UserId => http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
 
     public string UserName => http.HttpContext?.User.Identity?.Name ?? SystemName;
+
+    /// <summary>The name a reader of a history sees (the sign-in's full name), for records that show who did what.</summary>
+    public string FullName => http.HttpContext?.User.FindFirstValue("full_name") is { Length: > 0 } name ? name : UserName;
 }

@@ -28,6 +28,16 @@ public static class Display
     public static IEnumerable<TEnum> Values<TEnum>() where TEnum : struct, Enum =>
         Enum.GetValues<TEnum>().Where(f => Convert.ToInt64(f, CultureInfo.InvariantCulture) != 0);
 
+    /// <summary>
+    /// A star rank as five stars for the eye and "3 sao" for a screen reader (the star characters alone are read as
+    /// "black star" three times, and aria-label on a plain span is not announced).
+    /// </summary>
+    public static Microsoft.AspNetCore.Html.HtmlString Stars(int stars)
+    {
+        var shown = Math.Clamp(stars, 0, 5);
+        return new($"<span aria-hidden=\"true\">{new string('★', shown)}{new string('☆', 5 - shown)}</span><span class=\"sr-only\">{shown.ToString(Vi)} sao</span>");
+    }
+
     public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", Vi) ?? "";
 
     /// <summary>UTC stored, shown in Vietnam time (UTC+7, no daylight saving).</summary>

@@ -84,6 +84,13 @@ public static class StatusPages
             return;
         }
 
+        // In the layout with the user's menu where it can be drawn; a bare page when it cannot (the database is down).
+        // Too many requests are answered with the bare page: no database work for a caller being held back.
+        if (status != StatusCodes.Status429TooManyRequests && await StatusPageView.TryWriteAsync(http, status, title, detail))
+        {
+            return;
+        }
+
         http.Response.ContentType = "text/html; charset=utf-8";
         var message = detail is null ? "" : $"<p>{Encoder.Encode(detail)}</p>";
         await http.Response.WriteAsync($"""

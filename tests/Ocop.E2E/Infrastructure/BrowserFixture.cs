@@ -59,6 +59,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// and running every test that way proves it; a test of a page's own script asks for it. When a user is given, the
     /// context starts signed in as that user.
     /// </summary>
+    /// <param name="adjust">Changes a test makes to the defaults (a phone's screen, JavaScript on to run axe-core).</param>
     public async Task<IBrowserContext> NewContextAsync(string? signedInAs = null, Action<BrowserNewContextOptions>? adjust = null)
     {
         var options = new BrowserNewContextOptions

@@ -17,32 +17,47 @@ public abstract class AppPage(IPage page)
 
     public async Task<ProductListPage> GoToProductsAsync()
     {
-        await Navigation.GetByRole(AriaRole.Link, new() { Name = "Sản phẩm", Exact = true }).ClickAsync();
+        await OpenMenuLinkAsync("Sản phẩm");
         return new ProductListPage(Page);
     }
 
     public async Task<SubjectListPage> GoToSubjectsAsync()
     {
-        await Navigation.GetByRole(AriaRole.Link, new() { Name = "Chủ thể", Exact = true }).ClickAsync();
+        await OpenMenuLinkAsync("Chủ thể");
         return new SubjectListPage(Page);
     }
 
     public async Task<TaskListPage> GoToTasksAsync()
     {
-        await Navigation.GetByRole(AriaRole.Link, new() { Name = "Nhiệm vụ", Exact = true }).ClickAsync();
+        await OpenMenuLinkAsync("Nhiệm vụ");
         return new TaskListPage(Page);
     }
 
     public async Task<DashboardPage> GoToDashboardAsync()
     {
-        await Navigation.GetByRole(AriaRole.Link, new() { Name = "Bảng điều khiển", Exact = true }).ClickAsync();
+        await OpenMenuLinkAsync("Bảng điều khiển");
         return new DashboardPage(Page);
     }
 
     public async Task<PlanListPage> GoToPlansAsync()
     {
-        await Navigation.GetByRole(AriaRole.Link, new() { Name = "Kế hoạch & chỉ tiêu", Exact = true }).ClickAsync();
+        await OpenMenuLinkAsync("Kế hoạch & chỉ tiêu");
         return new PlanListPage(Page);
+    }
+
+    /// <summary>Follows a link of the main menu, opening its group first (each group folds under its heading).</summary>
+    public async Task OpenMenuLinkAsync(string text)
+    {
+        // A link of a closed group is hidden, and role queries skip hidden elements unless told.
+        var link = Navigation.GetByRole(AriaRole.Link, new() { Name = text, Exact = true, IncludeHidden = true });
+        if (!await link.IsVisibleAsync())
+        {
+            // A folded group: follow the link's own address, as opening the group and clicking would.
+            await Page.GotoAsync(await link.GetAttributeAsync("href") ?? throw new InvalidOperationException($"The menu link '{text}' has no address."));
+            return;
+        }
+
+        await link.ClickAsync();
     }
 
     /// <summary>Chooses the first option whose text contains <paramref name="text"/> (option texts carry indentation and dates).</summary>

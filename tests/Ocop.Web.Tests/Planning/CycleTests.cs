@@ -51,7 +51,10 @@ public class CycleTests(AppFixture app) : IClassFixture<AppFixture>
         // Every move is in the entry's history, with who and why.
         var events = await app.QueryAsync(db => db.CycleStepEvents.Where(e => e.EntryId == id).OrderBy(e => e.Id).ToListAsync());
         Assert.Equal([null, CycleAction.Advance, CycleAction.Return, CycleAction.Resubmit, CycleAction.Advance], events.Select(e => e.Action));
-        Assert.Equal(Demo.ProgramOffice, events[2].UserName);
+        // History reads the person's full name, never the login (issue 17).
+        var officeName = await app.QueryAsync(db => db.Users.Where(u => u.UserName == Demo.ProgramOffice).Select(u => u.FullName).SingleAsync());
+        Assert.Equal(officeName, events[2].UserName);
+        Assert.Contains(officeName, Html.Text(await officer.GetPageAsync($"/Cycle/Details/{id}")), StringComparison.Ordinal);
         Assert.StartsWith("Chưa có nguồn nguyên liệu", events[2].Note, StringComparison.Ordinal);
     }
 

@@ -80,7 +80,8 @@ public partial class PlanEditingTests(AppFixture app) : IClassFixture<AppFixture
 
         // The target form offers the plan's last day as the deadline.
         var targetForm = await office.GetFormAsync($"/Planning/Target?plan={planId}");
-        Assert.Equal(Iso(plan.PeriodTo), targetForm["Input.Deadline"]);
+        // Shown as the person reads and types it (issue 17): dd/MM/yyyy.
+        Assert.Equal(plan.PeriodTo.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), targetForm["Input.Deadline"]);
         var target = await AddTargetAsync(office, planId, "P1", "SP-3SAO", "2");
         Assert.Equal(AuditAction.Created, Assert.Single(await app.AuditAsync(nameof(PlanTarget), target)).Action);
 
@@ -100,7 +101,7 @@ public partial class PlanEditingTests(AppFixture app) : IClassFixture<AppFixture
         Assert.NotEmpty(source.Targets);
         var form = await admin.GetFormAsync($"/Planning/Copy/{source.Id}");
         // The form proposes the period after the source's, for the same unit.
-        Assert.Equal(("2031-01-01", "2035-12-31", Id(source.UnitId!.Value)), (form["Input.PeriodFrom"], form["Input.PeriodTo"], form["Input.UnitId"]));
+        Assert.Equal(("01/01/2031", "31/12/2035", Id(source.UnitId!.Value)), (form["Input.PeriodFrom"], form["Input.PeriodTo"], form["Input.UnitId"]));
         var (plans, targets) = (await PlanCountAsync(), await TargetCountAsync());
 
         form.Set("Input.Number", source.Number);

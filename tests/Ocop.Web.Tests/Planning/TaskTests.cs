@@ -43,7 +43,8 @@ public class TaskTests(AppFixture app) : IClassFixture<AppFixture>
 
         var report = await app.QueryAsync(db => db.TaskReports.AsNoTracking().Include(r => r.Figures).Include(r => r.Attachments)
             .Where(r => r.TaskId == task).OrderByDescending(r => r.Id).FirstAsync());
-        Assert.Equal((Demo.ChauThanhOfficer, true, period), (report.UserName, report.IsDone, report.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        var officerName = await app.QueryAsync(db => db.Users.Where(u => u.UserName == Demo.ChauThanhOfficer).Select(u => u.FullName).SingleAsync());
+        Assert.Equal((officerName, true, period), (report.UserName, report.IsDone, report.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         Assert.Equal([("Số buổi tuyên truyền", 5m), ("Số người tham dự", 312.5m)], report.Figures.OrderBy(f => f.Id).Select(f => (f.Label, f.Value)));
         var file = Assert.Single(report.Attachments);
         Assert.Equal("application/pdf", file.ContentType);
@@ -141,7 +142,8 @@ public class TaskTests(AppFixture app) : IClassFixture<AppFixture>
         }
 
         var handled = await app.QueryAsync(db => db.TaskReports.AsNoTracking().SingleAsync(r => r.Id == report.Id));
-        Assert.Equal((ProblemState.Answered, Demo.ProgramOffice), (handled.ProblemState, handled.ProblemHandledBy));
+        var officeName = await app.QueryAsync(db => db.Users.Where(u => u.UserName == Demo.ProgramOffice).Select(u => u.FullName).SingleAsync());
+        Assert.Equal((ProblemState.Answered, officeName), (handled.ProblemState, handled.ProblemHandledBy));
         Assert.Contains("Phòng sẽ bố trí lớp tập huấn trong tháng tới.", Html.Text(await officer.GetPageAsync($"/Tasks/Details/{task}")), StringComparison.Ordinal);
         Assert.DoesNotContain("Đề nghị hỗ trợ kinh phí tập huấn cho 3 tổ hợp tác.", Html.Text(await office.GetPageAsync("/Tasks/Problems")), StringComparison.Ordinal);
     }

@@ -63,7 +63,7 @@ public class TimeTrueFiguresTests(AppFixture app) : IClassFixture<AppFixture>
 
         var commune = await app.CurrentCommuneIdAsync(Demo.ChauThanhCommune);
         var html = await office.GetPageAsync($"/Planning/Dashboard?plan={await PlanIdAsync()}&unit={commune}&at={Iso(at)}");
-        var match = Regex.Match(html, "data-figure=\"" + Regex.Escape(code) + "\">[^<]*</a>.*?</td>\\s*<td>\\s*<a [^>]*>(?<n>[0-9.]+)</a>(?:\\s*/\\s*<a [^>]*>(?<d>[0-9.]+)</a>)?", RegexOptions.Singleline);
+        var match = Regex.Match(html, "data-figure=\"" + Regex.Escape(code) + "\">[^<]*</a>.*?</td>\\s*<td[^>]*>\\s*<a [^>]*>(?<n>[0-9.]+)</a>(?:\\s*/\\s*<a [^>]*>(?<d>[0-9.]+)</a>)?", RegexOptions.Singleline);
         Assert.True(match.Success, $"No counts for {code} on the dashboard.");
         static long Number(string text) => long.Parse(text.Replace(".", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
         return (Number(match.Groups["n"].Value), match.Groups["d"].Success ? Number(match.Groups["d"].Value) : null);
@@ -254,8 +254,8 @@ public class TimeTrueFiguresTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(at2023, await ChauThanhOfTodayAsync("T3", End2023));
         Assert.Equal((at2024.Numerator + 1, at2024.Denominator), await ChauThanhOfTodayAsync("T3", End2024));
         var details = Html.Text(await office.GetPageAsync($"/Subjects/Details/{id}"));
-        Assert.Matches(@"Hộ kinh doanh[^<]*</td>\s*<td>01/03/2022</td>\s*<td>01/07/2024</td>", details);
-        Assert.Matches(@"Hợp tác xã[^<]*</td>\s*<td>01/07/2024</td>", details);
+        Assert.Matches(@"Hộ kinh doanh[^<]*</td>\s*<td[^>]*>01/03/2022</td>\s*<td[^>]*>01/07/2024</td>", details);
+        Assert.Matches(@"Hợp tác xã[^<]*</td>\s*<td[^>]*>01/07/2024</td>", details);
     }
 
     [Fact]

@@ -252,8 +252,9 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
             .Where(a => types.Contains(a.EntityType) && ids.Contains(a.EntityId))
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .ToListAsync(ct);
+        var people = await PeopleNames.FullNamesAsync(db, rows.Select(a => a.UserName), ct);
         Entries = rows.Where(a => keys.Contains((a.EntityType, a.EntityId)))
-            .Select(a => new Row(a.At, a.UserName, a.Action, a.EntityType, a.EntityId,
+            .Select(a => new Row(a.At, PeopleNames.Of(people, a.UserName), a.Action, a.EntityType, a.EntityId,
                 JsonSerializer.Deserialize<List<Change>>(a.Changes, AuditJson.Options) ?? []))
             .ToList();
         return Page();

@@ -24,7 +24,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, TimePro
     [FromQuery(Name = "commune")] public int? Commune { get; set; }
     [FromQuery(Name = "year")] public int? Year { get; set; }
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
-    /// <summary>The date the states are computed for (yyyy-MM-dd); today when absent.</summary>
+    /// <summary>The date the states are computed for (dd/MM/yyyy as typed, or yyyy-MM-dd in links); today when absent.</summary>
     [FromQuery(Name = "at")] public string? At { get; set; }
 
     /// <summary>The date the states are for: <see cref="At"/> when given, else today.</summary>
@@ -57,14 +57,14 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, TimePro
         Today = rules.Today;
         if (!string.IsNullOrWhiteSpace(At))
         {
-            if (DateOnly.TryParseExact(At.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) && at.Year is >= 2000 and <= 2100)
+            if (DateInput.TryParse(At, out var at) && at.Year is >= 2000 and <= 2100)
             {
                 IsToday = at == Today;
                 Today = at;
             }
             else
             {
-                AtError = "Ngày xem tình trạng không hợp lệ (dạng năm-tháng-ngày, ví dụ 2026-06-30): đang hiện tình trạng hôm nay.";
+                AtError = "Ngày xem tình trạng không hợp lệ (dạng ngày/tháng/năm, ví dụ 30/06/2026): đang hiện tình trạng hôm nay.";
             }
         }
 

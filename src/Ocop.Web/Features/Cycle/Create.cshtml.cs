@@ -129,7 +129,7 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
             ToState = entry.State,
             At = now,
             UserId = actor.UserId,
-            UserName = actor.UserName,
+            UserName = actor.FullName,
             Note = entry.Step == CycleStep.IdeaRegistration ? "Đăng ký ý tưởng sản phẩm." : "Ghi nhận sản phẩm tiềm năng qua khảo sát.",
         });
         db.CycleEntries.Add(entry);

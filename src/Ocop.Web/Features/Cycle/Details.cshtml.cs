@@ -83,7 +83,7 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
             ToState = entry.State,
             At = clock.GetUtcNow().UtcDateTime,
             UserId = actor.UserId,
-            UserName = actor.UserName,
+            UserName = actor.FullName,
             Note = "Gắn với sản phẩm trong đợt đánh giá, phân hạng.",
         });
         await db.SaveChangesAsync(ct);
@@ -152,7 +152,7 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
             ToState = to.State,
             At = now,
             UserId = actor.UserId,
-            UserName = actor.UserName,
+            UserName = actor.FullName,
             Note = text,
         });
         // The entry and its history row are one save, so one transaction.

@@ -321,10 +321,11 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, Docum
             .OrderByDescending(a => a.Id)
             .Take(200)
             .ToListAsync(ct);
+        var people = await Audit.PeopleNames.FullNamesAsync(db, entries.Select(a => a.UserName), ct);
         return entries.Select(a =>
         {
             var changes = JsonSerializer.Deserialize<List<Change>>(a.Changes, AuditJson.Options) ?? [];
-            return new HistoryRow(a.At, a.UserName, Describe(a, changes));
+            return new HistoryRow(a.At, Audit.PeopleNames.Of(people, a.UserName), Describe(a, changes));
         }).ToList();
     }
 

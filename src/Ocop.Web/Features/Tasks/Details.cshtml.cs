@@ -128,7 +128,7 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, Docum
             PeriodLabel = period.Label,
             ReportedAt = now,
             UserId = actor.UserId,
-            UserName = actor.UserName,
+            UserName = actor.FullName,
             Text = input.Text!.Trim(),
             IsDone = input.Done,
             Problem = problem,

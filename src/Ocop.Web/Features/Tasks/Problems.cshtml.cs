@@ -73,7 +73,7 @@ public sealed class ProblemsModel(OcopDbContext db, UserScopeLoader scopes, Time
         report.ProblemState = state;
         report.ProblemReply = string.IsNullOrWhiteSpace(reply) ? report.ProblemReply : reply.Trim();
         report.ProblemHandledAt = clock.GetUtcNow().UtcDateTime;
-        report.ProblemHandledBy = actor.UserName;
+        report.ProblemHandledBy = actor.FullName;
         await db.SaveChangesAsync(ct);
         TempData["Message"] = state == ProblemState.Answered ? "Đã trả lời kiến nghị." : "Đã tiếp nhận kiến nghị.";
         return Redirect("/Tasks/Problems");
