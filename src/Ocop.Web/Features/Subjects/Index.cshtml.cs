@@ -53,8 +53,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
     {
         var scope = await scopes.GetAsync(ct);
         var search = await ResolvedSearchAsync(scope, ct);
-        var rows = await SubjectSearch.WithCurrentCommunesAsync(db,
-            await SubjectSearch.Project(search.Order(search.Filter(db, scope.Visible(db.Subjects).AsNoTracking()))).ToListAsync(ct), ct);
+        var rows = await search.AllAsync(db, scope.Visible(db.Subjects), ct);
         var sheet = rows.Select(r => new Dictionary<string, object?>
         {
             ["Mã"] = r.Id,
