@@ -30,6 +30,21 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, Product
     public List<SelectListItem> Categories { get; private set; } = [];
     public List<SelectListItem> Statuses { get; private set; } = [];
 
+    /// <summary>The optional columns of the list, in order, with their headers; the product's name is always shown.</summary>
+    public static readonly IReadOnlyList<(string Key, string Header)> OptionalColumns =
+    [
+        (ProductSort.Subject, "Chủ thể"), (ProductSort.Commune, "Xã"), (ProductSort.Group, "Nhóm"), (ProductSort.Stars, "Hạng sao"),
+        (ProductSort.Certificate, "Giấy chứng nhận"), (ProductSort.Status, "Trạng thái"), (ProductSort.Updated, "Cập nhật"),
+    ];
+
+    public const string ListName = "products";
+    private static readonly IReadOnlyList<string> OptionalKeys = [.. OptionalColumns.Select(c => c.Key)];
+
+    /// <summary>The columns this user chose (every one until they choose).</summary>
+    public IReadOnlySet<string> Shown { get; private set; } = new HashSet<string>();
+
+    [BindProperty] public List<string> Columns { get; set; } = [];
+
     private ProductSearch Search => new(Q, Commune, Group, Status, Subject, Sort, PageNumber, Province: Units.Province ?? Province);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -41,6 +56,15 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, Product
         CanCreate = RegistryAccess.CanCreateProduct(scope.Role);
         Categories = await Lookups.CategoriesAsync(db, Group, leavesOnly: false, ct);
         Statuses = Lookups.Enum(Status);
+        Shown = await ListColumns.ChosenAsync(db, scope.UserId, ListName, OptionalKeys, OptionalKeys, ct);
+    }
+
+    /// <summary>Keeps the columns the user ticked, with their account, and shows the list again as it was.</summary>
+    public async Task<IActionResult> OnPostColumnsAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        await ListColumns.SaveAsync(db, scope.UserId, ListName, Columns, OptionalKeys, ct);
+        return LocalRedirect(Pager.With(Request, "handler", null));
     }
 
     private static readonly XlsxColumn[] ExportColumns =
