@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -22,8 +23,9 @@ public class UnitFilterTests(AppFixture app) : IClassFixture<AppFixture>
         var vinhLong = await app.UnitIdAsync(Demo.VinhLong);
         var page = await leader.GetPageAsync("/Products");
         Assert.Matches($"<option value=\"{vinhLong}\" selected=\"selected\">", page);
-        var expected = await app.QueryAsync(db => db.Units
-            .Where(u => u.Level == UnitLevel.Commune && u.ParentId == vinhLong).Select(u => u.Id.ToString()).ToListAsync());
+        var expected = (await app.QueryAsync(db => db.Units
+            .Where(u => u.Level == UnitLevel.Commune && u.ParentId == vinhLong).Select(u => u.Id).ToListAsync()))
+            .ConvertAll(id => id.ToString(CultureInfo.InvariantCulture));
         Assert.Equal(124, expected.Count);
         Assert.Equal(expected.Order(), Options(page, "commune").Order());
 
@@ -124,8 +126,8 @@ public class UnitFilterTests(AppFixture app) : IClassFixture<AppFixture>
         var officer = await app.As(Demo.ChauThanhOfficer);
         var page = await officer.GetPageAsync("/Products");
         Assert.DoesNotContain("name=\"province\"", page, StringComparison.Ordinal);
-        Assert.Contains(((await app.CommuneIdAsync(Demo.DaLoc)).ToString()), Options(page, "commune"));
-        Assert.DoesNotContain((await app.CommuneIdAsync(Demo.HoaMinh)).ToString(), Options(page, "commune"));
+        Assert.Contains(((await app.CommuneIdAsync(Demo.DaLoc)).ToString(CultureInfo.InvariantCulture)), Options(page, "commune"));
+        Assert.DoesNotContain((await app.CommuneIdAsync(Demo.HoaMinh)).ToString(CultureInfo.InvariantCulture), Options(page, "commune"));
     }
 
     [Fact]
@@ -135,7 +137,7 @@ public class UnitFilterTests(AppFixture app) : IClassFixture<AppFixture>
         var form = await office.GetPageAsync("/Subjects/Edit");
         var offered = Options(form, "Input.CommuneId");
         var dissolved = await app.CommuneIdAsync(Demo.DaLoc);
-        Assert.DoesNotContain(dissolved.ToString(), offered);
+        Assert.DoesNotContain(dissolved.ToString(CultureInfo.InvariantCulture), offered);
         Assert.NotEmpty(offered);
     }
 
@@ -145,7 +147,7 @@ public class UnitFilterTests(AppFixture app) : IClassFixture<AppFixture>
         var officer = await app.As(Demo.ChauThanhOfficer);
         var before = await app.CountsAsync();
         var form = (await officer.GetFormAsync("/CraftVillages/Edit"))
-            .Set("Input.Name", "Làng nghề thử xã cũ").Set("Input.CommuneId", (await app.CommuneIdAsync(Demo.DaLoc)).ToString());
+            .Set("Input.Name", "Làng nghề thử xã cũ").Set("Input.CommuneId", (await app.CommuneIdAsync(Demo.DaLoc)).ToString(CultureInfo.InvariantCulture));
 
         using var response = await officer.PostFormAsync(form);
 
@@ -162,7 +164,7 @@ public class UnitFilterTests(AppFixture app) : IClassFixture<AppFixture>
         var office = await app.As(Demo.ProgramOffice);
         var product = await app.ProductIdAsync(Demo.BanhTetMyChanh);
         var form = await office.GetFormAsync($"/Products/Edit/{product}");
-        Assert.Equal((await app.CommuneIdAsync(Demo.MyChanh)).ToString(), form["Input.CommuneId"]);
+        Assert.Equal((await app.CommuneIdAsync(Demo.MyChanh)).ToString(CultureInfo.InvariantCulture), form["Input.CommuneId"]);
 
         using var response = await office.PostFormAsync(form.Set("Input.Description", "Sửa mô tả, xã giữ nguyên."));
 

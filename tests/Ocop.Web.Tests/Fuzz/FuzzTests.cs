@@ -185,6 +185,8 @@ public partial class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
             ("Planning/Edit/{id:int?}", "/Planning/Edit"),
             ("Documents/Authorities", "/Documents/Authorities"), ("Documents/AuthorityEdit/{id:int?}", $"/Documents/AuthorityEdit/{I("authority")}"),
             ("Documents/AuthorityEdit/{id:int?}", "/Documents/AuthorityEdit"), ("Documents/SignatoryEdit/{id:int?}", $"/Documents/SignatoryEdit/{I("signatory")}"), ("api/v1/plans", "/api/v1/plans"), ("api/v1/plans/{id:int}/targets", $"/api/v1/plans/{I("plan")}/targets"),
+            ("api/v1/scoresheets", "/api/v1/scoresheets"), ("api/v1/scoresheets/{id:int}", $"/api/v1/scoresheets/{I("sheet")}"),
+            ("EvaluationCalendar", "/EvaluationCalendar"), ("EvaluationCalendar/Holidays", "/EvaluationCalendar/Holidays"),
             // Section III registers (issue 15): each list, its form for a record and a new one, and its API.
             ("Support", "/Support"), ("Support/Policies", "/Support/Policies"), ("Support/PolicyEdit/{id:int?}", $"/Support/PolicyEdit/{I("policy")}"),
             ("Support/PolicyEdit/{id:int?}", "/Support/PolicyEdit"), ("Support/Budgets", "/Support/Budgets"),
