@@ -80,7 +80,7 @@ public class ReportsTests(AppFixture app) : IClassFixture<AppFixture>
         var bytes = await response.Content.ReadAsByteArrayAsync();
 
         var sheets = MiniExcel.GetSheetNames(new MemoryStream(bytes));
-        Assert.Equal(["PL1 San pham theo xa", "PL2 Chu the theo loai hinh"], sheets);
+        Assert.Equal(["PL1 Sản phẩm theo xã", "PL2 Chủ thể theo loại hình"], sheets);
         var products = MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true, sheetName: sheets[0]).Cast<IDictionary<string, object?>>().ToList();
         // The former district's report holds what the district held: its communes' records, not those of the communes after it.
         var active = await app.QueryAsync(db => db.Products.CountAsync(p => p.Status != ProductStatus.Archived && p.Commune!.ParentId == district));

@@ -42,7 +42,7 @@ public static class DirectoryVersion
 
 /// <summary>
 /// A counter that moves whenever a save touches what the registry's in-memory lists show: products, subjects (names,
-/// search keys) or the taxonomy. <c>Features/Products/ProductListIndex</c> is valid only for the value it was built at.
+/// search keys), the taxonomy or certificates (the list's stars and certificate column). <c>Features/Products/ProductListIndex</c> is valid only for the value it was built at.
 /// </summary>
 public static class RegistryListVersion
 {
@@ -60,7 +60,7 @@ public static class RegistryListVersion
 
     public static bool Touches(EntityEntry entry) =>
         entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-        && entry.Entity is Product or Subject or ProductCategory;
+        && entry.Entity is Product or Subject or ProductCategory or Certificate;
 }
 
 /// <summary>

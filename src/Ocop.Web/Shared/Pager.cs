@@ -13,12 +13,24 @@ public sealed class Pager(HttpRequest request, int page, int pageSize, int total
     public string Url(int targetPage) => With(request, "page", targetPage.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>The current URL with one query value replaced (or removed when empty).</summary>
-    public static string With(HttpRequest request, string key, string? value)
+    public static string With(HttpRequest request, string key, string? value) => With(request, (key, value));
+
+    /// <summary>The current URL with several query values replaced (or removed when empty).</summary>
+    public static string With(HttpRequest request, params ReadOnlySpan<(string Key, string? Value)> changes)
     {
-        var query = request.Query.Where(kv => !string.Equals(kv.Key, key, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (!string.IsNullOrEmpty(value))
+        var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, _) in changes)
         {
-            query.Add(new(key, new StringValues(value)));
+            keys.Add(key);
+        }
+
+        var query = request.Query.Where(kv => !keys.Contains(kv.Key)).ToList();
+        foreach (var (key, value) in changes)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                query.Add(new(key, new StringValues(value)));
+            }
         }
 
         var builder = new QueryBuilder(query);

@@ -424,6 +424,6 @@ public class TimeTrueFiguresTests(AppFixture app) : IClassFixture<AppFixture>
         var bytes = await annexes.Content.ReadAsByteArrayAsync();
         string Sheet(string name) => string.Join("\n", MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true, sheetName: name)
             .Cast<IDictionary<string, object?>>().Select(r => string.Join(" | ", r.Values)));
-        return new DraftedReport(body, Sheet("PL1 San pham theo xa"), Sheet("PL2 Chu the theo loai hinh"));
+        return new DraftedReport(body, Sheet("PL1 Sản phẩm theo xã"), Sheet("PL2 Chủ thể theo loại hình"));
     }
 }

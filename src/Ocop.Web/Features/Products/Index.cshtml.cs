@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MiniExcel = MiniExcelLibs.MiniExcel;
 using Ocop.Core.Access;
 using Ocop.Core.Registry;
 using Ocop.Web.Data;
@@ -31,6 +30,21 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, Product
     public List<SelectListItem> Categories { get; private set; } = [];
     public List<SelectListItem> Statuses { get; private set; } = [];
 
+    /// <summary>The optional columns of the list, in order, with their headers; the product's name is always shown.</summary>
+    public static readonly IReadOnlyList<(string Key, string Header)> OptionalColumns =
+    [
+        (ProductSort.Subject, "Chủ thể"), (ProductSort.Commune, "Xã"), (ProductSort.Group, "Nhóm"), (ProductSort.Stars, "Hạng sao"),
+        (ProductSort.Certificate, "Giấy chứng nhận"), (ProductSort.Status, "Trạng thái"), (ProductSort.Updated, "Cập nhật"),
+    ];
+
+    public const string ListName = "products";
+    private static readonly IReadOnlyList<string> OptionalKeys = [.. OptionalColumns.Select(c => c.Key)];
+
+    /// <summary>The columns this user chose (every one until they choose).</summary>
+    public IReadOnlySet<string> Shown { get; private set; } = new HashSet<string>();
+
+    [BindProperty] public List<string> Columns { get; set; } = [];
+
     private ProductSearch Search => new(Q, Commune, Group, Status, Subject, Sort, PageNumber, Province: Units.Province ?? Province);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -42,7 +56,23 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, Product
         CanCreate = RegistryAccess.CanCreateProduct(scope.Role);
         Categories = await Lookups.CategoriesAsync(db, Group, leavesOnly: false, ct);
         Statuses = Lookups.Enum(Status);
+        Shown = await ListColumns.ChosenAsync(db, scope.UserId, ListName, OptionalKeys, OptionalKeys, ct);
     }
+
+    /// <summary>Keeps the columns the user ticked, with their account, and shows the list again as it was.</summary>
+    public async Task<IActionResult> OnPostColumnsAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        await ListColumns.SaveAsync(db, scope.UserId, ListName, Columns, OptionalKeys, ct);
+        return LocalRedirect(Pager.With(Request, "handler", null));
+    }
+
+    private static readonly XlsxColumn[] ExportColumns =
+    [
+        new("Mã", 8, XlsxKind.Whole), new("Tên sản phẩm", 40), new("Chủ thể", 36), new("Xã đăng ký", 22), new("Xã hiện nay", 22),
+        new("Mã nhóm", 10), new("Nhóm sản phẩm", 36), new("Trạng thái", 16), new("Hạng sao", 10, XlsxKind.Whole),
+        new("Giấy chứng nhận", 28), new("Mã vạch GTIN", 16), new("Cập nhật", 12, XlsxKind.Date),
+    ];
 
     /// <summary>The whole current list (every page) as an XLSX file.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
@@ -50,22 +80,11 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, Product
         var scope = await scopes.GetAsync(ct);
         Units = await Lookups.UnitFilterAsync(db, scope, Province, Commune, Request.Query.ContainsKey("province"), ct);
         var rows = await Search.AllAsync(db, index, scope, await Search.Place.ResolveAsync(db, ct), ct);
-        var sheet = rows.Select(r => new Dictionary<string, object?>
-        {
-            ["Mã"] = r.Id,
-            ["Tên sản phẩm"] = r.Name,
-            ["Chủ thể"] = r.SubjectName,
-            ["Xã đăng ký"] = r.CommuneName,
-            ["Xã hiện nay"] = r.CurrentCommuneName,
-            ["Mã nhóm"] = r.CategoryCode,
-            ["Nhóm sản phẩm"] = r.CategoryName,
-            ["Trạng thái"] = Display.Name(r.Status),
-            ["Mã vạch GTIN"] = r.Gtin,
-            ["Cập nhật"] = Display.Date(r.UpdatedAt),
-        });
-        var stream = new MemoryStream();
-        await MiniExcel.SaveAsAsync(stream, sheet, sheetName: "San pham", cancellationToken: ct);
-        stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "san-pham-ocop.xlsx");
+        var stream = XlsxExport.Write(new XlsxSheet("Sản phẩm OCOP", ExportColumns, rows.Select(r => (IReadOnlyList<object?>)
+        [
+            r.Id, r.Name, r.SubjectName, r.CommuneName, r.CurrentCommuneName, r.CategoryCode, r.CategoryName, Display.Name(r.Status),
+            r.Stars, r.CertificateState is { } state ? Display.Name(state) : null, r.Gtin, r.UpdatedAt,
+        ])));
+        return File(stream, XlsxExport.ContentType, "san-pham-ocop.xlsx");
     }
 }

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Ocop.Core.Evaluation;
 using Ocop.Core.Registry;
+using Ocop.Core.Text;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
+using Ocop.Web.Features.Certificates;
 using Ocop.Web.Features.Shared;
 using Ocop.Web.Shared;
 
@@ -18,29 +21,34 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
 {
     private readonly SnapshotCache<(long Registry, long Directory), Snapshot> cache = new(clock);
 
+    /// <summary>Today in Vietnam: the day a certificate's state is read on.</summary>
+    public DateOnly Today => Display.Today(clock);
+
     public Task<Snapshot> GetAsync(OcopDbContext db, CancellationToken ct) =>
         cache.GetAsync(() => (RegistryListVersion.Current, DirectoryVersion.Current), async ct =>
         {
             var started = clock.GetTimestamp();
-            var loaded = await LoadAsync(db, await directory.GetAsync(db, ct), ct);
+            var loaded = await LoadAsync(db, await directory.GetAsync(db, ct), await new CertificateRules(db, clock).ProcessesAsync(ct), ct);
             log.LogInformation("Product list loaded: {Count} products in {Elapsed} ms", loaded.ByName.Length,
                 (int)clock.GetElapsedTime(started).TotalMilliseconds);
             return loaded;
         }, ct, async (held, ct) => held.Fingerprint == await FingerprintAsync(db, ct));
 
     /// <summary>
-    /// What moves when any product, subject or category changes, in three small index-served queries: rows are
+    /// What moves when any product, subject, category or certificate changes, in small index-served queries: rows are
     /// archived rather than deleted, and every save stamps UpdatedAt or Version. Checked when the snapshot is old,
     /// so that a whole reload (16,000 rows, a few hundred milliseconds under load) happens only after real changes.
     /// </summary>
     private static async Task<Fingerprint> FingerprintAsync(OcopDbContext db, CancellationToken ct) => new(
         await db.Products.CountAsync(ct), await db.Products.MaxAsync(p => (DateTime?)p.UpdatedAt, ct),
         await db.Subjects.CountAsync(ct), await db.Subjects.MaxAsync(s => (DateTime?)s.UpdatedAt, ct),
-        await db.ProductCategories.SumAsync(c => c.Version, ct));
+        await db.ProductCategories.SumAsync(c => c.Version, ct),
+        await db.Certificates.CountAsync(ct) + await db.Certificates.SumAsync(c => (long)c.Version, ct));
 
     public void Dispose() => cache.Dispose();
 
-    private static async Task<Snapshot> LoadAsync(OcopDbContext db, UnitDirectory.Snapshot units, CancellationToken ct)
+    private static async Task<Snapshot> LoadAsync(
+        OcopDbContext db, UnitDirectory.Snapshot units, IReadOnlyList<EvaluationProcess> processes, CancellationToken ct)
     {
         // Taken before the rows: a change committed while they load makes the next check reload.
         var fingerprint = await FingerprintAsync(db, ct);
@@ -48,9 +56,25 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
         var categories = await db.ProductCategories.AsNoTracking()
             .Select(c => new { c.Id, c.Code, c.Name, c.ParentId })
             .ToDictionaryAsync(c => c.Id, ct);
+        // A subject is also found by its legal form, however the name writes it ("HTX", "Hợp tác xã").
         var subjects = await db.Subjects.AsNoTracking()
-            .Select(s => new { s.Id, s.Name, s.SearchText })
+            .Select(s => new { s.Id, s.Name, s.SearchText, s.LegalForm })
             .ToDictionaryAsync(s => s.Id, ct);
+        var subjectKeys = subjects.Values.ToDictionary(s => s.Id, s => s.SearchText + " | " + SearchQuery.LegalFormWords(s.LegalForm));
+        // The product's latest certificate: its stars, and its state on the day asked.
+        var certificates = (await db.Certificates.AsNoTracking()
+                .Select(c => new Certificate
+                {
+                    Id = c.Id, Number = c.Number, ProductId = c.ProductId, Stars = c.Stars, IssuedOn = c.IssuedOn, ExpiresOn = c.ExpiresOn,
+                    ReevaluationFiledOn = c.ReevaluationFiledOn, ReevaluationDecidedOn = c.ReevaluationDecidedOn,
+                    ReevaluationOutcome = c.ReevaluationOutcome, RevokedOn = c.RevokedOn, RevocationGround = c.RevocationGround,
+                    RevocationDecision = c.RevocationDecision,
+                })
+                .ToListAsync(ct))
+            .GroupBy(c => c.ProductId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(c => (c.IssuedOn, c.Id))!);
+        // A commune is found by its name then and its name now: "Đa Lộc" and "Châu Thành" both find Đa Lộc's records.
+        var communeKeys = new Dictionary<int, string>();
         var products = await db.Products.AsNoTracking()
             .Select(p => new { p.Id, p.Name, p.SubjectId, p.CommuneId, p.CategoryId, p.Status, p.Gtin, p.UpdatedAt, p.SearchText })
             .ToListAsync(ct);
@@ -63,28 +87,51 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
             var categoryParent = category.ParentId is int parentId ? categories.GetValueOrDefault(parentId) : null;
             var commune = units.ById.GetValueOrDefault(p.CommuneId);
             var current = commune is null ? null : units.Latest(commune);
+            if (!communeKeys.TryGetValue(p.CommuneId, out var communeKey))
+            {
+                communeKey = commune is null ? "" : current is null || current.Id == commune.Id ? commune.SearchKey : commune.SearchKey + " | " + current.SearchKey;
+                communeKeys[p.CommuneId] = communeKey;
+            }
+
+            var certificate = certificates.GetValueOrDefault(p.Id);
             entries.Add(new Entry(
                 new ProductRow(p.Id, p.Name, p.SubjectId, subject.Name, p.CommuneId, commune?.Code ?? "", commune?.Name ?? "",
                     current?.Id ?? p.CommuneId, current?.Name ?? "", category.Code, category.Name, p.Status, p.Gtin, p.UpdatedAt),
-                p.SearchText, subject.SearchText, p.CategoryId, category.ParentId, categoryParent?.ParentId));
+                p.SearchText, subjectKeys[p.SubjectId], communeKey, p.CategoryId, category.ParentId, categoryParent?.ParentId)
+            {
+                Stars = certificate?.Stars ?? 0,
+                Certificate = certificate?.ToFacts(),
+            });
         }
 
-        return new Snapshot(entries, fingerprint);
+        return new Snapshot(entries, fingerprint, processes);
     }
 
     public readonly record struct Fingerprint(
-        int Products, DateTime? ProductsUpdated, int Subjects, DateTime? SubjectsUpdated, int CategoryVersions);
+        int Products, DateTime? ProductsUpdated, int Subjects, DateTime? SubjectsUpdated, int CategoryVersions, long Certificates);
 
-    /// <summary>One product as the list needs it: its row, its and its subject's folded keys, and the category ancestors its filter tests.</summary>
+    /// <summary>
+    /// One product as the list needs it: its row; its own, its subject's (with the legal form's words) and its commune's
+    /// (then and now) folded keys, shared between the products of one subject or commune; the category ancestors its
+    /// filter tests; its latest certificate.
+    /// </summary>
     public sealed record Entry(
-        ProductRow Row, string SearchText, string SubjectSearchText,
-        int CategoryId, int? CategoryParentId, int? CategoryGrandparentId);
+        ProductRow Row, string SearchText, string SubjectKey, string CommuneKey,
+        int CategoryId, int? CategoryParentId, int? CategoryGrandparentId)
+    {
+        public int Stars { get; init; }
+        public CertificateFacts? Certificate { get; init; }
+    }
 
     public sealed class Snapshot
     {
-        public Snapshot(List<Entry> entries, Fingerprint fingerprint)
+        private readonly IReadOnlyList<EvaluationProcess> processes;
+        private readonly Dictionary<string, int> subjectRanks;
+
+        public Snapshot(List<Entry> entries, Fingerprint fingerprint, IReadOnlyList<EvaluationProcess> processes)
         {
             Fingerprint = fingerprint;
+            this.processes = processes;
             // Names in Vietnamese alphabetical order (Đ after D, ă and â after a), ties by id. Each name's sort key is
             // computed once and compared as bytes: comparing through ICU inside the sort took several times as long.
             var vietnamese = Display.Vi.CompareInfo;
@@ -119,6 +166,10 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
                 .ThenBy(i => nameRank[i]).Select(i => entries[i])];
             ByUpdated = [.. entries.OrderBy(e => e.Row.UpdatedAt).ThenBy(e => e.Row.Id)];
             ByUpdatedDescending = [.. entries.OrderByDescending(e => e.Row.UpdatedAt).ThenBy(e => e.Row.Id)];
+            subjectRanks = entries.Select(e => e.Row.SubjectName).Distinct()
+                .Order(StringComparer.Create(Display.Vi, false))
+                .Select((name, rank) => (name, rank))
+                .ToDictionary(x => x.name, x => x.rank);
         }
 
         public Fingerprint Fingerprint { get; }
@@ -130,41 +181,73 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
 
         /// <summary>
         /// The rows the search matches, in its order: all of them (<paramref name="take"/> null) or one page, with the total.
-        /// The same rules as the database filters they replace: <see cref="UserScope.Sees"/> for the user's reach,
-        /// the folded text in the product's or its subject's key, and archived products only when asked for by status.
+        /// The same rules as the database filters they replace: <see cref="UserScope.Sees"/> for the user's reach, every
+        /// word of the search in the product's, its subject's or its commune's key (<see cref="SearchQuery"/>), and
+        /// archived products only when asked for by status. With words and no chosen order the best matches come first.
+        /// The orders the list uses most are kept sorted; the others sort the matching rows.
         /// </summary>
-        public (List<ProductRow> Rows, int Total) Find(UserScope scope, ProductSearch search, UnitQuery.Resolved place, string folded, int skip, int? take)
+        public (List<ProductRow> Rows, int Total) Find(
+            UserScope scope, ProductSearch search, UnitQuery.Resolved place, SearchQuery query, DateOnly today, int skip, int? take)
         {
-            var ordered = search.Sort switch
+            var sort = ProductSort.Parse(search.Sort, query);
+            Entry[]? kept = sort.Column switch
             {
-                "-name" => ByNameDescending,
-                "updated" => ByUpdated,
-                "-updated" => ByUpdatedDescending,
-                "commune" => ByCommune,
-                _ => ByName,
+                ProductSort.Name => sort.Descending ? ByNameDescending : ByName,
+                ProductSort.Updated => sort.Descending ? ByUpdatedDescending : ByUpdated,
+                ProductSort.Commune when !sort.Descending => ByCommune,
+                _ => null,
             };
 
-            var rows = new List<ProductRow>(take ?? 64);
-            var total = 0;
-            foreach (var e in ordered)
+            if (kept is not null)
             {
-                if (!Matches(e, scope, search, place, folded))
+                var rows = new List<ProductRow>(take ?? 64);
+                var total = 0;
+                foreach (var e in kept)
                 {
-                    continue;
+                    if (!Matches(e, scope, search, place, query))
+                    {
+                        continue;
+                    }
+
+                    if (total >= skip && (take is null || rows.Count < take))
+                    {
+                        rows.Add(WithCertificate(e, today));
+                    }
+
+                    total++;
                 }
 
-                if (total >= skip && (take is null || rows.Count < take))
-                {
-                    rows.Add(e.Row);
-                }
-
-                total++;
+                return (rows, total);
             }
 
-            return (rows, total);
+            var matching = ByName.Where(e => Matches(e, scope, search, place, query)).ToList();
+            IEnumerable<Entry> ordered = sort.Column switch
+            {
+                ProductSort.Relevance => matching.OrderByDescending(e => query.Rank(e.SearchText, e.SubjectKey, e.CommuneKey)),
+                ProductSort.Commune => ByCommune.Reverse().Where(e => Matches(e, scope, search, place, query)),
+                ProductSort.Subject => Ordered(matching, e => subjectRanks[e.Row.SubjectName], sort.Descending),
+                ProductSort.Group => Ordered(matching, e => e.Row.CategoryCode, sort.Descending),
+                ProductSort.Stars => Ordered(matching, e => e.Stars, sort.Descending),
+                ProductSort.Certificate => Ordered(matching, e => e.Certificate is null ? int.MaxValue : (int)StateOn(e, today)!.Value, sort.Descending),
+                ProductSort.Status => Ordered(matching, e => (int)e.Row.Status, sort.Descending),
+                _ => matching,
+            };
+
+            var page = ordered.Skip(skip);
+            return ([.. (take is int count ? page.Take(count) : page).Select(e => WithCertificate(e, today))], matching.Count);
         }
 
-        private static bool Matches(Entry e, UserScope scope, ProductSearch search, UnitQuery.Resolved place, string folded)
+        // Ties keep the name order the rows were collected in (OrderBy is stable).
+        private static IEnumerable<Entry> Ordered<TKey>(List<Entry> rows, Func<Entry, TKey> key, bool descending) =>
+            descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
+
+        private CertificateState? StateOn(Entry e, DateOnly today) =>
+            e.Certificate is { } facts ? CertificateValidity.StateOn(facts, today, processes).State : null;
+
+        private ProductRow WithCertificate(Entry e, DateOnly today) =>
+            e.Certificate is null ? e.Row : e.Row with { Stars = e.Stars, CertificateState = StateOn(e, today) };
+
+        private static bool Matches(Entry e, UserScope scope, ProductSearch search, UnitQuery.Resolved place, SearchQuery query)
         {
             var row = e.Row;
             if (search.Status is ProductStatus status ? row.Status != status : row.Status == ProductStatus.Archived)
@@ -180,9 +263,7 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
                 return false;
             }
 
-            return folded.Length == 0
-                || e.SearchText.Contains(folded, StringComparison.Ordinal)
-                || e.SubjectSearchText.Contains(folded, StringComparison.Ordinal);
+            return query.Matches(e.SearchText, e.SubjectKey, e.CommuneKey);
         }
     }
 }

@@ -16,7 +16,7 @@ public static class ProductsApi
         api.MapGet("/products", ListAsync)
             .WithName("ListProducts")
             .WithSummary("Danh sách sản phẩm / List products")
-            .WithDescription("q: tìm không dấu; " + UnitQuery.CodeHelp + "; province: id tỉnh; commune: id xã (mỗi đơn vị gồm cả hồ sơ của các đơn vị cũ đã sáp nhập vào); group: id ngành/nhóm/phân nhóm; status; sort: name, -name, updated, -updated, commune; page, pageSize (≤ 100).")
+            .WithDescription("q: tìm không dấu; " + UnitQuery.CodeHelp + "; province: id tỉnh; commune: id xã (mỗi đơn vị gồm cả hồ sơ của các đơn vị cũ đã sáp nhập vào); group: id ngành/nhóm/phân nhóm; status; sort: name, subject, commune, group, stars, certificate, status, updated (\"-\" đảo chiều), relevance (mặc định khi có q: khớp nhất trước); page, pageSize (≤ 100).")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/products/{id:int}", GetAsync)
             .WithName("GetProduct")

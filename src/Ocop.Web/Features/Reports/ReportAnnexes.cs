@@ -1,53 +1,41 @@
 using Ocop.Core.Registry;
 using Ocop.Web.Shared;
-using MiniExcel = MiniExcelLibs.MiniExcel;
 
 namespace Ocop.Web.Features.Reports;
 
 /// <summary>The report's XLSX annexes: (1) products with their stars by commune, (2) subjects by commune and legal form.</summary>
 public static class ReportAnnexes
 {
-    public static async Task<MemoryStream> BuildAsync(ReportData data, CancellationToken ct)
+    public static Task<MemoryStream> BuildAsync(ReportData data, CancellationToken ct)
     {
-        var products = data.ProductsByCommune.Select((r, i) => new Dictionary<string, object?>
-        {
-            ["STT"] = i + 1,
-            ["Xã"] = r.CommuneName,
-            ["Sản phẩm"] = r.ProductName,
-            ["Chủ thể"] = r.SubjectName,
-            ["Mã nhóm"] = r.CategoryCode,
-            ["Nhóm sản phẩm"] = r.CategoryName,
-            ["Trạng thái"] = Display.Name(r.Status),
-            ["Hạng sao"] = r.Stars,
-            ["Giấy chứng nhận"] = r.CertificateNumber,
-            ["Hết hạn"] = r.ExpiresOn is DateOnly d ? Display.Date(d) : null,
-        }).ToList();
+        ct.ThrowIfCancellationRequested();
+        XlsxColumn[] productColumns =
+        [
+            new("STT", 6, XlsxKind.Whole), new("Xã", 24), new("Sản phẩm", 40), new("Chủ thể", 36), new("Mã nhóm", 10),
+            new("Nhóm sản phẩm", 36), new("Trạng thái", 16), new("Hạng sao", 10, XlsxKind.Whole), new("Giấy chứng nhận", 24),
+            new("Hết hạn", 12, XlsxKind.Date),
+        ];
+        var products = data.ProductsByCommune.Select((r, i) => (IReadOnlyList<object?>)
+        [
+            i + 1, r.CommuneName, r.ProductName, r.SubjectName, r.CategoryCode, r.CategoryName, Display.Name(r.Status), r.Stars,
+            r.CertificateNumber, r.ExpiresOn,
+        ]);
         var forms = Display.Values<LegalForm>().ToList();
+        XlsxColumn[] subjectColumns =
+        [
+            new("Xã", 28), .. forms.Select(f => new XlsxColumn(Display.Name(f), 14, XlsxKind.Grouped)), new("Tổng số", 12, XlsxKind.Grouped),
+        ];
         var subjects = data.SubjectsByForm.Select(r => Row(r.CommuneName, forms, f => r.Counts.GetValueOrDefault(f), r.Total)).ToList();
         subjects.Add(Row("Tổng cộng", forms, f => data.SubjectsByForm.Sum(r => r.Counts.GetValueOrDefault(f)), data.SubjectsByForm.Sum(r => r.Total)));
 
-        var sheets = new Dictionary<string, object>
-        {
-            ["PL1 San pham theo xa"] = products.Count > 0 ? products : [Empty("Không có sản phẩm nào trong phạm vi báo cáo.")],
-            ["PL2 Chu the theo loai hinh"] = subjects,
-        };
-        var stream = new MemoryStream();
-        await MiniExcel.SaveAsAsync(stream, sheets, cancellationToken: ct);
-        stream.Position = 0;
-        return stream;
+        return Task.FromResult(XlsxExport.Write(
+            new XlsxSheet(ProductsSheet, productColumns, products),
+            new XlsxSheet(SubjectsSheet, subjectColumns, subjects)));
     }
 
-    private static Dictionary<string, object?> Row(string commune, List<LegalForm> forms, Func<LegalForm, int> count, int total)
-    {
-        var row = new Dictionary<string, object?> { ["Xã"] = commune };
-        foreach (var form in forms)
-        {
-            row[Display.Name(form)] = count(form);
-        }
+    public const string ProductsSheet = "PL1 Sản phẩm theo xã";
+    public const string SubjectsSheet = "PL2 Chủ thể theo loại hình";
 
-        row["Tổng số"] = total;
-        return row;
-    }
-
-    private static Dictionary<string, object?> Empty(string note) => new() { ["Ghi chú"] = note };
+    private static IReadOnlyList<object?> Row(string commune, List<LegalForm> forms, Func<LegalForm, int> count, int total) =>
+        [commune, .. forms.Select(f => (object?)count(f)), total];
 }

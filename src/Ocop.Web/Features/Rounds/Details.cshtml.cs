@@ -16,7 +16,8 @@ namespace Ocop.Web.Features.Rounds;
 /// A round: its council (members, positions, declared conflicts) and its products, each fixed to the published
 /// scoresheet of its product set. The office sets them up; members declare conflicts and open their sheets here.
 /// </summary>
-public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, UserManager<AppUser> users, TimeProvider clock) : PageModel
+public sealed class DetailsModel(
+    OcopDbContext db, UserScopeLoader scopes, UserManager<AppUser> users, TimeProvider clock, Products.ProductListIndex productList) : PageModel
 {
     [FromRoute] public int Id { get; set; }
     [BindProperty] public MemberInput Member { get; set; } = new();
@@ -285,41 +286,41 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, UserM
     }
 
     /// <summary>
-    /// The picker: with a search, the products (or their subjects) matching it through the same trigram indexes as the
-    /// product list; without one, the products whose dossier for the round's year was accepted. Either way within the
-    /// user's scope, not archived, not yet in the round, and capped, so a national registry of 16,000 products is never
-    /// rendered as one select.
+    /// The picker: with a search, the products matching it as the product list finds them (every word in the product,
+    /// its subject or its commune, best matches first, from the same in-memory index); without one, the products whose
+    /// dossier for the round's year was accepted. Either way within the user's scope, not archived, not yet in the
+    /// round, and capped, so a national registry of 16,000 products is never rendered as one select.
     /// </summary>
     private async Task LoadCandidatesAsync(UserScope scope, int year, CancellationToken ct)
     {
-        var inRound = Products.Select(p => p.ProductId).ToList();
-        var products = scope.Visible(db.Products).AsNoTracking()
-            .Where(p => p.Status != Core.Registry.ProductStatus.Archived && !inRound.Contains(p.Id));
-        var folded = Core.Text.VietnameseText.Fold(Q);
-        if (folded.Length > 0)
+        var inRound = Products.Select(p => p.ProductId).ToHashSet();
+        var query = Core.Text.SearchQuery.Parse(Q);
+        if (!query.IsEmpty)
         {
-            // Ids from the indexes first, then the rest by primary key (as the product list does).
-            var matches = await TextSearch.ProductIds(db, folded)
-                .Union(db.Products.Where(p => TextSearch.SubjectIds(db, folded).Contains(p.SubjectId)).Select(p => p.Id))
-                .ToListAsync(ct);
-            products = products.Where(p => matches.Contains(p.Id));
-        }
-        else
-        {
-            products = products.Where(p => db.Dossiers.Any(d => d.ProductId == p.Id && d.Year == year && d.State == DossierState.Accepted));
+            var index = await productList.GetAsync(db, ct);
+            var (found, _) = index.Find(scope, new Products.ProductSearch(Q, null, null, null, null, null), new UnitQuery.Resolved(null, null, null, null),
+                query, productList.Today, 0, null);
+            var picked = found.Where(p => !inRound.Contains(p.Id)).Take(PickerLimit + 1).ToList();
+            var pickedIds = picked.Select(p => p.Id).ToList();
+            var accepted = await db.Dossiers.AsNoTracking()
+                .Where(d => pickedIds.Contains(d.ProductId) && d.Year == year && d.State == DossierState.Accepted)
+                .Select(d => d.ProductId).Distinct().ToListAsync(ct);
+            MoreCandidates = picked.Count > PickerLimit;
+            Candidates = picked.Take(PickerLimit)
+                .Select(p => new CandidateRow(p.Id, p.Name, p.SubjectName, p.CommuneName, accepted.Contains(p.Id))).ToList();
+            return;
         }
 
-        var rows = await products
-            .Select(p => new
-            {
-                p.Id, p.Name, SubjectName = p.Subject!.Name, CommuneName = p.Commune!.Name,
-                Accepted = db.Dossiers.Any(d => d.ProductId == p.Id && d.Year == year && d.State == DossierState.Accepted),
-            })
-            .OrderByDescending(p => p.Accepted).ThenBy(p => p.Name).ThenBy(p => p.Id)
+        var inRoundIds = inRound.ToList();
+        var rows = await scope.Visible(db.Products).AsNoTracking()
+            .Where(p => p.Status != Core.Registry.ProductStatus.Archived && !inRoundIds.Contains(p.Id))
+            .Where(p => db.Dossiers.Any(d => d.ProductId == p.Id && d.Year == year && d.State == DossierState.Accepted))
+            .Select(p => new { p.Id, p.Name, SubjectName = p.Subject!.Name, CommuneName = p.Commune!.Name })
+            .OrderBy(p => p.Name).ThenBy(p => p.Id)
             .Take(PickerLimit + 1)
             .ToListAsync(ct);
         MoreCandidates = rows.Count > PickerLimit;
-        Candidates = rows.Take(PickerLimit).Select(p => new CandidateRow(p.Id, p.Name, p.SubjectName, p.CommuneName, p.Accepted)).ToList();
+        Candidates = rows.Take(PickerLimit).Select(p => new CandidateRow(p.Id, p.Name, p.SubjectName, p.CommuneName, true)).ToList();
     }
 
     /// <summary>Loads the page; returns the refusal when the user may not see the round.</summary>

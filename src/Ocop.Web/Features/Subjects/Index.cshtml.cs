@@ -8,7 +8,6 @@ using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
 using Ocop.Web.Features.Shared;
 using Ocop.Web.Shared;
-using MiniExcel = MiniExcelLibs.MiniExcel;
 
 namespace Ocop.Web.Features.Subjects;
 
@@ -48,31 +47,24 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
         Forms = Lookups.Enum(Form);
     }
 
+    private static readonly XlsxColumn[] ExportColumns =
+    [
+        new("Mã", 8, XlsxKind.Whole), new("Tên chủ thể", 40), new("Loại hình", 20), new("Xã đăng ký", 22), new("Xã hiện nay", 22),
+        new("Người đại diện", 26), new("Điện thoại", 14), new("Mã số thuế", 16), new("Nữ làm chủ", 11), new("Chuỗi giá trị xanh", 12),
+        new("Kênh bán hàng", 36), new("Số sản phẩm", 11, XlsxKind.Grouped),
+    ];
+
     /// <summary>The whole current list (every page) as an XLSX file.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
         var search = await ResolvedSearchAsync(scope, ct);
-        var rows = await SubjectSearch.WithCurrentCommunesAsync(db,
-            await SubjectSearch.Project(search.Order(search.Filter(db, scope.Visible(db.Subjects).AsNoTracking()))).ToListAsync(ct), ct);
-        var sheet = rows.Select(r => new Dictionary<string, object?>
-        {
-            ["Mã"] = r.Id,
-            ["Tên chủ thể"] = r.Name,
-            ["Loại hình"] = Display.Name(r.LegalForm),
-            ["Xã đăng ký"] = r.CommuneName,
-            ["Xã hiện nay"] = r.CurrentCommuneName,
-            ["Người đại diện"] = r.Representative,
-            ["Điện thoại"] = r.Phone,
-            ["Mã số thuế"] = r.TaxCode,
-            ["Nữ làm chủ"] = Display.YesNo(r.WomenLed),
-            ["Chuỗi giá trị xanh"] = Display.YesNo(r.GreenValueChain),
-            ["Kênh bán hàng"] = Display.Flags(r.SalesChannels),
-            ["Số sản phẩm"] = r.ProductCount,
-        });
-        var stream = new MemoryStream();
-        await MiniExcel.SaveAsAsync(stream, sheet, sheetName: "Chu the", cancellationToken: ct);
-        stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "chu-the-ocop.xlsx");
+        var rows = await search.AllAsync(db, scope.Visible(db.Subjects), ct);
+        var stream = XlsxExport.Write(new XlsxSheet("Chủ thể OCOP", ExportColumns, rows.Select(r => (IReadOnlyList<object?>)
+        [
+            r.Id, r.Name, Display.Name(r.LegalForm), r.CommuneName, r.CurrentCommuneName, r.Representative, r.Phone, r.TaxCode,
+            Display.YesNo(r.WomenLed), Display.YesNo(r.GreenValueChain), Display.Flags(r.SalesChannels), r.ProductCount,
+        ])));
+        return File(stream, XlsxExport.ContentType, "chu-the-ocop.xlsx");
     }
 }

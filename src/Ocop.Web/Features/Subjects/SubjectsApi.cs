@@ -15,7 +15,7 @@ public static class SubjectsApi
         api.MapGet("/subjects", ListAsync)
             .WithName("ListSubjects")
             .WithSummary("Danh sách chủ thể OCOP / List OCOP subjects")
-            .WithDescription("q: tìm không dấu; " + UnitQuery.CodeHelp + "; province: id tỉnh; commune: id xã (mỗi đơn vị gồm cả hồ sơ của các đơn vị cũ đã sáp nhập vào); form: loại hình; archived; sort: name, -name, updated, -updated, commune; page, pageSize (≤ 100).")
+            .WithDescription("q: tìm không dấu; " + UnitQuery.CodeHelp + "; province: id tỉnh; commune: id xã (mỗi đơn vị gồm cả hồ sơ của các đơn vị cũ đã sáp nhập vào); form: loại hình; archived; " + SubjectSearch.SortHelp + "; page, pageSize (≤ 100).")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
     }

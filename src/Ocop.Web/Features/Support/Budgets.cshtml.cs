@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ocop.Core.Access;
 using Ocop.Core.Support;
 using Ocop.Web.Shared;
-using MiniExcel = MiniExcelLibs.MiniExcel;
 
 namespace Ocop.Web.Features.Support;
 
@@ -39,19 +38,18 @@ public sealed class BudgetsModel(SectionContext section) : PageModel
             return refused;
         }
 
-        var sheet = Rows.Select(r => new Dictionary<string, object?>
-        {
-            ["Năm"] = r.Year, ["Nguồn kinh phí"] = Display.Name(r.Source), ["Đơn vị"] = r.UnitName, ["Phòng phân bổ"] = r.AllocatedBy,
-            ["Phòng phụ trách"] = r.OfficeName, ["Xã"] = r.CommuneName, ["Dự toán (đồng)"] = r.AmountVnd, ["Cam kết (đồng)"] = r.CommittedVnd,
-            ["Đã chi (đồng)"] = r.PaidVnd, ["Quyết định"] = r.Decision, ["Ghi chú"] = r.Note,
-        }).ToList();
-        var stream = new MemoryStream();
-        await MiniExcel.SaveAsAsync(stream, new Dictionary<string, object>
-        {
-            ["Du toan kinh phi"] = sheet.Count > 0 ? sheet : [new Dictionary<string, object?> { ["Ghi chú"] = "Không có dự toán nào." }],
-        }, cancellationToken: ct);
-        stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "du-toan-kinh-phi.xlsx");
+        XlsxColumn[] columns =
+        [
+            new("Năm", 8, XlsxKind.Whole), new("Nguồn kinh phí", 30), new("Đơn vị", 24), new("Phòng phân bổ", 22), new("Phòng phụ trách", 22),
+            new("Xã", 22), new("Dự toán (đồng)", 18, XlsxKind.Grouped), new("Cam kết (đồng)", 18, XlsxKind.Grouped),
+            new("Đã chi (đồng)", 18, XlsxKind.Grouped), new("Quyết định", 20), new("Ghi chú", 30),
+        ];
+        var stream = XlsxExport.Write(new XlsxSheet("Dự toán kinh phí", columns, Rows.Select(r => (IReadOnlyList<object?>)
+        [
+            r.Year, Display.Name(r.Source), r.UnitName, r.AllocatedBy, r.OfficeName, r.CommuneName, r.AmountVnd, r.CommittedVnd,
+            r.PaidVnd, r.Decision, r.Note,
+        ])));
+        return File(stream, XlsxExport.ContentType, "du-toan-kinh-phi.xlsx");
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Support;
 using Ocop.Web.Data;
 using Ocop.Web.Shared;
-using MiniExcel = MiniExcelLibs.MiniExcel;
 
 namespace Ocop.Web.Features.Support;
 
@@ -26,19 +25,17 @@ public sealed class PoliciesModel(SectionContext section) : PageModel
             return refused;
         }
 
-        var sheet = Rows.Select(p => new Dictionary<string, object?>
-        {
-            ["Chính sách"] = p.Name, ["Căn cứ"] = p.LegalBasis, ["Loại hỗ trợ"] = Display.Name(p.Kind), ["Nguồn"] = p.Source is { } s ? Display.Name(s) : null,
-            ["Hiệu lực từ"] = Display.Date(p.ValidFrom), ["Đến"] = Display.Date(p.ValidTo),
-            ["3 sao"] = Rate(p, 3), ["4 sao"] = Rate(p, 4), ["5 sao"] = Rate(p, 5),
-        }).ToList();
-        var stream = new MemoryStream();
-        await MiniExcel.SaveAsAsync(stream, new Dictionary<string, object>
-        {
-            ["Chinh sach ho tro"] = sheet.Count > 0 ? sheet : [new Dictionary<string, object?> { ["Ghi chú"] = "Chưa có chính sách nào." }],
-        }, cancellationToken: ct);
-        stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "chinh-sach-ho-tro.xlsx");
+        XlsxColumn[] columns =
+        [
+            new("Chính sách", 40), new("Căn cứ", 30), new("Loại hỗ trợ", 24), new("Nguồn", 24), new("Hiệu lực từ", 12, XlsxKind.Date),
+            new("Đến", 12, XlsxKind.Date), new("3 sao", 26), new("4 sao", 26), new("5 sao", 26),
+        ];
+        var stream = XlsxExport.Write(new XlsxSheet("Chính sách hỗ trợ", columns, Rows.Select(p => (IReadOnlyList<object?>)
+        [
+            p.Name, p.LegalBasis, Display.Name(p.Kind), p.Source is { } s ? Display.Name(s) : null, p.ValidFrom, p.ValidTo,
+            Rate(p, 3), Rate(p, 4), Rate(p, 5),
+        ])));
+        return File(stream, XlsxExport.ContentType, "chinh-sach-ho-tro.xlsx");
     }
 
     /// <summary>"tối đa 50.000.000 đ; 50 %" for a star level, "—" when the policy gives nothing at it.</summary>

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ocop.Core.Access;
 using Ocop.Core.Support;
 using Ocop.Web.Shared;
-using MiniExcel = MiniExcelLibs.MiniExcel;
 
 namespace Ocop.Web.Features.Support;
 
@@ -57,10 +56,10 @@ public static class RegisterCells
         _ => Convert.ToString(value, Display.Vi) ?? "—",
     };
 
-    /// <summary>A cell for the XLSX file: numbers stay numbers; dates and enums are written as people read them.</summary>
+    /// <summary>A cell for the XLSX file: numbers and dates stay typed; enums are written as people read them.</summary>
     public static object? Excel(object? value) => value switch
     {
-        DateOnly d => Display.Date(d),
+        DateOnly d => d,
         Enum e => EnumName(e),
         bool b => Display.YesNo(b),
         _ => value,
@@ -134,14 +133,18 @@ public abstract class RegisterListPage<TRow>(SectionContext section) : PageModel
         }
 
         var definition = Definition;
-        var sheet = rows.Select(r => definition.Columns.ToDictionary(c => c.Header, c => RegisterCells.Excel(c.Value(r)))).ToList();
-        var stream = new MemoryStream();
-        await MiniExcel.SaveAsAsync(stream, new Dictionary<string, object>
-        {
-            [definition.Sheet] = sheet.Count > 0 ? sheet : [new Dictionary<string, object?> { ["Ghi chú"] = "Không có hồ sơ nào." }],
-        }, cancellationToken: ct);
-        stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", definition.Sheet.Replace(' ', '-').ToLowerInvariant() + ".xlsx");
+        // The sheet is named by the register's Vietnamese title; numbers and dates stay typed (RegisterCells.Excel).
+        // Amounts (long, decimal) are grouped by thousands; whole numbers (years, counts) are shown as written.
+        var columns = definition.Columns.Select(c => new XlsxColumn(c.Header, Math.Clamp(c.Header.Length + 4, 12, 40),
+            rows.Select(r => c.Value(r)).FirstOrDefault(v => v is not null) switch
+            {
+                long or decimal => XlsxKind.Grouped,
+                DateOnly => XlsxKind.Date,
+                _ => XlsxKind.Text,
+            })).ToList();
+        var stream = XlsxExport.Write(new XlsxSheet(definition.Title, columns,
+            rows.Select(r => (IReadOnlyList<object?>)definition.Columns.Select(c => RegisterCells.Excel(c.Value(r))).ToList())));
+        return File(stream, XlsxExport.ContentType, definition.Sheet.Replace(' ', '-').ToLowerInvariant() + ".xlsx");
     }
 
     private async Task<(IActionResult? Refused, List<TRow> Rows)> LoadAsync(CancellationToken ct)

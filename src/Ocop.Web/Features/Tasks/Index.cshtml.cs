@@ -18,8 +18,13 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, TimePro
     [FromQuery] public PlanTaskStatus? Status { get; set; }
     [FromQuery] public bool Overdue { get; set; }
     [FromQuery] public string? Section { get; set; }
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public const int PageSize = 50;
 
     public List<TaskRow> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public Pager Pager { get; private set; } = null!;
     public List<SelectListItem> Owners { get; private set; } = [];
     public List<SelectListItem> Statuses { get; private set; } = [];
     public List<string> Sections { get; private set; } = [];
@@ -45,11 +50,15 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, TimePro
             .OrderBy(o => o.Value[0]).ThenBy(o => o.Text, StringComparer.Create(Display.Vi, false)).ToList();
         Sections = all.Select(r => r.Section).Distinct().Order(StringComparer.Ordinal).ToList();
         Statuses = Lookups.Enum(Status);
-        Rows = all.Where(r => (Owner is null or "" || OwnerKey(r) == Owner)
+        var matching = all.Where(r => (Owner is null or "" || OwnerKey(r) == Owner)
                 && (Status is null || r.Status == Status)
                 && (!Overdue || r.Status == PlanTaskStatus.Overdue)
                 && (Section is null or "" || r.Section == Section))
             .ToList();
+        Total = matching.Count;
+        var page = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
+        Rows = matching.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        Pager = new Pager(Request, page, PageSize, Total);
         return Page();
     }
 
