@@ -22,7 +22,7 @@ public static class DatabaseSetup
         {
             var connection = config.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
-            services.AddDbContext<OcopDbContext, PostgresOcopDbContext>(o => o.UseNpgsql(connection).AddInterceptors(CacheVersionsOnCommit.Instance));
+            services.AddDbContext<OcopDbContext, PostgresOcopDbContext>(o => o.UseNpgsql(connection).AddInterceptors(SaveInterceptors.All));
         }
         else
         {
@@ -33,7 +33,7 @@ public static class DatabaseSetup
             // Microsoft.Data.Sqlite binds each of many parameters by searching the others, which took 0.1–0.8 s.
             services.AddDbContext<OcopDbContext, SqliteOcopDbContext>(o => o.UseSqlite(
                 connection, s => s.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                .AddInterceptors(new SqliteWriteAheadLog(), CacheVersionsOnCommit.Instance));
+                .AddInterceptors(SaveInterceptors.All).AddInterceptors(new SqliteWriteAheadLog()));
         }
 
         return services;
