@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
+using Ocop.Web.Features.Api;
 using Ocop.Web.Features.Certificates;
 using Ocop.Web.Features.Planning;
 using Ocop.Web.Features.Products;
@@ -44,6 +45,7 @@ public static class OcopApp
         services.AddScoped<Features.Planning.PlanFigures>();
         services.AddSingleton<PhotoStore>();
         services.AddSingleton<Features.Dossiers.DocumentStore>();
+        services.AddWritePaths();
         // Vietnamese text is written as is, not as &#x...; entities: pages stay readable and a third smaller.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
