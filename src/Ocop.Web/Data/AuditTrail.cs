@@ -22,7 +22,7 @@ public sealed class AuditTrail : SaveChangesInterceptor
     private static readonly HashSet<string> UnauditedFields = new(StringComparer.Ordinal)
     {
         nameof(ISearchable.SearchText), nameof(IVersioned.Version), "UpdatedAt",
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "AccessFailedCount", "NormalizedUserName", "NormalizedEmail",
+        "PasswordHash", "TokenHash", "SecurityStamp", "ConcurrencyStamp", "AccessFailedCount", "NormalizedUserName", "NormalizedEmail",
     };
 
     private readonly ConditionalWeakTable<DbContext, Pending> pending = new();

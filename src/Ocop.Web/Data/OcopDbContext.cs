@@ -51,6 +51,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
     public DbSet<IssuingAuthority> IssuingAuthorities => Set<IssuingAuthority>();
     public DbSet<Signatory> Signatories => Set<Signatory>();
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
+    public DbSet<Features.Api.ApiToken> ApiTokens => Set<Features.Api.ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -126,6 +127,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         SubjectFactModel.Configure(builder);
         UnitRegistryModel.Configure(builder);
         DocumentModel.Configure(builder);
+        Features.Api.ApiTokenModel.Configure(builder);
     }
 
     private static void ConfigureEvaluation(ModelBuilder builder)
