@@ -1,0 +1,109 @@
+using Ocop.Core.Text;
+using Ocop.Core.Units;
+
+namespace Ocop.Core.Import;
+
+/// <summary>The commune a list's row names, or why none can be chosen (in Vietnamese).</summary>
+public sealed record CommuneMatch(int? UnitId, string? Problem);
+
+/// <summary>
+/// Finds the commune an office's list names by its name — old or new, with or without its kind ("xã Đa Lộc", "Đa Lộc",
+/// "Hoà Tân" for "Hòa Tân") — or by its statistics code, among the communes the importing user reaches. A name the
+/// 2025 reform retired names the former commune when the record's date lies in its life, and its successor of that date
+/// otherwise (a record dated after the merger belongs to the merged commune). Where one name fits several communes, the
+/// district or province the row gives (old names too) picks one; else the row is refused, never guessed.
+/// </summary>
+public sealed class CommuneNames
+{
+    private static readonly string[] KindWords = ["thi tran", "thi xa", "thanh pho", "dac khu", "xa", "phuong", "huyen", "quan", "tinh", "tp.", "tp", "tt", "tx"];
+
+    private readonly UnitTree tree;
+    private readonly IReadOnlyDictionary<int, string> names;
+    private readonly ILookup<string, UnitNode> byName;
+
+    /// <param name="names">The name of every unit (ancestors too), as recorded ("Xã Đa Lộc").</param>
+    /// <param name="communesInReach">The communes a row may name: those the importing user may register records in, former ones too.</param>
+    public CommuneNames(UnitTree tree, IReadOnlyDictionary<int, string> names, IEnumerable<int> communesInReach)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(communesInReach);
+        this.tree = tree;
+        this.names = names;
+        byName = communesInReach.Where(id => tree.ById.TryGetValue(id, out var u) && u.Level == UnitLevel.Commune && names.ContainsKey(id))
+            .Select(id => tree.ById[id])
+            .ToLookup(u => Key(names[u.Id]), StringComparer.Ordinal);
+    }
+
+    /// <summary>A unit name folded without its kind: "Xã Hoà Tân" → "hoa tan", "Thành phố Trà Vinh" → "tra vinh", "Phường 4" → "4".</summary>
+    public static string Key(string? name)
+    {
+        var folded = VietnameseText.Fold(name);
+        foreach (var kind in KindWords)
+        {
+            if (folded.StartsWith(kind + " ", StringComparison.Ordinal))
+            {
+                return folded[(kind.Length + 1)..].Trim();
+            }
+        }
+
+        return folded;
+    }
+
+    /// <param name="text">The commune as the row writes it: a name or a statistics code.</param>
+    /// <param name="within">The district or province the row gives, if any (either, old or new).</param>
+    /// <param name="on">The record's date: it decides between a former commune and its successor.</param>
+    public CommuneMatch Find(string? text, string? within, DateOnly on)
+    {
+        var typed = (text ?? "").Trim();
+        if (typed.Length == 0)
+        {
+            return new(null, "Thiếu xã.");
+        }
+
+        IReadOnlyList<UnitNode> candidates = typed.All(char.IsAsciiDigit)
+            ? tree.WithCode(typed).Where(u => u.Level == UnitLevel.Commune && byName.Contains(Key(names[u.Id]))).ToList()
+            : byName[Key(typed)].ToList();
+        var place = Key(within);
+        if (place.Length > 0 && candidates.Count > 1)
+        {
+            var inPlace = candidates.Where(c => Ancestors(c).Any(a => Key(names.GetValueOrDefault(a.Id)) == place)).ToList();
+            if (inPlace.Count > 0)
+            {
+                candidates = inPlace;
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return new(null, $"Không tìm thấy xã \"{typed}\" trong các đơn vị bạn phụ trách (tên cũ hoặc mới, hoặc mã xã).");
+        }
+
+        // The unit that holds a record of that date: the named one in its life, else its successor of the date.
+        var holders = candidates
+            .Select(c => c.Validity.ValidTo is DateOnly to && to < on ? tree.CurrentOn(c, on) : c)
+            .DistinctBy(u => u.Id)
+            .ToList();
+        if (holders.Count > 1)
+        {
+            var validThen = holders.Where(u => u.Validity.IsValidOn(on)).ToList();
+            holders = validThen.Count > 0 ? validThen : holders;
+        }
+
+        if (holders.Count > 1)
+        {
+            var where = string.Join("; ", holders.Select(h => string.Join(", ", Ancestors(h).Select(a => names.GetValueOrDefault(a.Id)).OfType<string>())));
+            return new(null, $"Có {holders.Count} xã tên \"{typed}\" ({where}): ghi thêm huyện hoặc tỉnh, hoặc ghi mã xã.");
+        }
+
+        return new(holders[0].Id, null);
+    }
+
+    private IEnumerable<UnitNode> Ancestors(UnitNode unit)
+    {
+        for (var u = unit.ParentId is int p ? tree.ById.GetValueOrDefault(p) : null; u is not null; u = u.ParentId is int q ? tree.ById.GetValueOrDefault(q) : null)
+        {
+            yield return u;
+        }
+    }
+}
