@@ -17,6 +17,13 @@ if (Ocop.Web.Features.Admin.CreateAdminCommand.Matches(args))
     return;
 }
 
+if (Ocop.Web.Features.Import.ImportCommand.Matches(args))
+{
+    // An administrator's import at the server: import <kind> <file.xlsx> --user <name> [--dry-run].
+    Environment.ExitCode = await Ocop.Web.Features.Import.ImportCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+    return;
+}
+
 await OcopApp.PrepareDatabaseOnStartAsync(app);
 await app.StartAsync();
 OcopApp.PrintWelcome(app);

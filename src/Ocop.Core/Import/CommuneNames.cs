@@ -61,7 +61,7 @@ public sealed class CommuneNames
             return new(null, "Thiếu xã.");
         }
 
-        IReadOnlyList<UnitNode> candidates = typed.All(char.IsAsciiDigit)
+        List<UnitNode> candidates = typed.All(char.IsAsciiDigit)
             ? tree.WithCode(typed).Where(u => u.Level == UnitLevel.Commune && byName.Contains(Key(names[u.Id]))).ToList()
             : byName[Key(typed)].ToList();
         var place = Key(within);

@@ -25,6 +25,10 @@ public static class WritePaths
         services.AddScoped<Products.ArchiveProduct>();
         services.AddScoped<Products.AddProductPhoto>();
         services.AddScoped<ApiTokens>();
+        services.AddScoped<Import.ImportRun>();
+        services.AddScoped<Import.IRowImporter, Import.SubjectRows>();
+        services.AddScoped<Import.IRowImporter, Import.ProductRows>();
+        services.AddSingleton<Import.ImportJobs>();
         ApiTokenAuthentication.Add(services);
         services.AddRateLimiter(o =>
         {

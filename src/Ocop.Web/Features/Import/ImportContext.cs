@@ -70,6 +70,44 @@ public sealed class ImportContext
         return context;
     }
 
+    /// <summary>
+    /// Before a row that must write at once (a new subject its product needs): the rows staged so far are saved and a
+    /// savepoint is set, so that the row can be taken back alone (<see cref="UndoRowAsync"/>).
+    /// </summary>
+    public async Task BeginRowAsync(CancellationToken ct)
+    {
+        await Db.SaveChangesAsync(ct);
+        Db.ChangeTracker.Clear();
+        await Db.Database.CurrentTransaction!.CreateSavepointAsync(RowSavepoint, ct);
+    }
+
+    /// <summary>Takes back everything the row wrote since <see cref="BeginRowAsync"/>.</summary>
+    public async Task UndoRowAsync(CancellationToken ct)
+    {
+        await Db.Database.CurrentTransaction!.RollbackToSavepointAsync(RowSavepoint, ct);
+        Db.ChangeTracker.Clear();
+    }
+
+    private const string RowSavepoint = "import_row";
+
+    /// <summary>A subject taken back with its row.</summary>
+    public void Forget(SubjectKey subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        if (subjectsByName.TryGetValue(VietnameseText.Fold(subject.Name), out var list))
+        {
+            list.RemoveAll(s => s.Id == subject.Id);
+        }
+
+        foreach (var number in new[] { subject.RegistrationNumber, subject.TaxCode })
+        {
+            if (!string.IsNullOrWhiteSpace(number) && subjectsByNumber.TryGetValue(number.Trim(), out var known) && known.Id == subject.Id)
+            {
+                subjectsByNumber.Remove(number.Trim());
+            }
+        }
+    }
+
     public void Remember(SubjectKey subject)
     {
         ArgumentNullException.ThrowIfNull(subject);

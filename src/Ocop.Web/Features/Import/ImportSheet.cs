@@ -59,8 +59,8 @@ public sealed class ImportSheet
 
             return headers is null ? (null, "Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.") : (new ImportSheet(headers, rows), null);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException or ArgumentException
-                                      or System.Xml.XmlException or NotSupportedException or IndexOutOfRangeException or KeyNotFoundException or NullReferenceException)
+        // Whatever a damaged or foreign file makes the reader throw, the answer to the office is the same.
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
             return (null, "Không đọc được tệp: cần một tệp Excel .xlsx (tải mẫu về rồi điền vào).");
         }

@@ -116,11 +116,6 @@ public sealed class SubjectRows(SaveSubject save) : IRowImporter
         }
 
         var saved = result.Value!;
-        if (saved.Created)
-        {
-            context.Remember(new ImportContext.SubjectKey(0, command.Name, command.CommuneId!.Value, command.RegistrationNumber, command.TaxCode));
-        }
-
         return new RowResult(row.Number, saved.Created ? RowStatus.Created : saved.Changed ? RowStatus.Updated : RowStatus.Unchanged, label, []);
     }
 
