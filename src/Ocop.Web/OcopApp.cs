@@ -160,6 +160,7 @@ public static class OcopApp
         api.MapCertificatesApi();
         api.MapPlanningApi();
         api.MapUnitsApi();
+        api.MapWritePathsApi();
         app.MapRazorPages();
     }
 

@@ -89,3 +89,20 @@ public class RegistryRulesTests
     public void A_product_is_archived_by_its_own_action_not_by_its_status(ProductStatus status, bool refused) =>
         Assert.Equal(refused, RegistryRules.EditedStatusProblem(status) is not null);
 }
+
+public class RegistryPlaceTests
+{
+    private static readonly Ocop.Core.Units.UnitValidity Former = new(new DateOnly(2008, 1, 1), new DateOnly(2025, 6, 30));
+    private static readonly Ocop.Core.Units.UnitValidity Today = new(new DateOnly(2025, 7, 1), null);
+
+    [Theory]
+    [InlineData(false, "2018-03-15", false, false)]  // registered in its life: it stays in the former commune
+    [InlineData(false, "2025-06-30", false, false)]
+    [InlineData(false, "2025-07-01", false, true)]   // registered after the merger: the commune of today, not the former one
+    [InlineData(false, null, false, true)]           // no date (a product): only a commune of today
+    [InlineData(false, null, true, false)]           // already there: kept
+    [InlineData(true, null, false, false)]           // a commune of today
+    public void A_record_lies_in_a_commune_of_today_or_of_its_own_date(bool current, string? recordDate, bool alreadyThere, bool refused) =>
+        Assert.Equal(refused, RegistryRules.CeasedPlace(current ? Today : Former, new DateOnly(2026, 12, 4),
+            recordDate is null ? null : DateOnly.Parse(recordDate, System.Globalization.CultureInfo.InvariantCulture), alreadyThere) is not null);
+}

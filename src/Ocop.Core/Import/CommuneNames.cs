@@ -36,18 +36,23 @@ public sealed class CommuneNames
     }
 
     /// <summary>A unit name folded without its kind: "Xã Hoà Tân" → "hoa tan", "Thành phố Trà Vinh" → "tra vinh", "Phường 4" → "4".</summary>
-    public static string Key(string? name)
+    public static string Key(string? name) => Split(name).Name;
+
+    /// <summary>The kind a name starts with ("thi tran"), or "" when it names none.</summary>
+    public static string KindOf(string? name) => Split(name).Kind;
+
+    private static (string Kind, string Name) Split(string? name)
     {
         var folded = VietnameseText.Fold(name);
         foreach (var kind in KindWords)
         {
             if (folded.StartsWith(kind + " ", StringComparison.Ordinal))
             {
-                return folded[(kind.Length + 1)..].Trim();
+                return (kind, folded[(kind.Length + 1)..].Trim());
             }
         }
 
-        return folded;
+        return ("", folded);
     }
 
     /// <param name="text">The commune as the row writes it: a name or a statistics code.</param>
@@ -64,10 +69,19 @@ public sealed class CommuneNames
         List<UnitNode> candidates = typed.All(char.IsAsciiDigit)
             ? tree.WithCode(typed).Where(u => u.Level == UnitLevel.Commune && byName.Contains(Key(names[u.Id]))).ToList()
             : byName[Key(typed)].ToList();
+        // "Thị trấn Châu Thành" is not the commune "Xã Châu Thành": a kind the row writes narrows the names.
+        var kind = KindOf(typed);
+        if (kind.Length > 0 && candidates.Any(c => KindOf(names[c.Id]) == kind))
+        {
+            candidates = candidates.Where(c => KindOf(names[c.Id]) == kind).ToList();
+        }
+
         var place = Key(within);
         if (place.Length > 0 && candidates.Count > 1)
         {
-            var inPlace = candidates.Where(c => Ancestors(c).Any(a => Key(names.GetValueOrDefault(a.Id)) == place)).ToList();
+            // A commune of today lies in a former district or province through the communes merged into it.
+            var inPlace = candidates.Where(c => Ancestors(c).Concat(tree.Predecessors(c.Id).SelectMany(Ancestors))
+                .Any(a => Key(names.GetValueOrDefault(a.Id)) == place)).ToList();
             if (inPlace.Count > 0)
             {
                 candidates = inPlace;

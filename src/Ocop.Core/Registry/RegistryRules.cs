@@ -1,3 +1,5 @@
+using Ocop.Core.Units;
+
 namespace Ocop.Core.Registry;
 
 /// <summary>
@@ -27,4 +29,12 @@ public static class RegistryRules
     public static string? EditedStatusProblem(ProductStatus status) =>
         status == ProductStatus.Archived ? "Dùng nút \"Lưu trữ sản phẩm\" để lưu trữ."
         : !Enum.IsDefined(status) ? "Trạng thái không hợp lệ." : null;
+
+    /// <summary>
+    /// A record is placed in a commune that exists today, or that existed on the record's own date (a subject registered
+    /// in 2018 in a commune merged in 2025 stays there: the commune of today covers it), or where it already lies.
+    /// Null when the place holds; else the day the commune ceased to exist, for the message.
+    /// </summary>
+    public static DateOnly? CeasedPlace(UnitValidity commune, DateOnly today, DateOnly? recordDate, bool alreadyThere) =>
+        alreadyThere || commune.IsValidOn(today) || (recordDate is DateOnly on && commune.IsValidOn(on)) ? null : commune.ValidTo?.AddDays(1) ?? commune.ValidFrom;
 }

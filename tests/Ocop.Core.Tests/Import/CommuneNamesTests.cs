@@ -39,8 +39,9 @@ public class CommuneNamesTests
     [InlineData("Da Loc", null, "2025-07-01", "29374 Xã Châu Thành today")]     // after the merger: its successor
     [InlineData("29377", null, "2024-01-01", "29377 Xã Đa Lộc former")]        // by code
     [InlineData("29377", null, "2026-01-01", "29374 Xã Châu Thành today")]
-    [InlineData("Thị trấn Châu Thành", null, "2023-01-01", "29374 Thị trấn Châu Thành former")]
-    [InlineData("Châu Thành", null, "2026-03-01", "29374 Xã Châu Thành today")]  // the new commune's own name
+    [InlineData("Thị trấn Châu Thành", "Trà Vinh", "2023-01-01", "29374 Thị trấn Châu Thành former")]
+    [InlineData("Châu Thành", "Trà Vinh", "2026-03-01", "29374 Xã Châu Thành today")]  // the former township's place, after the merger
+    [InlineData("Xã Châu Thành", "Trà Vinh", "2026-03-01", "29374 Xã Châu Thành today")]
     [InlineData("Hoà Tân", "Cầu Kè", "2021-03-30", "29320 Xã Hoà Tân former")]  // old spelling, either way
     [InlineData("Hòa Tân", "Cầu Kè", "2021-03-30", "29320 Xã Hoà Tân former")]
     [InlineData("Phường 4", "Thành phố Trà Vinh", "2020-03-18", "29236 Phường 4 former")]
@@ -52,7 +53,8 @@ public class CommuneNamesTests
     }
 
     [Theory]
-    [InlineData("Phường 4", null, "có")]               // every city of the province had a Phường 4
+    [InlineData("Phường 4", null, "xã tên")]           // more than one city of the province had a Phường 4
+    [InlineData("Châu Thành", null, "xã tên")]         // the former Trà Vinh and Bến Tre both had a Châu Thành
     [InlineData("Xã Không Có Thật", null, "Không tìm thấy")]
     [InlineData("Bến Nghé", null, "Không tìm thấy")]     // a commune of another province: out of reach
     [InlineData("", null, "Thiếu xã")]

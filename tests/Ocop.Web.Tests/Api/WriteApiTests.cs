@@ -121,6 +121,8 @@ public class WriteApiTests(AppFixture app) : IClassFixture<AppFixture>
             Assert.Equal(HttpStatusCode.Unauthorized, write.StatusCode);
         }
 
+        Assert.Equal(before, await app.CountsAsync());
+
         // Expired: a token whose time is up works no more, whatever it could do before.
         var expiring = await ApiClient.MakeTokenAsync(person, "Hết hạn thử", days: 1);
         await app.QueryAsync(async db =>
@@ -129,6 +131,7 @@ public class WriteApiTests(AppFixture app) : IClassFixture<AppFixture>
             row.ExpiresAt = DateTime.UtcNow.AddMinutes(-1);
             return await db.SaveChangesAsync();
         });
+        before = await app.CountsAsync();
         using (var expired = await ApiClient.WithToken(app, expiring).PostJsonAsync("/api/v1/subjects", await NewSubjectAsync(Unique("Hết hạn"))))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);

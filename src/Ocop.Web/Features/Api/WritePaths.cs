@@ -17,6 +17,9 @@ public static class WritePaths
     /// <summary>The rate limit of API calls made with a token: so many per minute per token (<c>Ocop:Api:RequestsPerMinute</c>, 120 by default).</summary>
     public const string RateLimit = "per-token";
 
+    /// <summary>The endpoints of the write API's own areas (the subject and product writes are mapped with their reads).</summary>
+    public static RouteGroupBuilder MapWritePathsApi(this RouteGroupBuilder api) => Exchange.ExchangeApi.MapExchangeApi(api);
+
     public static IServiceCollection AddWritePaths(this IServiceCollection services)
     {
         services.AddScoped<Subjects.SaveSubject>();
@@ -29,6 +32,7 @@ public static class WritePaths
         services.AddScoped<Import.IRowImporter, Import.SubjectRows>();
         services.AddScoped<Import.IRowImporter, Import.ProductRows>();
         services.AddSingleton<Import.ImportJobs>();
+        services.AddScoped<Exchange.CertificateExchange>();
         ApiTokenAuthentication.Add(services);
         services.AddRateLimiter(o =>
         {

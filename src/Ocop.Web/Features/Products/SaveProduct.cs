@@ -4,7 +4,6 @@ using Ocop.Core.Access;
 using Ocop.Core.Registry;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
-using Ocop.Web.Features.Shared;
 using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Products;
@@ -18,7 +17,7 @@ public sealed class SaveProduct(OcopDbContext db)
     public const string StaleMessage = "Sản phẩm vừa được người khác thay đổi. Tải lại trang để xem bản mới rồi sửa lại.";
 
     // Looked up once per handler (a request, or a whole import).
-    private readonly Dictionary<(int Commune, int? Current), string?> communeProblems = [];
+    private readonly Dictionary<(int Commune, int? Current, DateOnly? On), string?> communeProblems = [];
     private HashSet<int>? leafCategories;
 
     /// <summary>A product as a form, an API client or an import row gives it. <see cref="Id"/> null creates one.</summary>
@@ -126,10 +125,12 @@ public sealed class SaveProduct(OcopDbContext db)
             errors.Add(nameof(Command.Standards), "Tiêu chuẩn không hợp lệ.");
         }
 
+        DateOnly? subjectRegisteredOn = null;
         if (command.SubjectId is int subjectId)
         {
             var subject = await scope.Visible(db.Subjects).AsNoTracking().Where(s => s.Id == subjectId)
-                .Select(s => new { s.CommuneId, s.IsArchived }).SingleOrDefaultAsync(ct);
+                .Select(s => new { s.CommuneId, s.IsArchived, s.RegisteredOn }).SingleOrDefaultAsync(ct);
+            subjectRegisteredOn = subject?.RegisteredOn;
             if (subject is null || subject.IsArchived || !scope.CanEdit(subject.CommuneId, subjectId))
             {
                 errors.Add(nameof(Command.SubjectId), "Chủ thể không tồn tại hoặc bạn không được thêm sản phẩm cho chủ thể này.");
@@ -142,10 +143,11 @@ public sealed class SaveProduct(OcopDbContext db)
 
         if (command.CommuneId is int commune)
         {
-            if (!communeProblems.TryGetValue((commune, currentCommune), out var problem))
+            // A commune of today, or one that existed when the product's subject was registered (a record from before a merger).
+            if (!communeProblems.TryGetValue((commune, currentCommune, subjectRegisteredOn), out var problem))
             {
-                problem = await Lookups.CommuneProblemAsync(db, commune, currentCommune, ct);
-                communeProblems[(commune, currentCommune)] = problem;
+                problem = await RecordPlaces.ProblemAsync(db, commune, currentCommune, subjectRegisteredOn, ct);
+                communeProblems[(commune, currentCommune, subjectRegisteredOn)] = problem;
             }
 
             if (problem is not null)

@@ -5,7 +5,6 @@ using Ocop.Core.Access;
 using Ocop.Core.Registry;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
-using Ocop.Web.Features.Shared;
 using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Subjects;
@@ -20,7 +19,7 @@ public sealed class SaveSubject(OcopDbContext db, TimeProvider clock)
     public const string StaleMessage = "Chủ thể vừa được người khác thay đổi. Tải lại trang để xem bản mới rồi sửa lại.";
 
     // Looked up once per handler (a request, or a whole import): the same communes and villages come back row after row.
-    private readonly Dictionary<(int Commune, int? Current), string?> communeProblems = [];
+    private readonly Dictionary<(int Commune, int? Current, DateOnly? On), string?> communeProblems = [];
     private HashSet<int>? villages;
 
     /// <summary>A subject as a form, an API client or an import row gives it. <see cref="Id"/> null creates one.</summary>
@@ -193,7 +192,7 @@ public sealed class SaveSubject(OcopDbContext db, TimeProvider clock)
             {
                 errors.Add(nameof(Command.CommuneId), "Bạn không phụ trách xã này.");
             }
-            else if (await CommuneProblemAsync(commune, existing?.CommuneId, ct) is string problem)
+            else if (await CommuneProblemAsync(commune, existing?.CommuneId, command.RegisteredOn, ct) is string problem)
             {
                 errors.Add(nameof(Command.CommuneId), problem);
             }
@@ -230,12 +229,13 @@ public sealed class SaveSubject(OcopDbContext db, TimeProvider clock)
         }
     }
 
-    private async Task<string?> CommuneProblemAsync(int commune, int? current, CancellationToken ct)
+    /// <summary>A commune of today, or one that existed on the subject's registration date (a record transcribed from before a merger).</summary>
+    private async Task<string?> CommuneProblemAsync(int commune, int? current, DateOnly? registeredOn, CancellationToken ct)
     {
-        if (!communeProblems.TryGetValue((commune, current), out var problem))
+        if (!communeProblems.TryGetValue((commune, current, registeredOn), out var problem))
         {
-            problem = await Lookups.CommuneProblemAsync(db, commune, current, ct);
-            communeProblems[(commune, current)] = problem;
+            problem = await RecordPlaces.ProblemAsync(db, commune, current, registeredOn, ct);
+            communeProblems[(commune, current, registeredOn)] = problem;
         }
 
         return problem;
