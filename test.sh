@@ -84,6 +84,11 @@ run_tests core tests/Ocop.Core.Tests/Ocop.Core.Tests.csproj
 
 if [ -d tests/Ocop.Web.Tests ]; then
   run_tests web-sqlite tests/Ocop.Web.Tests/Ocop.Web.Tests.csproj OCOP_TEST_DATABASE=sqlite
+  # The two-instance test puts nginx in front of two app processes (tests/Ocop.Web.Tests/Security).
+  if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+    log "Installing nginx with apt"
+    apt_install nginx || echo "nginx could not be installed: the two-instance test is skipped" >&2
+  fi
   if start_postgres; then
     run_tests web-postgres tests/Ocop.Web.Tests/Ocop.Web.Tests.csproj OCOP_TEST_DATABASE=postgres OCOP_TEST_POSTGRES="$OCOP_TEST_POSTGRES"
     stop_postgres

@@ -25,13 +25,13 @@ public static class OcopApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        ConfigureServices(builder);
+        ConfigureServices(builder, args);
         var app = builder.Build();
         ConfigurePipeline(app);
         return app;
     }
 
-    private static void ConfigureServices(WebApplicationBuilder builder)
+    private static void ConfigureServices(WebApplicationBuilder builder, string[] args)
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
@@ -49,9 +49,7 @@ public static class OcopApp
         // Vietnamese text is written as is, not as &#x...; entities: pages stay readable and a third smaller.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseSetup.DataFolder(builder.Configuration, builder.Environment), "keys")))
-            .SetApplicationName("Ocop");
+        builder.AddOcopSecurity(args);
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -78,6 +76,8 @@ public static class OcopApp
             o.Cookie.Name = "ocop.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS, as seen through a configured reverse proxy (OcopSecurity).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
@@ -105,6 +105,8 @@ public static class OcopApp
                 o.Conventions.AuthorizeFolder("/Admin", Policies.ManageUsers);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                o.Conventions.AddPageApplicationModelConvention("/Account/Login", m =>
+                    m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(Features.Account.SignInThrottle.PolicyName)));
             })
             .AddMvcOptions(o => VietnameseModelBinding.Apply(o.ModelBindingMessageProvider));
 
@@ -117,7 +119,7 @@ public static class OcopApp
             doc.Info.Description = "API đọc sổ đăng ký OCOP: chủ thể và sản phẩm. / Read-only API of the OCOP registry.";
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<FileStoreHealthCheck>("file store");
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = new[] { new CultureInfo("vi-VN"), new CultureInfo("en-US") };
@@ -142,11 +144,12 @@ public static class OcopApp
 
     private static void ConfigurePipeline(WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages(StatusPages.WriteAsync);
+        app.UseOcopSecurityFirst();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseOcopRequestSize();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

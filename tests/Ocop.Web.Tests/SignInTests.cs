@@ -51,7 +51,7 @@ public class SignInTests(AppFixture app) : IClassFixture<AppFixture>
         var client = app.NewClient();
         using var response = await client.PostSignInAsync(userName, password);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng.", Html.SummaryErrors(await response.Content.ReadAsStringAsync()));
+        Assert.Contains(Ocop.Web.Features.Account.LoginModel.Failure, Html.SummaryErrors(await response.Content.ReadAsStringAsync()));
         using var home = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
     }
@@ -79,8 +79,8 @@ public class SignInTests(AppFixture app) : IClassFixture<AppFixture>
         using var response = await client.PostSignInAsync(userName, Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.",
-            Html.SummaryErrors(await response.Content.ReadAsStringAsync()));
+        // The same words as any other failure (issue 13): the answer does not tell that the account exists.
+        Assert.Contains(Ocop.Web.Features.Account.LoginModel.Failure, Html.SummaryErrors(await response.Content.ReadAsStringAsync()));
         using var home = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
         var lockoutEnd = await app.QueryAsync(db => Task.FromResult(db.Users.Single(u => u.UserName == userName).LockoutEnd));
@@ -115,7 +115,7 @@ public class SignInTests(AppFixture app) : IClassFixture<AppFixture>
 
         using var response = await app.NewClient().PostSignInAsync(userName, Password);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng.", Html.SummaryErrors(await response.Content.ReadAsStringAsync()));
+        Assert.Contains(Ocop.Web.Features.Account.LoginModel.Failure, Html.SummaryErrors(await response.Content.ReadAsStringAsync()));
     }
 
     [Fact]

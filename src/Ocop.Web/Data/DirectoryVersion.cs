@@ -14,7 +14,14 @@ public static class DirectoryVersion
 
     public static long Current => Interlocked.Read(ref current);
 
-    public static void Bump() => Interlocked.Increment(ref current);
+    public static void Bump()
+    {
+        Interlocked.Increment(ref current);
+        CacheVersionMoves.Moved(CacheVersionMoves.Directory);
+    }
+
+    /// <summary>Another instance saved such a change (see <see cref="CacheVersionMoves"/>): move, without telling them back.</summary>
+    internal static void MoveForPeer() => Interlocked.Increment(ref current);
 
     private static readonly string[] AccountFields =
         [nameof(AppUser.Role), nameof(AppUser.SubjectId), nameof(AppUser.IsArchived), nameof(AppUser.SecurityStamp)];
@@ -43,9 +50,34 @@ public static class RegistryListVersion
 
     public static long Current => Interlocked.Read(ref current);
 
-    public static void Bump() => Interlocked.Increment(ref current);
+    public static void Bump()
+    {
+        Interlocked.Increment(ref current);
+        CacheVersionMoves.Moved(CacheVersionMoves.RegistryLists);
+    }
+
+    internal static void MoveForPeer() => Interlocked.Increment(ref current);
 
     public static bool Touches(EntityEntry entry) =>
         entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
         && entry.Entity is Product or Subject or ProductCategory;
+}
+
+/// <summary>
+/// A counter that moves whenever a sign-in session ends (sign-out, an administrator, an account change):
+/// <c>Features/Account/SessionRegistry</c> answers from memory only for the value it read the session at.
+/// </summary>
+public static class SessionVersion
+{
+    private static long current;
+
+    public static long Current => Interlocked.Read(ref current);
+
+    public static void Bump()
+    {
+        Interlocked.Increment(ref current);
+        CacheVersionMoves.Moved(CacheVersionMoves.Sessions);
+    }
+
+    internal static void MoveForPeer() => Interlocked.Increment(ref current);
 }

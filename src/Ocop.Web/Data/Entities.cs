@@ -193,6 +193,14 @@ public enum AuditAction
     [Display(Name = "Lưu trữ")] Archived = 3,
     [Display(Name = "Khôi phục")] Restored = 4,
     [Display(Name = "Gỡ bỏ")] Removed = 5,
+    // Account events (Features/Account/AccountAudit): the entry's user is who acted, its record the account concerned.
+    [Display(Name = "Đăng nhập")] SignedIn = 6,
+    [Display(Name = "Đăng nhập thất bại")] SignInFailed = 7,
+    [Display(Name = "Tạm khóa đăng nhập")] LockedOut = 8,
+    [Display(Name = "Đăng xuất")] SignedOut = 9,
+    [Display(Name = "Đổi mật khẩu")] PasswordChanged = 10,
+    [Display(Name = "Đặt lại mật khẩu")] PasswordReset = 11,
+    [Display(Name = "Kết thúc phiên")] SessionEnded = 12,
 }
 
 public class AppUser : IdentityUser, IAuditable

@@ -9,7 +9,8 @@ namespace Ocop.Web.Data;
 /// times and versions, the audit trail in the same transaction as the change, cache versions — is done by the
 /// interceptors of <see cref="SaveInterceptors"/>, one job each.
 /// </summary>
-public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimeProvider clock) : IdentityDbContext<AppUser>(options)
+public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimeProvider clock) : IdentityDbContext<AppUser>(options),
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
     public DbSet<UnitSuccessorLink> UnitSuccessorLinks => Set<UnitSuccessorLink>();
@@ -51,6 +52,8 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
     public DbSet<IssuingAuthority> IssuingAuthorities => Set<IssuingAuthority>();
     public DbSet<Signatory> Signatories => Set<Signatory>();
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
+    public DbSet<Features.Account.UserSession> UserSessions => Set<Features.Account.UserSession>();
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
     public DbSet<Features.Api.ApiToken> ApiTokens => Set<Features.Api.ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -127,6 +130,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         SubjectFactModel.Configure(builder);
         UnitRegistryModel.Configure(builder);
         DocumentModel.Configure(builder);
+        Features.Account.SessionModel.Configure(builder);
         Features.Api.ApiTokenModel.Configure(builder);
     }
 

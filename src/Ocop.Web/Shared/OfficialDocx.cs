@@ -270,7 +270,8 @@ public sealed class OfficialDocx
             properties.Append(new Underline { Val = UnderlineValues.Single });
         }
 
-        return new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        // Stripped again here: a character that is invalid in XML, saved before input was checked, would break the document.
+        return new Run(properties, new Text(InputText.Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
     }
 
     private static void AddDefaultStyle(MainDocumentPart main)

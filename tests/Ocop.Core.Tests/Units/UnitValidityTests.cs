@@ -35,25 +35,27 @@ public class UnitValidityTests
     }
 
     // Đa Lộc (1) merged into Xã Châu Thành (2) on 1 July 2025; Hòa Minh (3) was kept; (4) is an unrelated new unit.
-    private static readonly Dictionary<int, UnitLink> Units = new()
-    {
-        [1] = new UnitLink(1, new UnitValidity(Founded, LastOldDay), SuccessorId: 2),
-        [2] = new UnitLink(2, new UnitValidity(Merger, null), SuccessorId: null),
-        [3] = new UnitLink(3, new UnitValidity(Founded, null), SuccessorId: null),
-        [4] = new UnitLink(4, new UnitValidity(Merger, null), SuccessorId: null),
-        [5] = new UnitLink(5, new UnitValidity(Founded, LastOldDay), SuccessorId: null), // abolished district
-        [6] = new UnitLink(6, new UnitValidity(Founded, LastOldDay), SuccessorId: 6),    // bad data: loops to itself
-    };
+    private static readonly UnitTree Units = new(
+    [
+        Node(1, new UnitValidity(Founded, LastOldDay), successor: 2),
+        Node(2, new UnitValidity(Merger, null)),
+        Node(3, new UnitValidity(Founded, null)),
+        Node(4, new UnitValidity(Merger, null)),
+        Node(5, new UnitValidity(Founded, LastOldDay)),                // abolished district
+        Node(6, new UnitValidity(Founded, LastOldDay), successor: 6),  // bad data: loops to itself
+    ]);
+
+    private static UnitNode Node(int id, UnitValidity validity, int? successor = null) =>
+        new(id, id.ToString(System.Globalization.CultureInfo.InvariantCulture), UnitLevel.Commune, null, validity, successor, successor is int s ? [s] : []);
 
     [Theory]
     [InlineData(1, "2024-01-01", 1)]   // before the merger the old commune stands for itself
     [InlineData(1, "2025-07-01", 2)]   // after it, its successor does
     [InlineData(1, "2026-11-28", 2)]
     [InlineData(3, "2026-11-28", 3)]   // a kept unit stays itself
-    [InlineData(4, "2024-01-01", null)] // a new unit did not exist yet
-    [InlineData(5, "2026-01-01", null)] // an abolished district has no successor
-    [InlineData(6, "2026-01-01", null)] // a successor loop ends instead of spinning
-    [InlineData(99, "2026-01-01", null)]
-    public void Records_of_old_units_resolve_to_the_unit_valid_on_a_date(int unitId, string on, int? expected) =>
-        Assert.Equal(expected, UnitSuccession.ResolveOn(unitId, DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture), Units));
+    [InlineData(4, "2024-01-01", 4)]   // a new unit before it existed is not followed backward
+    [InlineData(5, "2026-01-01", 5)]   // an abolished unit without successor still names its own records
+    [InlineData(6, "2026-01-01", 6)]   // a successor loop ends instead of spinning
+    public void Records_of_old_units_stand_for_the_unit_valid_on_a_date(int unitId, string on, int expected) =>
+        Assert.Equal(expected, Units.CurrentOn(Units.ById[unitId], DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture)).Id);
 }

@@ -32,6 +32,9 @@ public sealed class OcopServer : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(DataFolder, "ocop.db")}");
         builder.UseSetting("Ocop:MigrateOnStart", "true");
         builder.UseSetting("Ocop:SeedDemoData", "true");
+        // Every browser test signs in from this one address, several times as the same demo users.
+        builder.UseSetting("Ocop:SignIn:PerAddressPerMinute", "10000");
+        builder.UseSetting("Ocop:SignIn:PerAccountPerMinute", "10000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
     }

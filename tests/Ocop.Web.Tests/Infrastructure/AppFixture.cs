@@ -154,7 +154,8 @@ public class AppFixture : IAsyncLifetime
     /// <summary>Row counts of everything a registry page can write, to show that a refused request wrote nothing.</summary>
     public Task<RegistryCounts> CountsAsync() => QueryAsync(async db => new RegistryCounts(
         await db.Subjects.CountAsync(), await db.Products.CountAsync(), await db.ProductPhotos.CountAsync(),
-        await db.CraftVillages.CountAsync(), await db.AuditEntries.CountAsync(),
+        // Account events (a test's own sign-in) are audited too, but are no write of a registry page.
+        await db.CraftVillages.CountAsync(), await db.AuditEntries.CountAsync(a => a.Action < AuditAction.SignedIn),
         await db.Products.SumAsync(p => p.Version) + await db.Subjects.SumAsync(s => s.Version)
             + await db.ProductCategories.SumAsync(c => c.Version) + await db.CraftVillages.SumAsync(v => v.Version)));
 }

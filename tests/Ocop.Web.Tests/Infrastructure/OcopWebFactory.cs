@@ -18,6 +18,9 @@ public sealed class OcopWebFactory(string provider, string connectionString, str
         // The fixture migrates and seeds itself, so that it knows when the database is ready.
         builder.UseSetting("Ocop:MigrateOnStart", "false");
         builder.UseSetting("Ocop:SeedDemoData", "true");
+        // Every test client comes from one address; the per-address sign-in limit has tests of its own.
+        builder.UseSetting("Ocop:SignIn:PerAddressPerMinute", "100000");
+        builder.UseSetting("Ocop:SignIn:PerAccountPerMinute", "100000");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         configure?.Invoke(builder);
     }

@@ -26,7 +26,13 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
         [nameof(UserUnit)] = "Địa bàn phụ trách", [nameof(AdministrativeUnit)] = "Đơn vị hành chính",
         [nameof(ScoresheetRecord)] = "Phiếu chấm", [nameof(Certificate)] = "Giấy chứng nhận",
         [nameof(Plan)] = "Kế hoạch", [nameof(PlanTarget)] = "Chỉ tiêu",
+        [nameof(EvaluationRound)] = "Đợt đánh giá", [nameof(CouncilMember)] = "Thành viên hội đồng",
+        [nameof(MemberScoresheet)] = "Phiếu chấm của thành viên", [nameof(Recognition)] = "Quyết định công nhận",
+        [nameof(PlanTask)] = "Nhiệm vụ", [nameof(TaskReport)] = "Báo cáo nhiệm vụ", [nameof(SupportRecord)] = "Hỗ trợ",
     };
+
+    /// <summary>Every audited record type and its Vietnamese name, for the audit search.</summary>
+    public static IReadOnlyDictionary<string, string> RecordTypes => TypeNames;
 
     private static readonly Dictionary<string, string> FieldNames = new()
     {
@@ -147,6 +153,83 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
 
                 (RecordName, BackUrl) = (plan.Number, $"/Planning/Details/{id}");
                 keys.AddRange(plan.Targets.Select(t => (nameof(PlanTarget), t.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+                break;
+            case nameof(EvaluationRound) or nameof(CouncilMember) or nameof(MemberScoresheet) or nameof(Recognition) when int.TryParse(id, out var evaluationId):
+                // Rounds and their councils, sheets and decisions: the history is the program office's view, as the round page's list of all.
+                if (!Rounds.RoundAccess.SeesAll(scope.Role))
+                {
+                    return Forbid();
+                }
+
+                var evaluationName = type switch
+                {
+                    nameof(EvaluationRound) => await db.EvaluationRounds.Where(r => r.Id == evaluationId).Select(r => r.Name).SingleOrDefaultAsync(ct),
+                    nameof(CouncilMember) => await db.CouncilMembers.Where(m => m.Id == evaluationId).Select(m => m.FullName + " · " + m.Round!.Name).SingleOrDefaultAsync(ct),
+                    nameof(MemberScoresheet) => await db.MemberScoresheets.Where(m => m.Id == evaluationId)
+                        .Select(m => m.RoundProduct!.Product!.Name + " · " + m.CouncilMember!.FullName).SingleOrDefaultAsync(ct),
+                    _ => await db.Recognitions.Where(r => r.Id == evaluationId).Select(r => r.DecisionNumber).SingleOrDefaultAsync(ct),
+                };
+                if (evaluationName is null)
+                {
+                    return NotFound();
+                }
+
+                (RecordName, BackUrl) = (evaluationName, type == nameof(Recognition) ? $"/Recognitions/Details/{id}" : "/Rounds");
+                if (type == nameof(EvaluationRound))
+                {
+                    var members = await db.CouncilMembers.Where(m => m.RoundId == evaluationId).Select(m => m.Id).ToListAsync(ct);
+                    keys.AddRange(members.Select(m => (nameof(CouncilMember), m.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+                    BackUrl = $"/Rounds/Details/{id}";
+                }
+
+                break;
+            case nameof(PlanTarget) when int.TryParse(id, out var targetId):
+                if (!PlanningAccess.CanReadPlans(scope.Role))
+                {
+                    return Forbid();
+                }
+
+                var target = await db.PlanTargets.Where(t => t.Id == targetId).Select(t => new { t.Code, t.PlanId }).SingleOrDefaultAsync(ct);
+                if (target is null)
+                {
+                    return NotFound();
+                }
+
+                (RecordName, BackUrl) = ("Chỉ tiêu " + target.Code, $"/Planning/Details/{target.PlanId}");
+                break;
+            case nameof(PlanTask) or nameof(TaskReport) when int.TryParse(id, out var taskRecordId):
+                var viewer = await Tasks.TaskViewer.LoadAsync(db, scopes, ct);
+                var taskId = type == nameof(PlanTask)
+                    ? taskRecordId
+                    : await db.TaskReports.Where(r => r.Id == taskRecordId).Select(r => (int?)r.TaskId).SingleOrDefaultAsync(ct) ?? 0;
+                var task = await viewer.Visible(db.PlanTasks).Where(t => t.Id == taskId).Select(t => t.Title).SingleOrDefaultAsync(ct);
+                if (task is null)
+                {
+                    return NotFound();
+                }
+
+                (RecordName, BackUrl) = (task, $"/Tasks/Details/{taskId}");
+                if (type == nameof(PlanTask))
+                {
+                    var reports = await db.TaskReports.Where(r => r.TaskId == taskId).Select(r => r.Id).ToListAsync(ct);
+                    keys.AddRange(reports.Select(r => (nameof(TaskReport), r.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+                }
+
+                break;
+            case nameof(SupportRecord) when int.TryParse(id, out var supportId):
+                if (!PlanningAccess.CanReadPlans(scope.Role))
+                {
+                    return Forbid();
+                }
+
+                var support = await db.SupportRecords.Where(r => r.Id == supportId && scope.Visible(db.Subjects).Any(s => s.Id == r.SubjectId))
+                    .Select(r => r.Description).SingleOrDefaultAsync(ct);
+                if (support is null)
+                {
+                    return NotFound();
+                }
+
+                (RecordName, BackUrl) = (support, $"/Planning/Support/Edit/{id}");
                 break;
             default:
                 return NotFound();

@@ -57,12 +57,8 @@ public sealed class DocumentStore(IConfiguration config, IHostEnvironment env)
         }
     }
 
-    /// <summary>The uploaded file's own name as shown to users: no folders, at most 255 characters (the end kept).</summary>
-    public static string OriginalName(string fileName)
-    {
-        var name = Path.GetFileName(fileName.Replace('\\', '/'));
-        return name.Length <= 255 ? name : name[^255..];
-    }
+    /// <summary>The uploaded file's own name as shown to users, cleaned (see <see cref="FileNames"/>).</summary>
+    public static string OriginalName(string fileName) => FileNames.Clean(fileName);
 
     public string PathOf(string storedName) => Path.Combine(folder, Path.GetFileName(storedName));
 

@@ -78,6 +78,12 @@ public sealed class DashboardModel(OcopDbContext db, UserScopeLoader scopes, Pla
             return NotFound();
         }
 
+        if (year is < InputGuard.FirstYear or > InputGuard.LastYear)
+        {
+            // A year left out of the form binds as 0.
+            return BadRequest();
+        }
+
         var asOf = new DateOnly(year, 12, 31);
         var back = $"/Planning/Dashboard?plan={PlanDisplay.Id(plan)}&unit={PlanDisplay.Id(figureUnit.UnitId ?? 0)}&at={PlanDisplay.Iso(asOf)}";
         var message = await SnapshotAsync(header, figureUnit, asOf, scope, ct);

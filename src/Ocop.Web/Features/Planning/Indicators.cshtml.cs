@@ -52,7 +52,7 @@ public sealed class IndicatorsModel(OcopDbContext db, UserScopeLoader scopes) : 
             return Forbid();
         }
 
-        var code = Input.Code.Trim();
+        var code = (Input.Code ?? "").Trim();
         if (ModelState.IsValid)
         {
             foreach (var problem in Definition().Problems())

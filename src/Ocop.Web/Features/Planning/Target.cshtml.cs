@@ -28,7 +28,7 @@ public sealed class TargetModel(OcopDbContext db, UserScopeLoader scopes, UnitDi
         [Required(ErrorMessage = "Nhập mã chỉ tiêu."), StringLength(20, ErrorMessage = "Tối đa 20 ký tự.")] public string Code { get; set; } = "";
         [Required(ErrorMessage = "Nhập nội dung chỉ tiêu."), StringLength(1000, ErrorMessage = "Tối đa 1.000 ký tự.")] public string Wording { get; set; } = "";
         [Required(ErrorMessage = "Chọn chỉ số.")] public int? IndicatorId { get; set; }
-        [Required(ErrorMessage = "Nhập giá trị mục tiêu."), Range(0, 1_000_000_000, ErrorMessage = "Giá trị mục tiêu không âm.")]
+        [Required(ErrorMessage = "Nhập giá trị mục tiêu."), Range(typeof(decimal), "0", "1000000000", ErrorMessage = "Giá trị mục tiêu từ 0 đến 1.000.000.000.")]
         [ModelBinder(typeof(DecimalInputBinder))] public decimal? TargetValue { get; set; }
         public TargetDirection Direction { get; set; } = TargetDirection.AtLeast;
         [Required(ErrorMessage = "Nhập hạn hoàn thành.")] public DateOnly? Deadline { get; set; }
@@ -116,7 +116,7 @@ public sealed class TargetModel(OcopDbContext db, UserScopeLoader scopes, UnitDi
             return Forbid();
         }
 
-        var code = Input.Code.Trim();
+        var code = (Input.Code ?? "").Trim();
         var indicator = Input.IndicatorId is int indicatorId ? await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Id == indicatorId, ct) : null;
         if (Input.IndicatorId is not null && indicator is null)
         {

@@ -54,7 +54,7 @@ public sealed class AddProductPhoto(OcopDbContext db, PhotoStore photos, TimePro
         var photo = new ProductPhoto
         {
             StoredName = saved.StoredName, ContentType = saved.ContentType, SizeBytes = saved.SizeBytes,
-            OriginalName = Path.GetFileName(command.Photo.FileName), Caption = caption,
+            OriginalName = saved.OriginalName, Caption = caption,
             UploadedAt = clock.GetUtcNow().UtcDateTime,
         };
         product.Photos.Add(photo);

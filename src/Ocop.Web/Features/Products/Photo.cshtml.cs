@@ -10,7 +10,7 @@ namespace Ocop.Web.Features.Products;
 /// <summary>Serves a stored photo after the same access check as its product.</summary>
 public sealed class PhotoModel(OcopDbContext db, UserScopeLoader scopes, PhotoStore photos) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, string? size, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
         var photo = await db.ProductPhotos.AsNoTracking()
@@ -24,6 +24,7 @@ public sealed class PhotoModel(OcopDbContext db, UserScopeLoader scopes, PhotoSt
 
         Response.Headers.CacheControl = "private, max-age=86400";
         Response.Headers.XContentTypeOptions = "nosniff";
-        return PhysicalFile(photos.PathOf(photo.StoredName), photo.ContentType);
+        // The product page shows thumbnails (size=thumb); the photo itself opens from there.
+        return PhysicalFile(size == "thumb" ? photos.ThumbnailPathOf(photo.StoredName) : photos.PathOf(photo.StoredName), photo.ContentType);
     }
 }

@@ -12,8 +12,12 @@ using Ocop.Web.Features.Shared;
 namespace Ocop.Web.Features.Admin.Users;
 
 /// <summary>Administrators create users, set their role and reach, reset passwords, unlock and retire accounts.</summary>
-public sealed class EditModel(OcopDbContext db, UserManager<AppUser> users, UnitDirectory directory, TimeProvider clock) : PageModel
+public sealed class EditModel(
+    OcopDbContext db, UserManager<AppUser> users, UnitDirectory directory, TimeProvider clock,
+    Account.SessionRegistry sessions, Account.AccountAudit audit) : PageModel
 {
+    public List<Account.UserSession> OpenSessions { get; private set; } = [];
+
     /// <summary>Typed in the unit search (name with or without diacritics, former name, or code): its matches join the choices.</summary>
     [BindProperty] public string? UnitQuery { get; set; }
     public bool UnitSearched { get; private set; }
@@ -38,6 +42,19 @@ public sealed class EditModel(OcopDbContext db, UserManager<AppUser> users, Unit
         [DataType(DataType.Password)] public string? Password { get; set; }
         public bool Unlock { get; set; }
         public bool IsArchived { get; set; }
+        /// <summary>What the form was built from (<see cref="EditToken"/>): a save over someone else's newer one is refused.</summary>
+        public string? EditToken { get; set; }
+    }
+
+    /// <summary>
+    /// A digest of the fields this form edits. Identity's concurrency stamp would also move on every failed sign-in, and
+    /// an administrator would be refused for someone else's typing mistake; this moves only when the edited facts do.
+    /// </summary>
+    public static string EditToken(AppUser user)
+    {
+        var facts = string.Join('\u001f', user.UserName, user.FullName, user.Organisation, user.Role, user.SubjectId,
+            user.DecisionLevel, user.IsArchived, string.Join(',', user.Units.Select(u => u.UnitId).Order()));
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(facts)))[..16];
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -54,12 +71,50 @@ public sealed class EditModel(OcopDbContext db, UserManager<AppUser> users, Unit
             {
                 UserName = user.UserName ?? "", FullName = user.FullName, Organisation = user.Organisation, Role = user.Role,
                 UnitIds = user.Units.Select(u => u.UnitId).ToList(), SubjectId = user.SubjectId, IsArchived = user.IsArchived,
-                DecisionLevel = user.DecisionLevel,
+                DecisionLevel = user.DecisionLevel, EditToken = EditToken(user),
             };
         }
 
         await LoadChoicesAsync(ct);
         return Page();
+    }
+
+    /// <summary>Ends one session of the user (a lost phone, a shared computer); the next request from it signs out.</summary>
+    public async Task<IActionResult> OnPostEndSessionAsync(string sessionId, CancellationToken ct)
+    {
+        var user = Id is null ? null : await db.Users.SingleOrDefaultAsync(u => u.Id == Id, ct);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (await sessions.EndAsync(db, user.Id, sessionId, User.Identity!.Name!, ct))
+        {
+            await audit.RecordAsync(AuditAction.SessionEnded, user, users.GetUserId(User)!, User.Identity!.Name!, ct, ("Session", sessionId));
+        }
+
+        TempData["Message"] = "Đã kết thúc phiên đăng nhập.";
+        return Redirect($"/Admin/Users/Edit/{user.Id}");
+    }
+
+    /// <summary>Ends every session of the user.</summary>
+    public async Task<IActionResult> OnPostEndAllSessionsAsync(CancellationToken ct)
+    {
+        var user = Id is null ? null : await db.Users.SingleOrDefaultAsync(u => u.Id == Id, ct);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var ended = await sessions.EndAllAsync(db, user.Id, User.Identity!.Name!, ct);
+        if (ended > 0)
+        {
+            await audit.RecordAsync(AuditAction.SessionEnded, user, users.GetUserId(User)!, User.Identity!.Name!, ct,
+                ("Sessions", ended.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        TempData["Message"] = $"Đã kết thúc {ended} phiên đăng nhập.";
+        return Redirect($"/Admin/Users/Edit/{user.Id}");
     }
 
     /// <summary>"Tìm đơn vị": the form comes back with the matches offered beside the units already chosen; nothing is saved.</summary>
@@ -87,6 +142,11 @@ public sealed class EditModel(OcopDbContext db, UserManager<AppUser> users, Unit
             ModelState.AddModelError("Input.Password", "Nhập mật khẩu.");
         }
 
+        if (user is not null && Input.EditToken != EditToken(user))
+        {
+            ModelState.AddModelError("", "Người dùng này vừa được người khác sửa. Hãy mở lại trang để xem thay đổi đó rồi sửa lại.");
+        }
+
         Validate();
         if (!ModelState.IsValid)
         {
@@ -97,6 +157,7 @@ public sealed class EditModel(OcopDbContext db, UserManager<AppUser> users, Unit
         // Identity saves through the same context; one transaction keeps user, password and units together.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var isNew = user is null;
+        var wasArchived = user?.IsArchived == true;
         user ??= new AppUser { UserName = Input.UserName.Trim() };
         user.FullName = Input.FullName.Trim();
         user.Organisation = string.IsNullOrWhiteSpace(Input.Organisation) ? null : Input.Organisation.Trim();
@@ -115,10 +176,12 @@ public sealed class EditModel(OcopDbContext db, UserManager<AppUser> users, Unit
             result = await users.ResetPasswordAsync(user, token, Input.Password);
         }
 
-        if (result.Succeeded && !isNew && (Input.Unlock || Input.IsArchived))
+        // A restored account is unlocked too: archiving locked it for ever.
+        var restored = wasArchived && !Input.IsArchived;
+        if (result.Succeeded && !isNew && (Input.Unlock || Input.IsArchived || restored))
         {
             result = await users.SetLockoutEndDateAsync(user, Input.IsArchived ? DateTimeOffset.MaxValue : null);
-            if (result.Succeeded && Input.Unlock)
+            if (result.Succeeded && (Input.Unlock || restored))
             {
                 result = await users.ResetAccessFailedCountAsync(user);
             }
@@ -143,7 +206,19 @@ public sealed class EditModel(OcopDbContext db, UserManager<AppUser> users, Unit
             return Page();
         }
 
+        if (!isNew && !string.IsNullOrEmpty(Input.Password))
+        {
+            await audit.RecordAsync(AuditAction.PasswordReset, user, users.GetUserId(User)!, User.Identity!.Name!, ct,
+                ("Address", Account.ClientAddress.Of(HttpContext)));
+        }
+
         await transaction.CommitAsync(ct);
+        if (!isNew)
+        {
+            // The new security stamp already refuses the old cookies; the list of sessions says so too.
+            await sessions.EndAllAsync(db, user.Id, User.Identity!.Name!, ct);
+        }
+
         TempData["Message"] = isNew ? "Đã tạo người dùng." : "Đã lưu người dùng.";
         return Redirect("/Admin/Users");
     }
@@ -185,6 +260,12 @@ public sealed class EditModel(OcopDbContext db, UserManager<AppUser> users, Unit
 
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
+        if (Id is not null)
+        {
+            OpenSessions = await db.UserSessions.AsNoTracking().Where(s => s.UserId == Id && s.EndedAt == null)
+                .OrderByDescending(s => s.LastSeenAt).ToListAsync(ct);
+        }
+
         Roles = Lookups.Enum(Input.Role);
         // The commune only checks dossiers; it decides nothing.
         DecisionLevels = Lookups.Enum(Input.DecisionLevel).Where(i => i.Value != nameof(Ocop.Core.Evaluation.EvaluationLevel.CommuneCheck)).ToList();

@@ -11,14 +11,31 @@ using Ocop.Web.Data;
 namespace Ocop.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOcopDbContext))]
-    [Migration("20261204235905_ApiTokens")]
-    partial class ApiTokens
+    [Migration("20261204231314_ServerSessionsAndKeyRing")]
+    partial class ServerSessionsAndKeyRing
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -494,9 +511,6 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("EndedOn")
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("IsArchived")
                         .HasColumnType("INTEGER");
 
@@ -506,9 +520,6 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("RecognisedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecognitionDecision")
@@ -1965,9 +1976,6 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("RegisteredOn")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("RegistrationNumber")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -2021,86 +2029,6 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.HasIndex("UpdatedAt");
 
                     b.ToTable("Subjects");
-                });
-
-            modelBuilder.Entity("Ocop.Web.Data.SubjectChannelPeriod", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Channel")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("EndedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("StartedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SubjectId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SubjectId", "StartedOn");
-
-                    b.ToTable("SubjectChannels", (string)null);
-                });
-
-            modelBuilder.Entity("Ocop.Web.Data.SubjectGreenChainPeriod", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("EndedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Evidence")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("RawMaterialAreaHa")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("StartedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SubjectId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SubjectId", "StartedOn");
-
-                    b.ToTable("SubjectGreenChains", (string)null);
-                });
-
-            modelBuilder.Entity("Ocop.Web.Data.SubjectLegalFormPeriod", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("EndedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("LegalForm")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("StartedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SubjectId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SubjectId", "StartedOn");
-
-                    b.ToTable("SubjectLegalForms", (string)null);
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.SupportRecord", b =>
@@ -2321,34 +2249,31 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.ToTable("UserUnits");
                 });
 
-            modelBuilder.Entity("Ocop.Web.Features.Api.ApiToken", b =>
+            modelBuilder.Entity("Ocop.Web.Features.Account.UserSession", b =>
                 {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("ExpiresAt")
+                    b.Property<DateTime?>("EndedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(120)
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(16)
+                    b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
@@ -2358,12 +2283,9 @@ namespace Ocop.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
+                    b.HasIndex("UserId", "EndedAt");
 
-                    b.HasIndex("UserId");
-
-                    b.ToTable("ApiTokens");
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2922,39 +2844,6 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Navigation("CraftVillage");
                 });
 
-            modelBuilder.Entity("Ocop.Web.Data.SubjectChannelPeriod", b =>
-                {
-                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
-                        .WithMany()
-                        .HasForeignKey("SubjectId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Subject");
-                });
-
-            modelBuilder.Entity("Ocop.Web.Data.SubjectGreenChainPeriod", b =>
-                {
-                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
-                        .WithMany()
-                        .HasForeignKey("SubjectId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Subject");
-                });
-
-            modelBuilder.Entity("Ocop.Web.Data.SubjectLegalFormPeriod", b =>
-                {
-                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
-                        .WithMany()
-                        .HasForeignKey("SubjectId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Subject");
-                });
-
             modelBuilder.Entity("Ocop.Web.Data.SupportRecord", b =>
                 {
                     b.HasOne("Ocop.Web.Data.Product", "Product")
@@ -3042,12 +2931,12 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
-            modelBuilder.Entity("Ocop.Web.Features.Api.ApiToken", b =>
+            modelBuilder.Entity("Ocop.Web.Features.Account.UserSession", b =>
                 {
                     b.HasOne("Ocop.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -12,8 +12,8 @@ using Ocop.Web.Data;
 namespace Ocop.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOcopDbContext))]
-    [Migration("20261204235912_ApiTokens")]
-    partial class ApiTokens
+    [Migration("20261204231319_ServerSessionsAndKeyRing")]
+    partial class ServerSessionsAndKeyRing
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,6 +25,25 @@ namespace Ocop.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -516,9 +535,6 @@ namespace Ocop.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<DateOnly?>("EndedOn")
-                        .HasColumnType("date");
-
                     b.Property<bool>("IsArchived")
                         .HasColumnType("boolean");
 
@@ -529,9 +545,6 @@ namespace Ocop.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<DateOnly?>("RecognisedOn")
-                        .HasColumnType("date");
 
                     b.Property<string>("RecognitionDecision")
                         .HasMaxLength(200)
@@ -2044,9 +2057,6 @@ namespace Ocop.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<DateOnly>("RegisteredOn")
-                        .HasColumnType("date");
-
                     b.Property<string>("RegistrationNumber")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -2105,92 +2115,6 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.HasIndex("UpdatedAt");
 
                     b.ToTable("Subjects");
-                });
-
-            modelBuilder.Entity("Ocop.Web.Data.SubjectChannelPeriod", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("Channel")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("EndedOn")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("StartedOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("SubjectId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SubjectId", "StartedOn");
-
-                    b.ToTable("SubjectChannels", (string)null);
-                });
-
-            modelBuilder.Entity("Ocop.Web.Data.SubjectGreenChainPeriod", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateOnly?>("EndedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Evidence")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<decimal?>("RawMaterialAreaHa")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
-
-                    b.Property<DateOnly>("StartedOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("SubjectId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SubjectId", "StartedOn");
-
-                    b.ToTable("SubjectGreenChains", (string)null);
-                });
-
-            modelBuilder.Entity("Ocop.Web.Data.SubjectLegalFormPeriod", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateOnly?>("EndedOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("LegalForm")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("StartedOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("SubjectId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SubjectId", "StartedOn");
-
-                    b.ToTable("SubjectLegalForms", (string)null);
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.SupportRecord", b =>
@@ -2419,37 +2343,32 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.ToTable("UserUnits");
                 });
 
-            modelBuilder.Entity("Ocop.Web.Features.Api.ApiToken", b =>
+            modelBuilder.Entity("Ocop.Web.Features.Account.UserSession", b =>
                 {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTime>("ExpiresAt")
+                    b.Property<DateTime?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTime?>("RevokedAt")
+                    b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -2458,12 +2377,9 @@ namespace Ocop.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
+                    b.HasIndex("UserId", "EndedAt");
 
-                    b.HasIndex("UserId");
-
-                    b.ToTable("ApiTokens");
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -3022,39 +2938,6 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.Navigation("CraftVillage");
                 });
 
-            modelBuilder.Entity("Ocop.Web.Data.SubjectChannelPeriod", b =>
-                {
-                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
-                        .WithMany()
-                        .HasForeignKey("SubjectId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Subject");
-                });
-
-            modelBuilder.Entity("Ocop.Web.Data.SubjectGreenChainPeriod", b =>
-                {
-                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
-                        .WithMany()
-                        .HasForeignKey("SubjectId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Subject");
-                });
-
-            modelBuilder.Entity("Ocop.Web.Data.SubjectLegalFormPeriod", b =>
-                {
-                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
-                        .WithMany()
-                        .HasForeignKey("SubjectId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Subject");
-                });
-
             modelBuilder.Entity("Ocop.Web.Data.SupportRecord", b =>
                 {
                     b.HasOne("Ocop.Web.Data.Product", "Product")
@@ -3142,12 +3025,12 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.Navigation("Unit");
                 });
 
-            modelBuilder.Entity("Ocop.Web.Features.Api.ApiToken", b =>
+            modelBuilder.Entity("Ocop.Web.Features.Account.UserSession", b =>
                 {
                     b.HasOne("Ocop.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
