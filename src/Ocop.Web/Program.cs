@@ -29,8 +29,7 @@ if (Ocop.Web.Features.Admin.CreateAdminCommand.Matches(args))
 if (Ocop.Web.Features.Import.ImportCommand.Matches(args))
 {
     // An administrator's import at the server: import <kind> <file.xlsx> --user <name> [--dry-run].
-    Environment.ExitCode = await Ocop.Web.Features.Import.ImportCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
-    return;
+    return await Ocop.Web.Features.Import.ImportCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
 await OcopApp.PrepareDatabaseOnStartAsync(app);

@@ -172,6 +172,11 @@ public partial class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
             ("Planning/Edit/{id:int?}", "/Planning/Edit"),
             ("Documents/Authorities", "/Documents/Authorities"), ("Documents/AuthorityEdit/{id:int?}", $"/Documents/AuthorityEdit/{I("authority")}"),
             ("Documents/AuthorityEdit/{id:int?}", "/Documents/AuthorityEdit"), ("Documents/SignatoryEdit/{id:int?}", $"/Documents/SignatoryEdit/{I("signatory")}"), ("api/v1/plans", "/api/v1/plans"), ("api/v1/plans/{id:int}/targets", $"/api/v1/plans/{I("plan")}/targets"),
+            ("Tokens", "/Tokens"), ("Import", "/Import"), ("Import/Job/{id:guid}", $"/Import/Job/{Guid.Empty}"), ("Exchange", "/Exchange"),
+            ("api/v1/subjects/{id:int}", $"/api/v1/subjects/{I("subject")}"), ("api/v1/subjects/{id:int}/archive", $"/api/v1/subjects/{I("subject")}/archive"),
+            ("api/v1/subjects/{id:int}/restore", $"/api/v1/subjects/{I("subject")}/restore"), ("api/v1/products/{id:int}/photos", $"/api/v1/products/{I("product")}/photos"),
+            ("api/v1/products/{id:int}/archive", $"/api/v1/products/{I("product")}/archive"), ("api/v1/products/{id:int}/restore", $"/api/v1/products/{I("product")}/restore"),
+            ("api/v1/exchange/certificates", "/api/v1/exchange/certificates"),
         ];
     }
 
