@@ -15,6 +15,7 @@ using Ocop.Web.Features.Planning;
 using Ocop.Web.Features.Products;
 using Ocop.Web.Features.Subjects;
 using Ocop.Web.Features.Units;
+using Ocop.Web.Features.Support;
 using Ocop.Web.Shared;
 
 namespace Ocop.Web;
@@ -43,6 +44,7 @@ public static class OcopApp
         services.AddSingleton<Features.Products.ProductListIndex>();
         services.AddSingleton<ScoresheetModels>();
         services.AddScoped<Features.Planning.PlanFigures>();
+        services.AddScoped<Features.Support.SectionContext>();
         services.AddSingleton<PhotoStore>();
         services.AddSingleton<Features.Dossiers.DocumentStore>();
         services.AddWritePaths();
@@ -164,6 +166,8 @@ public static class OcopApp
         api.MapPlanningApi();
         api.MapUnitsApi();
         api.MapWritePathsApi();
+        api.MapSectionApi();
+        Features.Scoresheets.ScoresheetsApi.MapScoresheetsApi(api);
         app.MapRazorPages();
     }
 
@@ -191,6 +195,7 @@ public static class OcopApp
             await DemoPlanningData.SeedAsync(db, Display.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
             await DemoCycleData.SeedAsync(db, Display.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
             await DemoAuthorities.SeedAsync(db);
+            await DemoSupportData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), Display.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
         }
 
         await Features.Documents.ExistingDocuments.PrepareAsync(db);

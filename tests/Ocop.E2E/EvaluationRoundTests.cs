@@ -77,4 +77,61 @@ public sealed class EvaluationRoundTests(BrowserFixture fixture, ITestOutputHelp
             await Expect(certificateRow).ToContainTextAsync("Cấp tỉnh");
             await Expect(certificateRow.GetByRole(AriaRole.Link).First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"/OCOP-"));
         });
+
+    [Fact]
+    public Task Two_members_score_neither_sees_the_others_score_before_the_chair_closes_and_then_the_results_show_both() =>
+        InBrowserAsync(async browser =>
+        {
+            const string product = "Thạch dừa Giồng Trôm";   // I.3.c, a coconut product of the former Bến Tre, on the corrected sheet
+            var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+            var chair = await browser.NewPageAsync(Office);
+            var form = await RoundFormPage.OpenAsync(chair);
+            await form.Name.FillAsync("Đợt kín điểm " + Guid.NewGuid().ToString("N")[..6]);
+            await form.ChooseLevelAsync("Cấp tỉnh");
+            await form.ChooseProcessAsync("26/2026");
+            await form.ChooseUnitAsync("Vĩnh Long");
+            await form.OpensOn.FillAsync(today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await form.ClosesOn.FillAsync(today.AddDays(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            var round = await form.SaveAsync();
+            await Expect(chair).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/Rounds/Details/\d+"));
+            var roundId = round.Id;
+            await round.AddMemberAsync(Office, "Chủ tịch hội đồng");
+            await round.AddMemberAsync(Member, "Thành viên");
+            await round.AddProductAsync("thach dua giong trom", product);
+
+            // Each scores and submits; each reads their own total off their sheet.
+            var member = await browser.NewPageAsync(Member);
+            var totals = new Dictionary<IPage, string>();
+            foreach (var (page, share) in new[] { (chair, 0.9), (member, 0.5) })
+            {
+                var sheet = await (await RoundDetailsPage.OpenAsync(page, roundId)).OpenMySheetAsync();
+                await sheet.AnswerEveryCriterionAsync(share);
+                await sheet.SubmitAsync();
+                await Expect(sheet.Page.GetByText("Đã nộp phiếu.")).ToBeVisibleAsync();
+                totals[page] = await sheet.TotalAsync();
+            }
+
+            Assert.NotEqual(totals[chair], totals[member]);
+
+            // Before closing: each sees their own total and how many sheets are in, never the other's.
+            foreach (var (page, other) in new[] { (chair, member), (member, chair) })
+            {
+                var results = await RoundResultsPage.OpenAsync(page, roundId);
+                var section = results.Product(product);
+                await Expect(section).ToContainTextAsync("Đã nộp 2/2 phiếu");
+                await Expect(section).ToContainTextAsync("tổng điểm " + totals[page]);
+                await Expect(section).Not.ToContainTextAsync(totals[other]);
+            }
+
+            // The chair closes; the results show both members' totals to both.
+            var closing = await RoundResultsPage.OpenAsync(chair, roundId);
+            await closing.CloseRoundAsync();
+            await Expect(chair.GetByText("Đã kết thúc đợt đánh giá. Kết quả đã được ghi nhận")).ToBeVisibleAsync();
+            foreach (var page in new[] { chair, member })
+            {
+                var results = await RoundResultsPage.OpenAsync(page, roundId);
+                await Expect(results.MemberRow(product, "Trần Thị Mai")).ToContainTextAsync(totals[chair]);
+                await Expect(results.MemberRow(product, "Phạm Minh Tâm")).ToContainTextAsync(totals[member]);
+            }
+        });
 }

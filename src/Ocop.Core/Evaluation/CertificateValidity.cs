@@ -28,6 +28,19 @@ public enum CertificateState
     [Display(Name = "Hết hạn")] Expired = 5,
     [Display(Name = "Tiếp tục có hiệu lực chờ kết quả đánh giá lại")] KeptValidPendingReevaluation = 6,
     [Display(Name = "Bị thu hồi")] Revoked = 7,
+
+    /// <summary>A re-evaluation dossier was filed before expiry and awaits its outcome.</summary>
+    [Display(Name = "Đã nộp hồ sơ đánh giá lại")] ReevaluationFiled = 8,
+
+    /// <summary>Renewed by re-evaluation: the new certificate counts from its decision.</summary>
+    [Display(Name = "Đã được thay thế sau đánh giá lại")] Superseded = 9,
+}
+
+/// <summary>What a re-evaluation concluded for the certificate it renews.</summary>
+public enum ReevaluationOutcome
+{
+    [Display(Name = "Được công nhận lại")] Renewed = 1,
+    [Display(Name = "Không được công nhận lại")] NotRenewed = 2,
 }
 
 /// <summary>The six grounds for revoking a recognition under 26/2026.</summary>
@@ -48,12 +61,14 @@ public sealed record Revocation(DateOnly EffectiveOn, RevocationGround Ground, s
 /// <param name="ExpiresOn">The last day it is valid (see <see cref="CertificateValidity.ExpiryFor"/>).</param>
 /// <param name="ReevaluationFiledOn">When a re-evaluation dossier was filed, if it was.</param>
 /// <param name="ReevaluationDecidedOn">When that re-evaluation was decided; the new result (or its absence) then takes over.</param>
+/// <param name="ReevaluationOutcome">What it decided: renewed (a new certificate replaces this one) or not (this one runs to its expiry, no grace).</param>
 public sealed record CertificateFacts(
     DateOnly IssuedOn,
     DateOnly ExpiresOn,
     DateOnly? ReevaluationFiledOn = null,
     DateOnly? ReevaluationDecidedOn = null,
-    Revocation? Revocation = null);
+    Revocation? Revocation = null,
+    ReevaluationOutcome? ReevaluationOutcome = null);
 
 /// <param name="DaysToExpiry">Days from the date to the last valid day: 0 on that day, negative after it.</param>
 /// <param name="ValidUntil">Last day the certificate counts as valid, extensions included; null when revoked.</param>
@@ -61,11 +76,27 @@ public sealed record CertificateStatus(CertificateState State, int DaysToExpiry,
 {
     /// <summary>Counts as a valid recognition (for indicator T1, the public check, the OCOP mark).</summary>
     public bool IsValid => State is CertificateState.Valid or CertificateState.ReevaluationWindowOpen
-        or CertificateState.ExpiringSoon or CertificateState.KeptValidPendingReevaluation;
+        or CertificateState.ExpiringSoon or CertificateState.KeptValidPendingReevaluation or CertificateState.ReevaluationFiled;
 }
 
 /// <summary>Dates an office should act on: notices to the producer go out on these.</summary>
 public sealed record CertificateMilestones(DateOnly? ReevaluationWindowOpensOn, DateOnly? ReevaluationWindowClosesOn, DateOnly ExpiringSoonFrom, DateOnly ExpiresOn, DateOnly? KeptValidAtMostUntil);
+
+/// <summary>
+/// The rules that apply to one certificate, resolved from the processes: the re-evaluation window (only where the
+/// process in force on its closing day fixes one, and never before that process took effect), the warning period,
+/// and the grace a pending re-evaluation gives (the rules in force when it was filed: a dossier filed under older
+/// rules finishes under them).
+/// </summary>
+public sealed record CertificateTerms(DateOnly? WindowOpensOn, DateOnly? WindowClosesOn, int ExpiringSoonDays, int? KeptValidDaysAfterExpiry);
+
+/// <summary>Whether a re-evaluation dossier may be filed on a day, and whether it is late.</summary>
+/// <param name="Late">Filed after the window closed but by the last valid day: accepted, marked late.</param>
+/// <param name="Refusal">Why not, in Vietnamese; null when it may.</param>
+public sealed record ReevaluationFiling(bool Late, string? Refusal, DateOnly? WindowOpensOn, DateOnly? WindowClosesOn)
+{
+    public bool Allowed => Refusal is null;
+}
 
 /// <summary>
 /// Validity of a certificate on a date. A certificate runs 36 months from issue: by the Civil Code
@@ -76,20 +107,107 @@ public static class CertificateValidity
 {
     public static DateOnly ExpiryFor(DateOnly issuedOn, CertificatePolicy policy) => issuedOn.AddMonths(policy.ValidityMonths);
 
-    public static CertificateMilestones Milestones(CertificateFacts facts, CertificatePolicy policy) => new(
-        policy.ReevaluationWindowOpensDaysBefore is int open ? facts.ExpiresOn.AddDays(-open) : null,
-        policy.ReevaluationWindowClosesDaysBefore is int close ? facts.ExpiresOn.AddDays(-close) : null,
-        facts.ExpiresOn.AddDays(-policy.ExpiringSoonDays),
+    public static CertificateMilestones Milestones(CertificateFacts facts, CertificatePolicy policy) => Milestones(facts, TermsOf(facts, policy));
+
+    public static CertificateMilestones Milestones(CertificateFacts facts, CertificateTerms terms) => new(
+        terms.WindowOpensOn,
+        terms.WindowClosesOn,
+        facts.ExpiresOn.AddDays(-terms.ExpiringSoonDays),
         facts.ExpiresOn,
-        policy.KeptValidDaysAfterExpiry is int kept ? facts.ExpiresOn.AddDays(kept) : null);
+        terms.KeptValidDaysAfterExpiry is int kept ? facts.ExpiresOn.AddDays(kept) : null);
+
+    /// <summary>The terms of one policy applied as a whole (the policy in force on the date, as the planning measures read it).</summary>
+    public static CertificateTerms TermsOf(CertificateFacts facts, CertificatePolicy policy) => new(
+        policy.ReevaluationWindowOpensDaysBefore is int open && policy.ReevaluationWindowClosesDaysBefore is not null ? facts.ExpiresOn.AddDays(-open) : null,
+        policy.ReevaluationWindowClosesDaysBefore is int close && policy.ReevaluationWindowOpensDaysBefore is not null ? facts.ExpiresOn.AddDays(-close) : null,
+        policy.ExpiringSoonDays,
+        policy.KeptValidDaysAfterExpiry);
 
     /// <summary>
-    /// The state on <paramref name="date"/> under <paramref name="policy"/> (the policy in force on that date).
-    /// Revocation wins; then, before expiry, "expiring soon" (last 30 days) wins over the re-evaluation
-    /// window, which wins over plain validity. After expiry a re-evaluation filed by the last valid day and
-    /// not yet decided keeps the certificate valid for at most the policy's days; otherwise it has expired.
+    /// The terms from a catalog of processes (the transition rules of 26/2026): the window applies only when the process
+    /// in force on its closing day fixes one, and opens no earlier than that process took effect — a certificate whose
+    /// window would have closed under 1489 (or 148) has none; the grace after expiry is the one of the rules in force on
+    /// the filing day; the warning period is the one in force on <paramref name="date"/>.
     /// </summary>
-    public static CertificateStatus StateOn(CertificateFacts facts, DateOnly date, CertificatePolicy policy)
+    public static CertificateTerms TermsOf(CertificateFacts facts, DateOnly date, IEnumerable<EvaluationProcess>? processes = null)
+    {
+        var catalog = (processes ?? EvaluationProcesses.All).ToList();
+        var window = WindowFor(facts.ExpiresOn, catalog);
+        var onDate = EvaluationProcesses.InForceOn(date, catalog) ?? catalog.MinBy(p => p.EffectiveFrom);
+        var onFiling = facts.ReevaluationFiledOn is DateOnly filed ? EvaluationProcesses.InForceOn(filed, catalog) : null;
+        return new CertificateTerms(window?.Opens, window?.Closes, onDate?.Certificates.ExpiringSoonDays ?? 30, onFiling?.Certificates.KeptValidDaysAfterExpiry);
+    }
+
+    /// <summary>The re-evaluation window of a certificate expiring on <paramref name="expiresOn"/>, where one applies.</summary>
+    public static (DateOnly Opens, DateOnly Closes)? WindowFor(DateOnly expiresOn, IEnumerable<EvaluationProcess> catalog)
+    {
+        foreach (var process in catalog.OrderByDescending(p => p.EffectiveFrom))
+        {
+            if (process.Certificates is { ReevaluationWindowOpensDaysBefore: int open, ReevaluationWindowClosesDaysBefore: int close })
+            {
+                var closes = expiresOn.AddDays(-close);
+                if (process.IsInForceOn(closes))
+                {
+                    var opens = expiresOn.AddDays(-open);
+                    return (opens < process.EffectiveFrom ? process.EffectiveFrom : opens, closes);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a re-evaluation may be filed on <paramref name="on"/>: not for a revoked, renewed or expired certificate; not
+    /// before the window opens where one applies; after it closes it is still accepted, marked late (26/2026 keeps such a
+    /// certificate valid until the result, at most 180 days past expiry).
+    /// </summary>
+    public static ReevaluationFiling Filing(CertificateFacts facts, DateOnly on, IEnumerable<EvaluationProcess>? processes = null)
+    {
+        var catalog = (processes ?? EvaluationProcesses.All).ToList();
+        var window = WindowFor(facts.ExpiresOn, catalog);
+        string? refusal = null;
+        if (facts.Revocation is Revocation revocation && revocation.EffectiveOn <= on)
+        {
+            refusal = $"Giấy chứng nhận đã bị thu hồi từ ngày {Date(revocation.EffectiveOn)}: không đánh giá lại được.";
+        }
+        else if (facts.ReevaluationDecidedOn is DateOnly decided && decided <= on)
+        {
+            refusal = $"Việc đánh giá lại giấy chứng nhận này đã có kết quả ngày {Date(decided)}.";
+        }
+        else if (on > facts.ExpiresOn)
+        {
+            refusal = $"Giấy chứng nhận đã hết hạn ngày {Date(facts.ExpiresOn)}: không nộp hồ sơ đánh giá lại được nữa; sản phẩm đăng ký đánh giá lần đầu.";
+        }
+        else if (window is { } w && on < w.Opens)
+        {
+            refusal = $"Hồ sơ đánh giá lại nộp từ ngày {Date(w.Opens)} đến ngày {Date(w.Closes)} (từ 180 đến 120 ngày trước khi giấy chứng nhận hết hạn ngày {Date(facts.ExpiresOn)}).";
+        }
+        else if (on < facts.IssuedOn)
+        {
+            refusal = $"Giấy chứng nhận chỉ có hiệu lực từ ngày {Date(facts.IssuedOn)}.";
+        }
+
+        return new ReevaluationFiling(refusal is null && window is { } open && on > open.Closes, refusal, window?.Opens, window?.Closes);
+    }
+
+    /// <summary>
+    /// The state on <paramref name="date"/> under <paramref name="policy"/> (the policy in force on that date, applied as a whole).
+    /// </summary>
+    public static CertificateStatus StateOn(CertificateFacts facts, DateOnly date, CertificatePolicy policy) =>
+        StateOn(facts, date, TermsOf(facts, policy));
+
+    /// <summary>Under the processes of a catalog and their transition rules (see <see cref="TermsOf(CertificateFacts, DateOnly, IEnumerable{EvaluationProcess})"/>).</summary>
+    public static CertificateStatus StateOn(CertificateFacts facts, DateOnly date, IEnumerable<EvaluationProcess>? processes = null) =>
+        StateOn(facts, date, TermsOf(facts, date, processes));
+
+    /// <summary>
+    /// Revocation wins; then renewal by re-evaluation (the new certificate takes over). Before expiry a filed, undecided
+    /// re-evaluation shows as filed; otherwise "expiring soon" (last 30 days) wins over the re-evaluation window, which
+    /// wins over plain validity. After expiry a re-evaluation filed by the last valid day and not yet decided keeps the
+    /// certificate valid for at most the terms' days; otherwise (or once decided) it has expired.
+    /// </summary>
+    public static CertificateStatus StateOn(CertificateFacts facts, DateOnly date, CertificateTerms terms)
     {
         var daysToExpiry = facts.ExpiresOn.DayNumber - date.DayNumber;
         if (facts.Revocation is Revocation revocation && revocation.EffectiveOn <= date)
@@ -102,43 +220,30 @@ public static class CertificateValidity
             return new CertificateStatus(CertificateState.NotYetValid, daysToExpiry, facts.ExpiresOn);
         }
 
+        var decided = facts.ReevaluationDecidedOn is DateOnly on && on <= date;
+        if (decided && facts.ReevaluationOutcome == ReevaluationOutcome.Renewed)
+        {
+            return new CertificateStatus(CertificateState.Superseded, daysToExpiry, facts.ReevaluationDecidedOn);
+        }
+
+        var pending = facts.ReevaluationFiledOn is DateOnly filed && filed <= date && filed <= facts.ExpiresOn && !decided;
         if (daysToExpiry >= 0)
         {
-            var state = daysToExpiry <= policy.ExpiringSoonDays ? CertificateState.ExpiringSoon
-                : InWindow(daysToExpiry, policy) ? CertificateState.ReevaluationWindowOpen
+            var state = pending ? CertificateState.ReevaluationFiled
+                : daysToExpiry <= terms.ExpiringSoonDays ? CertificateState.ExpiringSoon
+                : !decided && terms.WindowOpensOn is DateOnly opens && terms.WindowClosesOn is DateOnly closes && date >= opens && date <= closes
+                    ? CertificateState.ReevaluationWindowOpen
                 : CertificateState.Valid;
             return new CertificateStatus(state, daysToExpiry, facts.ExpiresOn);
         }
 
-        if (KeptUntil(facts, date, policy) is DateOnly keptUntil && date <= keptUntil)
+        if (pending && terms.KeptValidDaysAfterExpiry is int days && date <= facts.ExpiresOn.AddDays(days))
         {
-            return new CertificateStatus(CertificateState.KeptValidPendingReevaluation, daysToExpiry, keptUntil);
+            return new CertificateStatus(CertificateState.KeptValidPendingReevaluation, daysToExpiry, facts.ExpiresOn.AddDays(days));
         }
 
         return new CertificateStatus(CertificateState.Expired, daysToExpiry, facts.ExpiresOn);
     }
 
-    /// <summary>Under the process in force on the date, from a catalog of processes.</summary>
-    public static CertificateStatus StateOn(CertificateFacts facts, DateOnly date, IEnumerable<EvaluationProcess>? processes = null)
-    {
-        var process = EvaluationProcesses.InForceOn(date, processes)
-            ?? throw new ArgumentOutOfRangeException(nameof(date), date, "No evaluation process is in force on this date.");
-        return StateOn(facts, date, process.Certificates);
-    }
-
-    private static bool InWindow(int daysToExpiry, CertificatePolicy policy) =>
-        policy.ReevaluationWindowOpensDaysBefore is int open
-        && policy.ReevaluationWindowClosesDaysBefore is int close
-        && daysToExpiry <= open
-        && daysToExpiry >= close;
-
-    /// <summary>The extension a pending re-evaluation gives, if the dossier was filed by the last valid day and is still undecided on the date.</summary>
-    private static DateOnly? KeptUntil(CertificateFacts facts, DateOnly date, CertificatePolicy policy) =>
-        policy.KeptValidDaysAfterExpiry is int days
-        && facts.ReevaluationFiledOn is DateOnly filed
-        && filed <= facts.ExpiresOn
-        && filed <= date
-        && (facts.ReevaluationDecidedOn is null || facts.ReevaluationDecidedOn.Value > date)
-            ? facts.ExpiresOn.AddDays(days)
-            : null;
+    private static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -132,10 +132,11 @@ public sealed record EvaluationProcess(
         var highestHere = role.RecognisesStars.DefaultIfEmpty(0).Max();
         if (role.NextLevel is EvaluationLevel next && role.ProposeOnwardFrom is Points threshold && total.IsAtLeast(threshold) && stars > highestHere)
         {
+            // The law names it by what is proposed, never as a star this level has given: "đề xuất công nhận 5 sao".
             var potential = stars >= 5;
             return new LevelOutcome(LevelOutcomeKind.ProposedOnward, stars, null, next, potential,
-                $"Đạt {total.ToVietnamese()} điểm (từ {threshold.ToVietnamese()} điểm trở lên) và {starText} sao: đề xuất lên {Vietnamese(next)}" +
-                (potential ? ", sản phẩm tiềm năng 5 sao." : "."));
+                $"Đạt {total.ToVietnamese()} điểm (từ {threshold.ToVietnamese()} điểm trở lên): đề xuất {Vietnamese(next)} công nhận {starText} sao" +
+                (potential ? " (sản phẩm tiềm năng 5 sao), chờ quyết định của cấp trung ương." : ", chờ quyết định của cấp trên."));
         }
 
         if (RecognisingLevel(stars) is EvaluationLevel other)
@@ -166,7 +167,12 @@ public sealed record EvaluationProcess(
     public DateOnly? CommuneCheckDueOn(DateOnly receivedOn, IReadOnlySet<DateOnly>? holidays = null) =>
         CommuneCheckWorkingDays is int days ? WorkingDays.Add(receivedOn, days, holidays) : null;
 
-    private static string Vietnamese(EvaluationLevel level) => level switch
+    /// <summary>The same over a year's holiday data, with the Saturdays worked in exchange for a swapped day off.</summary>
+    public DateOnly? CommuneCheckDueOn(DateOnly receivedOn, Calendar.WorkingCalendar calendar) =>
+        CommuneCheckWorkingDays is int days ? calendar.AddWorkingDays(receivedOn, days) : null;
+
+    /// <summary>"cấp tỉnh", "cấp trung ương": a level inside a Vietnamese sentence.</summary>
+    public static string Vietnamese(EvaluationLevel level) => level switch
     {
         EvaluationLevel.CommuneCheck => "cấp xã",
         EvaluationLevel.District => "cấp huyện",

@@ -95,8 +95,8 @@ public readonly record struct MeanScore
     public bool IsBelow(Points threshold) => !IsAtLeast(threshold);
 
     /// <summary>
-    /// The value cut (not rounded) to <paramref name="decimals"/> places: a displayed score never reaches a
-    /// threshold the star did not, so 69.96 shows as 69.9 and never as 70.0 beside a 3★.
+    /// The value cut (not rounded) to <paramref name="decimals"/> places, for comparisons that must never reach a
+    /// threshold the exact mean did not. Display uses <see cref="Rounded"/>.
     /// </summary>
     public decimal Truncated(int decimals = 2)
     {
@@ -104,11 +104,19 @@ public readonly record struct MeanScore
         return decimal.Truncate(Value * factor) / factor;
     }
 
-    /// <summary>The mean in whole hundredths of a point, cut like <see cref="Truncated"/>: an integer to store.</summary>
-    public int ToHundredths() => (int)(Truncated(2) * 100m);
+    /// <summary>
+    /// The value rounded half-up (away from zero: scores are never negative) to <paramref name="decimals"/> places, as
+    /// people write a mean: 29.665 → 29.67, 89.666… → 89.67. Only for display and storage of the shown figure; the star
+    /// is always decided on the exact mean (<see cref="IsAtLeast"/>), so 69.95 shown as 69.95 stays 3★. With fewer than
+    /// twenty members a mean below a band never rounds up to the band's bound (it is at most 1/(10n) below it).
+    /// </summary>
+    public decimal Rounded(int decimals = 2) => Math.Round(Value, decimals, MidpointRounding.AwayFromZero);
 
-    public override string ToString() => Truncated(2).ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>The mean in whole hundredths of a point, rounded like <see cref="Rounded"/>: the figure shown, as an integer to store.</summary>
+    public int ToHundredths() => (int)(Rounded(2) * 100m);
 
-    /// <summary>"69,95": truncated to two places, with the Vietnamese decimal comma.</summary>
+    public override string ToString() => Rounded(2).ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>"69,95": rounded half-up to two places, with the Vietnamese decimal comma.</summary>
     public string ToVietnamese() => ToString().Replace('.', ',');
 }

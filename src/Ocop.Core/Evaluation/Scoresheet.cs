@@ -20,6 +20,7 @@ public enum ScoresheetStatus
 /// <param name="Provenance">Where the text and points were taken from.</param>
 /// <param name="KnownGaps">Defects known in the source, shown to administrators as warnings.</param>
 /// <param name="RejectionRules">"Hồ sơ bị loại khi …": when a dossier is rejected outright, as printed.</param>
+/// <param name="Corrections">Evident corrections of the printed text applied to this version, each with the printed value; null when none.</param>
 public sealed record Scoresheet(
     string LegalBasisCode,
     int ProductSetNumber,
@@ -32,7 +33,8 @@ public sealed record Scoresheet(
     string Provenance,
     IReadOnlyList<SheetIssue> KnownGaps,
     IReadOnlyList<string> RejectionRules,
-    IReadOnlyList<ScoresheetPart> Parts)
+    IReadOnlyList<ScoresheetPart> Parts,
+    IReadOnlyList<ScoresheetCorrection>? Corrections = null)
 {
     public Points TotalMax => Points.Sum(Parts.Select(p => p.Max));
 

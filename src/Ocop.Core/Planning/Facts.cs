@@ -71,6 +71,9 @@ public sealed class PlanFacts
     public IReadOnlyDictionary<int, ProductFact> ProductsById { get; }
     public IReadOnlyDictionary<int, SubjectFact> SubjectsById { get; }
 
+    /// <summary>The IP register's titles of products (brands, marks): target T7 reads them beside the support records.</summary>
+    public IReadOnlyList<IpTitleFact> IpTitles { get; init; } = [];
+
     public static PlanFacts Empty { get; } = new([], [], [], [], []);
 
     // Figures of one request ask for the same valid products many times (targets, baseline, trend, villages, stars):
@@ -94,7 +97,10 @@ public sealed class PlanFacts
             products,
             Certificates.Where(c => productIds.Contains(c.ProductId)).ToList(),
             Villages.Where(v => communes.Contains(v.CommuneId)).ToList(),
-            Support.Where(s => communes.Contains(s.CommuneId)).ToList());
+            Support.Where(s => communes.Contains(s.CommuneId)).ToList())
+        {
+            IpTitles = IpTitles.Where(t => communes.Contains(t.CommuneId)).ToList(),
+        };
     }
 
     /// <summary>Splits the facts by group (a commune's district, a district's communes…) in one pass; communes without a group drop out.</summary>
@@ -106,7 +112,11 @@ public sealed class PlanFacts
             .ToLookup(c => groupOfCommune[ProductsById[c.ProductId].CommuneId]);
         var villages = Villages.Where(v => groupOfCommune.ContainsKey(v.CommuneId)).ToLookup(v => groupOfCommune[v.CommuneId]);
         var support = Support.Where(s => groupOfCommune.ContainsKey(s.CommuneId)).ToLookup(s => groupOfCommune[s.CommuneId]);
+        var titles = IpTitles.Where(t => groupOfCommune.ContainsKey(t.CommuneId)).ToLookup(t => groupOfCommune[t.CommuneId]);
         return groupOfCommune.Values.Distinct().ToDictionary(k => k, k => new PlanFacts(
-            subjects[k].ToList(), products[k].ToList(), certificates[k].ToList(), villages[k].ToList(), support[k].ToList()));
+            subjects[k].ToList(), products[k].ToList(), certificates[k].ToList(), villages[k].ToList(), support[k].ToList())
+        {
+            IpTitles = titles[k].ToList(),
+        });
     }
 }

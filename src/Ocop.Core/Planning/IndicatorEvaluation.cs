@@ -153,14 +153,20 @@ public static class IndicatorEvaluation
     }
 
     /// <summary>
-    /// T7: the products with support of the kind dated up to the date, each product once however many records it has.
-    /// Support that names no product, or an archived one, counts for none.
+    /// T7: the products with support of the kind dated up to the date, or with a title of the IP register standing on the
+    /// date that counts as that kind (a brand for brand support; a trademark, collective or certification mark for
+    /// trademark support), each product once however many records it has. Support or a title that names no product, or an
+    /// archived one, counts for none.
     /// </summary>
     private static List<int> SupportedProducts(PlanFacts facts, SupportKind? kind, DateOnly at) =>
         facts.Support
-            .Where(r => !r.IsArchived && r.Kind == kind && r.On <= at && r.ProductId is int id
-                && facts.ProductsById.TryGetValue(id, out var product) && !product.IsArchived)
-            .Select(r => r.ProductId!.Value).Distinct().ToList();
+            .Where(r => !r.IsArchived && r.Kind == kind && r.On <= at && r.ProductId is int)
+            .Select(r => r.ProductId!.Value)
+            .Concat(facts.IpTitles
+                .Where(t => !t.IsArchived && kind is not null && Support.IpRules.CountsAs(t.Kind) == kind && t.Standing.IsTrueOn(at))
+                .Select(t => t.ProductId))
+            .Where(id => facts.ProductsById.TryGetValue(id, out var product) && !product.IsArchived)
+            .Distinct().ToList();
 
     /// <summary>919: trained workers over all workers of the active subjects; the records behind it are the subjects with trained workers.</summary>
     private static MeasureResult TrainedWorkers(MeasureDefinition definition, List<SubjectFact> subjects)

@@ -9,9 +9,12 @@ namespace Ocop.Web.Data;
 /// <summary>
 /// Evaluation demo data, dated relative to today so every screen has something true to show whenever the demo
 /// runs: a closed district round with its results, a district decision whose certificates expire within a month
-/// (one of them revoked), a province decision whose re-evaluation window is open, an expired older certificate,
-/// and an open province round under the process in force with partly scored sheets. Scores are generated from
-/// each product's "quality" through the real scoresheets and the core's rules, never typed in.
+/// (one of them revoked), a province decision whose re-evaluation window is open (one of its certificates with the
+/// producer's re-evaluation filed), an expired older certificate; this year's first province round under 26/2026,
+/// closed, with the decision of UBND tỉnh Vĩnh Long and its certificates (a coconut candy of the former Bến Tre scored
+/// on the corrected I.3.c sheet, a product proposed for 5★), checks after recognition with a follow-up; and the open
+/// round of the process in force with partly scored sheets. Scores are generated from each product's "quality" through
+/// the real scoresheets and the core's rules, never typed in.
 /// </summary>
 public static class DemoEvaluationData
 {
@@ -28,6 +31,15 @@ public static class DemoEvaluationData
     ];
 
     private const string ExpiredProduct = "Bưởi da xanh Song Lộc";
+
+    /// <summary>This year's first province round under 26/2026: product → quality, star of the minimums it meets.</summary>
+    private static readonly (string Product, double Quality, int Meets)[] FirstRoundProducts =
+    [
+        ("Kẹo dừa Mỏ Cày", 0.74, 4),          // I.3.c, former Bến Tre: scored on the corrected sheet
+        ("Kẹo dừa Thanh Mỹ", 0.95, 5),        // ≥ 90: proposed for 5★ to the ministry
+        ("Mật ong hoa dừa Song Lộc", 0.62, 3), // I.2.b, the other corrected group
+        ("Mứt dừa non Thanh Mỹ", 0.42, 2),     // below 50: not recognised
+    ];
 
     public static async Task SeedAsync(OcopDbContext db, DateOnly today, CancellationToken ct = default)
     {
@@ -169,7 +181,24 @@ public static class DemoEvaluationData
             revoked.RevocationDecision = "318/QĐ-UBND";
         }
 
-        // 5. The open round under the process in force today, partly scored.
+        // 5. This year's first province round under 26/2026, closed, decided by the new province.
+        var firstRoundProducts = await FirstRoundAsync(db, today, products, sheets, bases, processes, newProvince, users, ct);
+
+        // 6. The producer filed the re-evaluation of the rice's province certificate (its window is open).
+        var rice = provinceDecision.Certificates.FirstOrDefault(c => c.ProductId == products.Single(p => p.Name == "Gạo hữu cơ Long Hòa – Hòa Minh").Id);
+        if (rice is not null && CertificateValidity.Filing(rice.ToFacts(), today, processes).Allowed)
+        {
+            var filed = new Dossier
+            {
+                ProductId = rice.ProductId, Year = today.Year, Variant = DossierVariant.Reevaluation, State = DossierState.Submitted, CertificateId = rice.Id,
+                SubmittedAt = today.AddDays(-3).ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc),
+                Notes = "Hồ sơ đánh giá lại minh họa (dữ liệu demo) do chủ thể nộp.",
+            };
+            db.Dossiers.Add(filed);
+            rice.ReevaluationFiledOn = today.AddDays(-3);
+        }
+
+        // 7. The open round under the process in force today, partly scored.
         var openProcess = EvaluationProcesses.InForceOn(today, processes) ?? processes[^1];
         var openRound = new EvaluationRound
         {
@@ -189,7 +218,7 @@ public static class DemoEvaluationData
         await db.SaveChangesAsync(ct);
 
         var candidates = products
-            .Where(p => p.Status == ProductStatus.Registered && SheetFor(sheets, openRound.LegalBasisCode, p) is not null)
+            .Where(p => p.Status == ProductStatus.Registered && !firstRoundProducts.Contains(p.Id) && SheetFor(sheets, openRound.LegalBasisCode, p) is not null)
             .OrderBy(p => p.Id).Take(4).ToList();
         var adviser = openRound.Members.Single(m => m.UserId == users["hoidong.tnmt"].Id);
         if (candidates.Count > 0)
@@ -244,6 +273,144 @@ public static class DemoEvaluationData
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// The latest first-of-the-year province round of 26/2026 whose deadline has passed (round 1 of 2026 by 30/06/2026):
+    /// held, scored and closed in time, then decided by the province with certificates for what it recognises. A product
+    /// at 90 or more is proposed for 5★ (no certificate here); one below 50 is not recognised. Products recognised are
+    /// checked after recognition (one check with a follow-up still open). Returns the products it used.
+    /// </summary>
+    private static async Task<HashSet<int>> FirstRoundAsync(OcopDbContext db, DateOnly today, List<Product> products, List<ScoresheetRecord> sheets,
+        Dictionary<string, LegalBasis> bases, List<EvaluationProcess> processes, AdministrativeUnit province, Dictionary<string, AppUser> users, CancellationToken ct)
+    {
+        var process = processes.FirstOrDefault(p => p.Code == EvaluationProcesses.Decision26.Code);
+        var window = process is null ? null
+            : Enumerable.Range(process.EffectiveFrom.Year, Math.Max(0, today.Year - process.EffectiveFrom.Year + 1))
+                .SelectMany(y => process.RoundsIn(EvaluationLevel.Province, y))
+                .Where(w => w.Round == 1 && w.EndsBy < today.AddDays(-20) && w.EndsBy.AddDays(-35) >= process.EffectiveFrom)
+                .MaxBy(w => w.EndsBy);
+        if (process is null || window is null)
+        {
+            return [];
+        }
+
+        var opensOn = window.EndsBy.AddDays(-35);
+        var closesOn = window.EndsBy.AddDays(-4);
+        var round = new EvaluationRound
+        {
+            Name = $"Đánh giá, phân hạng sản phẩm OCOP cấp tỉnh đợt 1 năm {window.Year.ToString(CultureInfo.InvariantCulture)}",
+            Level = EvaluationLevel.Province, ProcessCode = process.Code, LegalBasisCode = process.LegalBasisCode, UnitId = province.Id,
+            OpensOn = opensOn, ClosesOn = closesOn, State = RoundState.Closed,
+            ClosedAt = closesOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), ClosedBy = "vanphong",
+        };
+        round.Members.AddRange(
+        [
+            new CouncilMember { FullName = "Trần Thị Mai", Organisation = "Sở Nông nghiệp và Môi trường", Position = CouncilPosition.Chair, UserId = users["vanphong"].Id },
+            new CouncilMember { FullName = "Phạm Minh Tâm", Organisation = "Sở Công Thương", Position = CouncilPosition.Member, UserId = users["hoidong"].Id },
+            new CouncilMember { FullName = "Thạch Sô Phal", Organisation = "Sở Nông nghiệp và Môi trường", Position = CouncilPosition.Member, UserId = users["hoidong.tnmt"].Id },
+            new CouncilMember { FullName = "Lê Thị Hồng Nhung", Organisation = "Sở Y tế", Position = CouncilPosition.Secretary, UserId = users["hoidong.yte"].Id },
+        ]);
+        db.EvaluationRounds.Add(round);
+        await db.SaveChangesAsync(ct);
+
+        var basis = bases[process.LegalBasisCode];
+        var used = new HashSet<int>();
+        var recognised = new List<(Product Product, RoundProduct Entry)>();
+        foreach (var (name, quality, meets) in FirstRoundProducts)
+        {
+            var product = products.SingleOrDefault(p => p.Name == name);
+            if (product is null || SheetFor(sheets, process.LegalBasisCode, product) is not { } record)
+            {
+                continue;
+            }
+
+            used.Add(product.Id);
+            var sheet = record.ToModel();
+            // Proposed by the commune before 30/4, checked and accepted in May.
+            var dossier = Dossier(product, window.Year, DossierState.Evaluated, window.ProposalsBefore.AddDays(-20));
+            dossier.AcceptedAt = window.ProposalsBefore.AddDays(-5).ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc);
+            db.Dossiers.Add(dossier);
+            var entry = new RoundProduct { RoundId = round.Id, ProductId = product.Id, ScoresheetId = record.Id, Dossier = dossier };
+            var memberSheets = new List<MemberSheet>();
+            foreach (var (member, index) in round.Members.Select((m, i) => (m, i)))
+            {
+                var answers = Answers(sheet, quality, index, meets);
+                entry.Sheets.Add(new MemberScoresheet
+                {
+                    CouncilMemberId = member.Id, State = MemberSheetState.Submitted, Answers = JsonSerializer.Serialize(answers),
+                    TotalTenths = SheetScoring.Score(sheet, answers).Total.Tenths, SubmittedAt = closesOn.AddDays(-1).ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc),
+                });
+                memberSheets.Add(new MemberSheet(member.Id, member.FullName, MemberSheetState.Submitted, answers));
+            }
+
+            var result = RoundResults.ForProduct(sheet, basis, memberSheets);
+            var outcome = process.OutcomeAt(round.Level, result.Total!.Value, result.Star ?? 1);
+            entry.ScoreHundredths = result.Total.Value.ToHundredths();
+            entry.PartAHundredths = result.Parts.FirstOrDefault(p => p.Code == "A")?.Score.ToHundredths();
+            entry.PartBHundredths = result.Parts.FirstOrDefault(p => p.Code == "B")?.Score.ToHundredths();
+            entry.PartCHundredths = result.Parts.FirstOrDefault(p => p.Code == "C")?.Score.ToHundredths();
+            entry.StarByScore = result.StarByScore;
+            entry.Star = result.Star;
+            entry.CapExplanation = result.CapExplanation;
+            entry.Outcome = outcome.Kind;
+            entry.PotentialFiveStar = outcome.PotentialFiveStar;
+            entry.Flags = JsonSerializer.Serialize(Consistency.Flags(sheet, memberSheets), AuditJson.Options);
+            db.RoundProducts.Add(entry);
+            if (outcome.Kind == LevelOutcomeKind.RecognisedHere)
+            {
+                recognised.Add((product, entry));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (recognised.Count == 0)
+        {
+            return used;
+        }
+
+        var signedOn = closesOn.AddDays(8);
+        var decision = new Recognition
+        {
+            DecisionNumber = $"1520/QĐ-UBND-{window.Year.ToString(CultureInfo.InvariantCulture)}", SignedOn = signedOn,
+            Signer = "Lê Thị Ngọc Hân", SignerTitle = "Phó Chủ tịch", Issuer = "UBND tỉnh Vĩnh Long", Level = EvaluationLevel.Province, RoundId = round.Id,
+        };
+        var sequence = 0;
+        foreach (var (product, entry) in recognised)
+        {
+            decision.Certificates.Add(Certificate(product, entry, entry.Star!.Value, signedOn, process, ref sequence, "86"));
+            product.Status = ProductStatus.Ranked;
+        }
+
+        db.Recognitions.Add(decision);
+        await db.SaveChangesAsync(ct);
+
+        // Checks after recognition: the first certificate passed, papers running out soon; another one failed its labels.
+        var first = decision.Certificates[0];
+        db.ProductChecks().Add(new ProductCheck
+        {
+            CertificateId = first.Id, Kind = CheckKind.Periodic, CheckedOn = signedOn.AddDays(60), CheckedBy = "Đoàn kiểm tra liên ngành tỉnh (dữ liệu demo)",
+            Quality = AspectResult.Met, FoodSafetyPapers = AspectResult.Met, FoodSafetyPapersExpireOn = today.AddDays(45), Labels = AspectResult.Met, Environment = AspectResult.Met,
+            Findings = "Sản phẩm giữ chất lượng như hồ sơ công nhận; nhãn đúng quy định.", Passed = true, CreatedAt = signedOn.AddDays(60).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+        });
+        if (decision.Certificates.Count > 1)
+        {
+            var second = decision.Certificates[1];
+            var check = new ProductCheck
+            {
+                CertificateId = second.Id, Kind = CheckKind.AdHoc, CheckedOn = today.AddDays(-40), CheckedBy = "Sở Y tế (dữ liệu demo)",
+                Quality = AspectResult.Met, FoodSafetyPapers = AspectResult.Met, Labels = AspectResult.NotMet, Environment = AspectResult.NotChecked,
+                Findings = "Nhãn thiếu thông tin hạn sử dụng và in biểu trưng OCOP sai mẫu.", FollowUp = "In lại nhãn đúng quy định, gửi mẫu nhãn cho Sở Y tế.",
+                FollowUpDueOn = today.AddDays(-10), CreatedAt = today.AddDays(-40).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            };
+            var verdict = PostRecognitionChecks.Judge(check.Aspects, check.CheckedOn, check.FoodSafetyPapersExpireOn);
+            check.Passed = verdict.Passed;
+            check.Ground = verdict.Ground;
+            db.ProductChecks().Add(check);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return used;
     }
 
     private static ScoresheetRecord? SheetFor(List<ScoresheetRecord> sheets, string basis, Product product) =>

@@ -101,6 +101,8 @@ public class Dossier : IAuditable, IVersioned
     public int? CertificateId { get; set; }
     [MaxLength(4000)] public string? Notes { get; set; }
     public DateTime? SubmittedAt { get; set; }
+    /// <summary>When the dossier was found complete (accepted): the 45 days to a re-evaluation's result count from it.</summary>
+    public DateTime? AcceptedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
@@ -246,6 +248,11 @@ public class Recognition : IAuditable, IVersioned
     public EvaluationLevel Level { get; set; }
     public int? RoundId { get; set; }
     public EvaluationRound? Round { get; set; }
+    /// <summary>
+    /// Transcribed from a paper decision already issued (its printed number kept): recorded, never issued anew here. A
+    /// decision under rules no longer in force (a district's, a ceased province's) can only be recorded this way.
+    /// </summary>
+    public bool Transcribed { get; set; }
     public DateTime CreatedAt { get; set; }
     public int Version { get; set; }
 
@@ -269,13 +276,19 @@ public class Certificate : IAuditable, IVersioned
     public DateOnly ExpiresOn { get; set; }
     public DateOnly? ReevaluationFiledOn { get; set; }
     public DateOnly? ReevaluationDecidedOn { get; set; }
+    /// <summary>What the re-evaluation concluded: renewed (<see cref="SupersededById"/> is the new certificate) or not.</summary>
+    public ReevaluationOutcome? ReevaluationOutcome { get; set; }
+    /// <summary>The document that concluded a re-evaluation without renewal (a council's conclusion, a notice), as written.</summary>
+    [MaxLength(250)] public string? ReevaluationNote { get; set; }
     public DateOnly? RevokedOn { get; set; }
     public RevocationGround? RevocationGround { get; set; }
     [MaxLength(60)] public string? RevocationDecision { get; set; }
+    /// <summary>The failed post-recognition check the revocation rests on, when it does.</summary>
+    public int? RevokingCheckId { get; set; }
     /// <summary>The certificate that replaced this one after re-evaluation or upgrade.</summary>
     public int? SupersededById { get; set; }
     public int Version { get; set; }
 
     public CertificateFacts ToFacts() => new(IssuedOn, ExpiresOn, ReevaluationFiledOn, ReevaluationDecidedOn,
-        RevokedOn is { } on && RevocationGround is { } ground ? new Revocation(on, ground, RevocationDecision ?? "") : null);
+        RevokedOn is { } on && RevocationGround is { } ground ? new Revocation(on, ground, RevocationDecision ?? "") : null, ReevaluationOutcome);
 }

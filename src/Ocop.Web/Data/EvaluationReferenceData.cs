@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Ocop.Core.Calendar;
 using Ocop.Core.Evaluation;
 
 namespace Ocop.Web.Data;
@@ -6,15 +7,19 @@ namespace Ocop.Web.Data;
 /// <summary>
 /// Seeds the law of evaluation: legal bases, processes, the 26 scoresheets of 148/2023 and of 26/2026 (from the
 /// transcribed files in Data/Seed, provenance kept, unverified until an administrator checks each against the
-/// gazette), and the dossier checklist. Only what is missing is added, so corrections survive.
+/// gazette), with the evident corrections of the printed 26/2026 text recorded on each version they touch
+/// (scoresheets-26-2026-corrections.json), the dossier checklist and the public holidays deadlines count over. Only
+/// what is missing is added, so corrections survive.
 /// </summary>
 public static class EvaluationReferenceData
 {
-    private static readonly (string File, string Basis)[] ScoresheetFiles =
+    private static readonly (string File, string Basis, string? Corrections)[] ScoresheetFiles =
     [
-        ("scoresheets-148.json", "148/2023"),
-        ("scoresheets-26-2026.json", "26/2026"),
+        ("scoresheets-148.json", "148/2023", null),
+        ("scoresheets-26-2026.json", "26/2026", "scoresheets-26-2026-corrections.json"),
     ];
+
+    private const string HolidayFileName = "holidays-vietnam.json";
 
     public static async Task SeedAsync(OcopDbContext db, string seedFolder, CancellationToken ct = default)
     {
@@ -40,29 +45,91 @@ public static class EvaluationReferenceData
 
         await db.SaveChangesAsync(ct);
 
-        foreach (var (file, basisCode) in ScoresheetFiles)
+        foreach (var (file, basisCode, correctionsFile) in ScoresheetFiles)
         {
+            var basis = (await db.LegalBases.SingleAsync(b => b.Code == basisCode, ct)).ToModel();
+            var corrections = correctionsFile is null ? []
+                : ScoresheetCorrections.Read(await File.ReadAllTextAsync(Path.Combine(seedFolder, correctionsFile), ct)).Specs;
             if (await db.Scoresheets.AnyAsync(s => s.LegalBasisCode == basisCode, ct))
             {
+                await PublishCorrectedAsync(db, basis, corrections, ct);
                 continue;
             }
 
-            var basis = (await db.LegalBases.SingleAsync(b => b.Code == basisCode, ct)).ToModel();
             var read = ScoresheetReader.Read(await File.ReadAllTextAsync(Path.Combine(seedFolder, file), ct), basis);
             if (read.Errors.Count > 0)
             {
                 throw new InvalidOperationException($"{file}: {string.Join("; ", read.Errors)}");
             }
 
-            db.Scoresheets.AddRange(read.Sheets.Select(FromModel));
+            var sheets = new List<Scoresheet>();
+            foreach (var sheet in read.Sheets)
+            {
+                var corrected = ScoresheetCorrections.Apply(sheet, corrections, basis);
+                if (corrected.Errors.Count > 0)
+                {
+                    throw new InvalidOperationException($"{correctionsFile}: {string.Join("; ", corrected.Errors)}");
+                }
+
+                sheets.Add(corrected.Sheet);
+            }
+
+            db.Scoresheets.AddRange(sheets.Select(FromModel));
             await db.SaveChangesAsync(ct);
         }
+
+        await SeedHolidaysAsync(db, Path.Combine(seedFolder, HolidayFileName), ct);
 
         if (!await db.DossierChecklist.AnyAsync(ct))
         {
             db.DossierChecklist.AddRange(Checklist());
             await db.SaveChangesAsync(ct);
         }
+    }
+
+    /// <summary>
+    /// A database seeded before the corrections existed holds the sets that cannot add up as printed as drafts: each such
+    /// set without any published version gets a new version, corrected and published, beside the draft as printed.
+    /// </summary>
+    private static async Task PublishCorrectedAsync(OcopDbContext db, LegalBasis basis, IReadOnlyList<CorrectionSpec> corrections, CancellationToken ct)
+    {
+        var sets = corrections.SelectMany(c => c.Sets).ToHashSet();
+        if (sets.Count == 0)
+        {
+            return;
+        }
+
+        var records = await db.Scoresheets.Where(s => s.LegalBasisCode == basis.Code && sets.Contains(s.ProductSetNumber)).ToListAsync(ct);
+        foreach (var group in records.GroupBy(r => r.ProductSetNumber).Where(g => g.All(r => r.Status == ScoresheetStatus.Draft)))
+        {
+            var newest = group.MaxBy(r => r.SheetVersion)!.ToModel();
+            var corrected = ScoresheetCorrections.Apply(newest with { Version = newest.Version + 1, Status = ScoresheetStatus.Draft, Corrections = null }, corrections, basis);
+            if (corrected.Errors.Count == 0 && corrected.Sheet.Status == ScoresheetStatus.Published)
+            {
+                db.Scoresheets.Add(FromModel(corrected.Sheet));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The holidays of each year of the file that has none recorded yet (an office's own edits of a year are kept).</summary>
+    private static async Task SeedHolidaysAsync(OcopDbContext db, string path, CancellationToken ct)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        var years = HolidayFile.Read(await File.ReadAllTextAsync(path, ct));
+        var known = (await db.PublicHolidays().Select(h => h.Date).ToListAsync(ct)).Select(d => d.Year).ToHashSet();
+        foreach (var year in years.Where(y => !known.Contains(y.Year)))
+        {
+            db.PublicHolidays().AddRange(year.DaysOff.Select(d => new PublicHoliday { Date = d.Date, Name = d.Name }));
+            db.PublicHolidays().AddRange(year.WorkedWeekendDays.Select(d => new PublicHoliday { Date = d.Date, Name = d.Name, WorkedWeekendDay = true }));
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     public static ScoresheetRecord FromModel(Scoresheet sheet) => new()

@@ -132,6 +132,8 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         DocumentModel.Configure(builder);
         Features.Account.SessionModel.Configure(builder);
         Features.Api.ApiTokenModel.Configure(builder);
+        SupportModel.Configure(builder);
+        EvaluationProcedureModel.Configure(builder);
     }
 
     private static void ConfigureEvaluation(ModelBuilder builder)

@@ -92,7 +92,7 @@ public class IndicatorSnapshot : IAuditable
     [MaxLength(256)] public required string TakenBy { get; set; }
 }
 
-/// <summary>Support given to a subject (and maybe one product): target T7 counts brand and trademark support.</summary>
+/// <summary>Support given to a subject (and maybe one product): target T7 counts brand and trademark support; section III adds source, policy, office, budget and evidence (SupportEntities.cs).</summary>
 public class SupportRecord : IAuditable, IVersioned
 {
     public int Id { get; set; }
@@ -103,8 +103,20 @@ public class SupportRecord : IAuditable, IVersioned
     public SupportKind Kind { get; set; }
     [MaxLength(1000)] public required string Description { get; set; }
     public DateOnly On { get; set; }
-    /// <summary>Amount in VND, whole đồng.</summary>
+    /// <summary>Amount committed (decided), in VND, whole đồng.</summary>
     public long? AmountVnd { get; set; }
+    /// <summary>Amount paid so far, in VND.</summary>
+    public long? PaidVnd { get; set; }
+    /// <summary>Where the money comes from; null on records from before sources were kept (shown as "not recorded").</summary>
+    public Ocop.Core.Support.FundingSource? Source { get; set; }
+    public int? PolicyId { get; set; }
+    public SupportPolicy? Policy { get; set; }
+    /// <summary>The office responsible for the support.</summary>
+    public int? OfficeId { get; set; }
+    public Office? Office { get; set; }
+    /// <summary>The budget allocation it is charged to.</summary>
+    public int? BudgetAllocationId { get; set; }
+    public BudgetAllocation? BudgetAllocation { get; set; }
     /// <summary>Decision or other reference.</summary>
     [MaxLength(200)] public string? Reference { get; set; }
     public bool IsArchived { get; set; }

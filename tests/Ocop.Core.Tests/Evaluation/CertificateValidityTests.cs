@@ -47,7 +47,8 @@ public class CertificateValidityTests
 
     // A re-evaluation filed 60 days before expiry (late, after the window) and not decided keeps the certificate valid.
     [Theory]
-    [InlineData(-10, null, CertificateState.ExpiringSoon)]
+    [InlineData(-61, null, CertificateState.Valid)]                          // before it was filed
+    [InlineData(-10, null, CertificateState.ReevaluationFiled)]              // filed: the office sees it is on its way
     [InlineData(1, null, CertificateState.KeptValidPendingReevaluation)]
     [InlineData(180, null, CertificateState.KeptValidPendingReevaluation)]   // at most 180 days past expiry
     [InlineData(181, null, CertificateState.Expired)]
@@ -76,7 +77,7 @@ public class CertificateValidityTests
 
     [Theory]
     [InlineData(-150, CertificateState.Valid)]          // 148 had no re-evaluation window
-    [InlineData(-30, CertificateState.ExpiringSoon)]
+    [InlineData(-30, CertificateState.ReevaluationFiled)]
     [InlineData(1, CertificateState.Expired)]           // and no extension while re-evaluation is pending
     public void Under_148_there_is_no_window_and_no_extension(int daysFromExpiry, CertificateState state)
     {
@@ -122,5 +123,61 @@ public class CertificateValidityTests
         Assert.Equal(D("2027-05-31"), milestones.ExpiringSoonFrom);
         Assert.Equal(D("2027-12-27"), milestones.KeptValidAtMostUntil);
         Assert.Null(CertificateValidity.Milestones(new CertificateFacts(Issued, Expires), Under148).ReevaluationWindowOpensOn);
+    }
+
+    // The window applies only where 26/2026 says so: where it closes under 26/2026, and never before 22/05/2026.
+    [Theory]
+    [InlineData("2025-12-31", null, null)]                       // expired while 1489 was in force
+    [InlineData("2026-06-30", null, null)]                       // its window would have closed on 02/03/2026, under 1489
+    [InlineData("2026-09-19", "2026-05-22", "2026-05-22")]       // closes on the first day of 26/2026
+    [InlineData("2026-11-01", "2026-05-22", "2026-07-04")]       // opens on 22/05/2026, not on 05/05/2026
+    [InlineData("2027-06-30", "2027-01-01", "2027-03-02")]
+    public void The_re_evaluation_window_applies_only_under_26_2026(string expires, string? opens, string? closes)
+    {
+        var window = CertificateValidity.WindowFor(D(expires), EvaluationProcesses.All);
+        Assert.Equal(opens, window?.Opens.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Assert.Equal(closes, window?.Closes.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("2027-06-30", "2026-12-31", false, "nộp từ ngày 01/01/2027 đến ngày 02/03/2027")]   // too early
+    [InlineData("2027-06-30", "2027-01-01", false, null)]
+    [InlineData("2027-06-30", "2027-03-02", false, null)]
+    [InlineData("2027-06-30", "2027-03-03", true, null)]                                       // after the window: late, accepted
+    [InlineData("2027-06-30", "2027-06-30", true, null)]                                       // the last valid day
+    [InlineData("2027-06-30", "2027-07-01", false, "đã hết hạn ngày 30/06/2027")]
+    [InlineData("2026-06-30", "2026-01-15", false, null)]                                      // no window under 1489: filed any time before expiry
+    public void Filing_a_re_evaluation_is_enforced_where_the_window_applies(string expires, string on, bool late, string? refusal)
+    {
+        var facts = new CertificateFacts(D(expires).AddMonths(-36), D(expires));
+        var filing = CertificateValidity.Filing(facts, D(on), EvaluationProcesses.All);
+        Assert.Equal(refusal is null, filing.Allowed);
+        Assert.Equal(late, filing.Late);
+        if (refusal is not null)
+        {
+            Assert.Contains(refusal, filing.Refusal, StringComparison.Ordinal);
+        }
+    }
+
+    // A dossier filed before 22/05/2026 finishes under the old rules: no grace past expiry.
+    [Theory]
+    [InlineData("2026-05-10", "2026-08-05", CertificateState.Expired)]
+    [InlineData("2026-05-25", "2026-08-05", CertificateState.KeptValidPendingReevaluation)]
+    [InlineData("2026-05-25", "2027-01-28", CertificateState.Expired)]     // 181 days past expiry
+    public void The_grace_of_a_pending_re_evaluation_is_the_one_of_the_rules_in_force_when_it_was_filed(string filed, string on, CertificateState state)
+    {
+        var facts = new CertificateFacts(D("2023-07-31"), D("2026-07-31"), D(filed));
+        Assert.Equal(state, CertificateValidity.StateOn(facts, D(on), EvaluationProcesses.All).State);
+    }
+
+    [Theory]
+    [InlineData(ReevaluationOutcome.Renewed, "2027-02-01", CertificateState.Superseded)]
+    [InlineData(ReevaluationOutcome.NotRenewed, "2027-02-01", CertificateState.Valid)]            // runs to its own expiry
+    [InlineData(ReevaluationOutcome.NotRenewed, "2027-07-05", CertificateState.Expired)]          // the outcome ends the grace
+    [InlineData(ReevaluationOutcome.Renewed, "2027-01-20", CertificateState.ReevaluationFiled)]   // before the outcome
+    public void The_outcome_of_a_re_evaluation_closes_it(ReevaluationOutcome outcome, string on, CertificateState state)
+    {
+        var facts = new CertificateFacts(Issued, Expires, D("2027-01-10"), D("2027-01-25"), ReevaluationOutcome: outcome);
+        Assert.Equal(state, CertificateValidity.StateOn(facts, D(on), EvaluationProcesses.All).State);
     }
 }

@@ -32,9 +32,9 @@ public class RoundResultTests
 
     [Theory]
     [InlineData(new[] { 70, 69 }, "69.5", 3)]          // 69.5 is 3★
-    [InlineData(new[] { 70, 70, 69 }, "69.66", 3)]
+    [InlineData(new[] { 70, 70, 69 }, "69.67", 3)]   // shown rounded half-up; ranked on the exact 69.666…
     [InlineData(new[] { 90, 89 }, "89.5", 4)]
-    [InlineData(new[] { 50, 49, 50 }, "49.66", 2)]
+    [InlineData(new[] { 50, 49, 50 }, "49.67", 2)]
     [InlineData(new[] { 30, 29 }, "29.5", 1)]
     [InlineData(new[] { 100, 100 }, "100", 5)]
     public void The_mean_is_never_rounded_up_into_the_next_star(int[] totals, string mean, int stars)

@@ -39,7 +39,9 @@ public class StarBandTests
 
     [Theory]
     [InlineData(new[] { "70", "69.9" }, 3, "69.95")]        // the mean 69.95 is not 70
-    [InlineData(new[] { "70", "70", "69.9" }, 3, "69.96")]  // 69.966… shown cut, never rounded to 69.97 or 70
+    [InlineData(new[] { "70", "70", "69.9" }, 3, "69.97")]  // 69.966… shown rounded half-up; the star stays on the exact mean
+    [InlineData(new[] { "89.7", "89.7", "89.6" }, 4, "89.67")]  // cut, it would read 89.66
+    [InlineData(new[] { "29.7", "29.7", "29.6" }, 1, "29.67")]
     [InlineData(new[] { "70", "69" }, 3, "69.5")]
     [InlineData(new[] { "90", "89.9", "90.1" }, 5, "90")]
     [InlineData(new[] { "50", "49.9", "49.9" }, 2, "49.93")]
@@ -84,5 +86,17 @@ public class StarBandTests
         Assert.Equal(Points.FromWhole(100), LegalBases.Decision1048Of2019.TotalPoints);
         Assert.Equal(Points.FromWhole(40), LegalBases.Decision1048Of2019.Parts.Single(p => p.Code == "C").Max);
         Assert.Equal("30", LegalBases.Decision148Of2023.Band(2)!.From.ToString());
+    }
+
+    [Theory]
+    [InlineData(5933, 20, "29,67", 1)]   // 29.665 → 29,67 (half up)
+    [InlineData(5932, 20, "29,66", 1)]   // 29.66
+    [InlineData(1399, 2, "69,95", 3)]    // 69.95 stays 3★
+    [InlineData(13999, 20, "70", 3)]     // 69.995 reads 70 only with twenty members; the star is still 3
+    public void A_mean_is_shown_rounded_half_up_to_two_places_and_ranked_on_its_exact_value(long sumTenths, int count, string shown, int stars)
+    {
+        var mean = new MeanScore(sumTenths, count);
+        Assert.Equal(shown, mean.ToVietnamese());
+        Assert.Equal(stars, LegalBases.Decision26Of2026.StarForScore(mean));
     }
 }

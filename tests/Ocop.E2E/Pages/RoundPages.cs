@@ -98,6 +98,9 @@ public sealed class ScoresheetPage(IPage page) : AppPage(page)
     }
 
     public Task SubmitAsync() => Page.GetByRole(AriaRole.Button, new() { Name = "Nộp phiếu" }).ClickAsync();
+
+    /// <summary>The sheet's running total as the page prints it ("80,5").</summary>
+    public Task<string> TotalAsync() => Page.Locator("output[data-total-all]").InnerTextAsync();
 }
 
 /// <summary>Kết quả đợt đánh giá: /Rounds/{id}/Results.</summary>
@@ -110,6 +113,12 @@ public sealed class RoundResultsPage(IPage page) : AppPage(page)
     }
 
     public Task CloseRoundAsync() => Page.GetByRole(AriaRole.Button, new() { Name = "Kết thúc đợt đánh giá" }).ClickAsync();
+
+    /// <summary>One product's part of the results, as a region named after the product.</summary>
+    public ILocator Product(string name) => Page.GetByRole(AriaRole.Region, new() { Name = name });
+
+    /// <summary>A council member's row in a product's table of totals (only once the round is closed).</summary>
+    public ILocator MemberRow(string product, string member) => Product(product).GetByRole(AriaRole.Row).Filter(new() { HasText = member });
 }
 
 /// <summary>Ghi nhận quyết định công nhận của một đợt: /Recognitions/Create?round={id}.</summary>

@@ -26,7 +26,7 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
         var tour = await app.ProductIdAsync(Demo.ConChimTour);
         var wine = await app.ProductIdAsync(Demo.BanhTetMyChanh);
         var round = await ClosedRoundAsync(
-            (rice, 7250, 4, LevelOutcomeKind.RecognisedHere),
+            (rice, 6250, 3, LevelOutcomeKind.RecognisedHere),
             (tour, 6100, 3, LevelOutcomeKind.RecognisedHere),
             (wine, 4500, 2, LevelOutcomeKind.NotRecognised));
         var office = await app.As(Demo.ProgramOffice);
@@ -50,8 +50,8 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
         });
         Assert.Equal(2, certificates.Select(c => c.Number).Distinct().Count());
         var riceCertificate = certificates.Single(c => c.ProductId == rice);
-        Assert.Equal(4, riceCertificate.Stars);
-        Assert.Equal(7250, riceCertificate.ScoreHundredths);
+        Assert.Equal(3, riceCertificate.Stars);
+        Assert.Equal(6250, riceCertificate.ScoreHundredths);
         Assert.Equal(ProductStatus.Ranked, (await app.ProductAsync(tour)).Status);
         Assert.DoesNotContain(certificates, c => c.ProductId == wine);
 
@@ -67,7 +67,7 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task Recognition_decision_DOCX_opens_and_lists_its_products_with_stars_and_scores()
     {
         var rice = await app.ProductIdAsync(Demo.GaoLongHoa);
-        var round = await ClosedRoundAsync((rice, 7325, 4, LevelOutcomeKind.RecognisedHere));
+        var round = await ClosedRoundAsync((rice, 6325, 3, LevelOutcomeKind.RecognisedHere));
         var office = await app.As(Demo.ProgramOffice);
         var form = await office.GetFormAsync($"/Recognitions/Create?round={round}");
         form.Set("Input.DecisionNumber", "20/QĐ-UBND-DOCX").Set("Input.SignedOn", "2025-02-05")
@@ -85,8 +85,8 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains("Số: 20/QĐ-UBND-DOCX", text, StringComparison.Ordinal);
         Assert.Contains(Demo.GaoLongHoa, text, StringComparison.Ordinal);
         Assert.Contains(Demo.TienThanh, text, StringComparison.Ordinal);
-        Assert.Contains("4 sao", text, StringComparison.Ordinal);
-        Assert.Contains("73,25", text, StringComparison.Ordinal);
+        Assert.Contains("3 sao", text, StringComparison.Ordinal);
+        Assert.Contains("63,25", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,7 +103,11 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("Nhập số quyết định.", errors["Input.DecisionNumber"]);
         Assert.Contains("Điểm là số", errors["Input.Rows[0].Score"], StringComparison.Ordinal);
 
+        // A 2025 decision of the former province breaks today's rules: it is recorded only as transcribed from paper.
         form.Set("Input.DecisionNumber", "1234/QĐ-UBND-TINH").Set("Input.SignedOn", "2025-06-01").Set("Input.Rows[0].Score", "78,5");
+        using var notMarked = await office.PostFormAsync(form);
+        Assert.Contains("chỉ ghi nhận như bản chép từ quyết định giấy", Html.FieldErrors(await notMarked.Content.ReadAsStringAsync())["Input.Transcribed"], StringComparison.Ordinal);
+        form.Set("Input.Transcribed", "true");
         using var response = await office.PostFormAsync(form);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var id = Html.IdFromLocation(response, "/Recognitions/Details/");
@@ -370,8 +374,9 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(lastDossier, dossier.CopiedFromId);
         Assert.Equal(DossierState.Draft, dossier.State);
         Assert.Equal(["stored-a.pdf", "stored-b.pdf"], dossier.Documents.Select(d => d.StoredName).Order(StringComparer.Ordinal).ToArray());
+        // Opening the dossier files nothing: the filing is recorded when the dossier is submitted.
         var saved = await app.QueryAsync(db => db.Certificates.AsNoTracking().SingleAsync(c => c.Id == certificate.Id));
-        Assert.Equal(Today, saved.ReevaluationFiledOn);
+        Assert.Null(saved.ReevaluationFiledOn);
 
         // A second click goes to the same dossier instead of opening another.
         using var again = await office.PostWithTokenAsync($"/Certificates/Details/{certificate.Id}?handler=Reevaluate", ("version", saved.Version.ToString(CultureInfo.InvariantCulture)));

@@ -130,6 +130,19 @@ public partial class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
             ["task"] = await db.PlanTasks.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync(),
             ["attachment"] = await db.TaskAttachments.OrderBy(t => t.Id).Select(t => t.Id).FirstOrDefaultAsync(),
             ["photo"] = await db.ProductPhotos.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(),
+            ["policy"] = await db.SupportPolicies.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(),
+            ["budget"] = await db.BudgetAllocations.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(),
+            ["sectionFile"] = await db.SectionFiles.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(),
+            ["training"] = await db.TrainingEvents.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(),
+            ["fair"] = await db.TradeFairs.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(),
+            ["salesPoint"] = await db.SalesPoints.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(),
+            ["listing"] = await db.EcommerceListings.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(),
+            ["tourismPoint"] = await db.TourismPoints.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(),
+            ["route"] = await db.TourismRoutes.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(),
+            ["ipTitle"] = await db.IpTitles.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(),
+            ["trace"] = await db.Traceability.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(),
+            ["area"] = await db.RawMaterialAreas.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(),
+            ["reward"] = await db.Rewards.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(),
         });
         var user = await FuzzUserAsync();
         string I(string key) => ids[key].ToString(CultureInfo.InvariantCulture);
@@ -177,6 +190,28 @@ public partial class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
             ("api/v1/subjects/{id:int}/restore", $"/api/v1/subjects/{I("subject")}/restore"), ("api/v1/products/{id:int}/photos", $"/api/v1/products/{I("product")}/photos"),
             ("api/v1/products/{id:int}/archive", $"/api/v1/products/{I("product")}/archive"), ("api/v1/products/{id:int}/restore", $"/api/v1/products/{I("product")}/restore"),
             ("api/v1/exchange/certificates", "/api/v1/exchange/certificates"),
+            // Section III registers (issue 15): each list, its form for a record and a new one, and its API.
+            ("Support", "/Support"), ("Support/Policies", "/Support/Policies"), ("Support/PolicyEdit/{id:int?}", $"/Support/PolicyEdit/{I("policy")}"),
+            ("Support/PolicyEdit/{id:int?}", "/Support/PolicyEdit"), ("Support/Budgets", "/Support/Budgets"),
+            ("Support/BudgetEdit/{id:int?}", $"/Support/BudgetEdit/{I("budget")}"), ("Support/BudgetEdit/{id:int?}", "/Support/BudgetEdit"),
+            ("Support/File/{id:int}", $"/Support/File/{I("sectionFile")}"), ("Support/Product/{id:int}", $"/Support/Product/{I("product")}"),
+            ("Training", "/Training"), ("Training/Edit/{id:int?}", $"/Training/Edit/{I("training")}"), ("Training/Edit/{id:int?}", "/Training/Edit"),
+            ("Promotion/Fairs", "/Promotion/Fairs"), ("Promotion/FairEdit/{id:int?}", $"/Promotion/FairEdit/{I("fair")}"), ("Promotion/FairEdit/{id:int?}", "/Promotion/FairEdit"),
+            ("Promotion/SalesPoints", "/Promotion/SalesPoints"), ("Promotion/SalesPointEdit/{id:int?}", $"/Promotion/SalesPointEdit/{I("salesPoint")}"),
+            ("Promotion/SalesPointEdit/{id:int?}", "/Promotion/SalesPointEdit"),
+            ("Promotion/Listings", "/Promotion/Listings"), ("Promotion/ListingEdit/{id:int?}", $"/Promotion/ListingEdit/{I("listing")}"), ("Promotion/ListingEdit/{id:int?}", "/Promotion/ListingEdit"),
+            ("Promotion/TourismPoints", "/Promotion/TourismPoints"), ("Promotion/TourismPointEdit/{id:int?}", $"/Promotion/TourismPointEdit/{I("tourismPoint")}"),
+            ("Promotion/TourismPointEdit/{id:int?}", "/Promotion/TourismPointEdit"),
+            ("Promotion/Routes", "/Promotion/Routes"), ("Promotion/RouteEdit/{id:int?}", $"/Promotion/RouteEdit/{I("route")}"), ("Promotion/RouteEdit/{id:int?}", "/Promotion/RouteEdit"),
+            ("Protection/Titles", "/Protection/Titles"), ("Protection/TitleEdit/{id:int?}", $"/Protection/TitleEdit/{I("ipTitle")}"), ("Protection/TitleEdit/{id:int?}", "/Protection/TitleEdit"),
+            ("Protection/Traceability", "/Protection/Traceability"), ("Protection/TraceabilityEdit/{id:int?}", $"/Protection/TraceabilityEdit/{I("trace")}"),
+            ("Protection/TraceabilityEdit/{id:int?}", "/Protection/TraceabilityEdit"),
+            ("ValueChains/Areas", "/ValueChains/Areas"), ("ValueChains/AreaEdit/{id:int?}", $"/ValueChains/AreaEdit/{I("area")}"), ("ValueChains/AreaEdit/{id:int?}", "/ValueChains/AreaEdit"),
+            ("ValueChains/Rewards", "/ValueChains/Rewards"), ("ValueChains/RewardEdit/{id:int?}", $"/ValueChains/RewardEdit/{I("reward")}"), ("ValueChains/RewardEdit/{id:int?}", "/ValueChains/RewardEdit"),
+            ("api/v1/support/policies", "/api/v1/support/policies"), ("api/v1/support/budgets", "/api/v1/support/budgets"), ("api/v1/training", "/api/v1/training"),
+            ("api/v1/trade-fairs", "/api/v1/trade-fairs"), ("api/v1/sales-points", "/api/v1/sales-points"), ("api/v1/ecommerce-listings", "/api/v1/ecommerce-listings"),
+            ("api/v1/tourism/points", "/api/v1/tourism/points"), ("api/v1/tourism/routes", "/api/v1/tourism/routes"), ("api/v1/ip-titles", "/api/v1/ip-titles"),
+            ("api/v1/traceability", "/api/v1/traceability"), ("api/v1/raw-material-areas", "/api/v1/raw-material-areas"), ("api/v1/rewards", "/api/v1/rewards"),
         ];
     }
 

@@ -54,7 +54,7 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
         ["TargetValue"] = "Giá trị mục tiêu", ["Direction"] = "Hướng", ["Deadline"] = "Hạn", ["SortOrder"] = "Thứ tự",
     };
 
-    public string TypeName(string type) => TypeNames.GetValueOrDefault(type, type);
+    public string TypeName(string type) => TypeNames.GetValueOrDefault(type) ?? Support.SectionHistory.TypeNames.GetValueOrDefault(type, type);
 
     public string FieldName(string field) => FieldNames.GetValueOrDefault(field, field);
 
@@ -232,7 +232,18 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
                 (RecordName, BackUrl) = (support, $"/Planning/Support/Edit/{id}");
                 break;
             default:
-                return NotFound();
+                // The records of section III (support, promotion, protection, value chains) answer for themselves.
+                var section = int.TryParse(id, out var sectionId)
+                    ? await Support.SectionHistory.ResolveAsync(HttpContext.RequestServices.GetRequiredService<Support.SectionContext>(), type, sectionId, ct)
+                    : null;
+                if (section is not { } found)
+                {
+                    return NotFound();
+                }
+
+                (RecordName, BackUrl) = (found.Name, found.BackUrl);
+                keys = found.Keys;
+                break;
         }
 
         var types = keys.Select(k => k.Type).Distinct().ToList();

@@ -39,15 +39,20 @@ public sealed class CertificateRules(OcopDbContext db, TimeProvider clock)
         ?? EvaluationProcesses.InForceOn(signedOn, catalog)
         ?? catalog.MinBy(p => p.EffectiveFrom)!;
 
-    /// <summary>The state on <paramref name="date"/> under the process in force that day (the earliest known one before any).</summary>
-    public static CertificateStatus StateOn(Certificate certificate, DateOnly date, IReadOnlyList<EvaluationProcess> catalog)
-    {
-        var policy = (EvaluationProcesses.InForceOn(date, catalog) ?? catalog.MinBy(p => p.EffectiveFrom)!).Certificates;
-        return CertificateValidity.StateOn(certificate.ToFacts(), date, policy);
-    }
+    /// <summary>
+    /// The state on <paramref name="date"/> under the processes and their transition rules: the re-evaluation window only
+    /// where 26/2026 fixes it, the grace of a pending re-evaluation under the rules of its filing day.
+    /// </summary>
+    public static CertificateStatus StateOn(Certificate certificate, DateOnly date, IReadOnlyList<EvaluationProcess> catalog) =>
+        CertificateValidity.StateOn(certificate.ToFacts(), date, catalog);
 
+    /// <summary>The policy of the process in force on <paramref name="date"/> (the planning measures apply it as a whole).</summary>
     public static CertificatePolicy PolicyOn(DateOnly date, IReadOnlyList<EvaluationProcess> catalog) =>
         (EvaluationProcesses.InForceOn(date, catalog) ?? catalog.MinBy(p => p.EffectiveFrom)!).Certificates;
+
+    /// <summary>The dates an office acts on for this certificate, under the same rules as its state.</summary>
+    public static CertificateMilestones MilestonesOn(Certificate certificate, DateOnly date, IReadOnlyList<EvaluationProcess> catalog) =>
+        CertificateValidity.Milestones(certificate.ToFacts(), CertificateValidity.TermsOf(certificate.ToFacts(), date, catalog));
 
     /// <summary>
     /// The next free numbers "{year}/OCOP-{unit code}-{sequence}", e.g. "2026/OCOP-847-001": the year of signing, the code
@@ -65,7 +70,7 @@ public sealed class CertificateRules(OcopDbContext db, TimeProvider clock)
     /// <summary>Stars as the certificate prints them: ★★★☆☆.</summary>
     public static string Stars(int stars) => new string('★', Math.Clamp(stars, 0, 5)) + new string('☆', 5 - Math.Clamp(stars, 0, 5));
 
-    /// <summary>A score stored in hundredths, shown with Vietnamese decimals: 7250 → "72,50".</summary>
+    /// <summary>A score stored in hundredths (the mean rounded half-up), shown with Vietnamese decimals: 7250 → "72,50".</summary>
     public static string Score(int? hundredths) =>
         hundredths is int h ? (h / 100m).ToString("0.00", Ocop.Web.Shared.Display.Vi) : "—";
 

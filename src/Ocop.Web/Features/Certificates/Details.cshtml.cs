@@ -35,13 +35,47 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
     public RevocationCompetence Revocation { get; private set; } = null!;
 
     [BindProperty] public RevokeInput Revoke { get; set; } = new();
+    [BindProperty] public OutcomeInput Outcome { get; set; } = new();
+    [BindProperty] public CheckInput Check { get; set; } = new();
+
+    /// <summary>The checks of this certificate after recognition, newest first.</summary>
+    public List<ProductCheck> Checks { get; private set; } = [];
+    /// <summary>Whether the signed-in user records checks (the program office, departments, administrators).</summary>
+    public bool CanCheck { get; private set; }
+    /// <summary>Whether the re-evaluation is filed and awaits its outcome.</summary>
+    public bool ReevaluationPending => Certificate.ReevaluationFiledOn is not null && Certificate.ReevaluationDecidedOn is null && Certificate.RevokedOn is null;
 
     public sealed class RevokeInput
     {
         [Required(ErrorMessage = "Chọn căn cứ thu hồi.")] public RevocationGround? Ground { get; set; }
         [Required(ErrorMessage = "Nhập số quyết định thu hồi."), StringLength(60, ErrorMessage = "Tối đa 60 ký tự.")] public string Decision { get; set; } = "";
         [Required(ErrorMessage = "Nhập ngày thu hồi.")] public DateOnly? On { get; set; }
+        /// <summary>The failed check the revocation rests on, when it does.</summary>
+        public int? CheckId { get; set; }
         public int Version { get; set; }
+    }
+
+    /// <summary>A re-evaluation concluded without renewal (a renewal is recorded by the recognition decision itself).</summary>
+    public sealed class OutcomeInput
+    {
+        [Required(ErrorMessage = "Nhập ngày có kết quả.")] public DateOnly? On { get; set; }
+        [Required(ErrorMessage = "Nhập văn bản kết luận (biên bản hội đồng, thông báo)."), StringLength(250, ErrorMessage = "Tối đa 250 ký tự.")] public string Note { get; set; } = "";
+        public int Version { get; set; }
+    }
+
+    public sealed class CheckInput
+    {
+        [Required(ErrorMessage = "Chọn loại kiểm tra.")] public CheckKind? Kind { get; set; }
+        [Required(ErrorMessage = "Nhập ngày kiểm tra.")] public DateOnly? CheckedOn { get; set; }
+        [Required(ErrorMessage = "Nhập đoàn, cơ quan kiểm tra."), StringLength(250, ErrorMessage = "Tối đa 250 ký tự.")] public string CheckedBy { get; set; } = "";
+        public AspectResult Quality { get; set; }
+        public AspectResult FoodSafetyPapers { get; set; }
+        public DateOnly? FoodSafetyPapersExpireOn { get; set; }
+        public AspectResult Labels { get; set; }
+        public AspectResult Environment { get; set; }
+        [Required(ErrorMessage = "Ghi nhận xét, phát hiện của đoàn kiểm tra."), StringLength(4000, ErrorMessage = "Tối đa 4.000 ký tự.")] public string Findings { get; set; } = "";
+        [StringLength(2000, ErrorMessage = "Tối đa 2.000 ký tự.")] public string? FollowUp { get; set; }
+        public DateOnly? FollowUpDueOn { get; set; }
     }
 
     /// <summary>A notice goes to the producer when the re-evaluation window opens and in the last 30 days.</summary>
@@ -59,7 +93,18 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
         }
 
         Revoke = new RevokeInput { On = Today, Version = Certificate.Version };
+        Outcome = new OutcomeInput { On = Today, Version = Certificate.Version };
+        Check = new CheckInput { Kind = CheckKind.Periodic, CheckedOn = Today };
         return Page();
+    }
+
+    /// <summary>The page holds several forms; a post validates only its own.</summary>
+    private void KeepOnly(string prefix)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)
@@ -74,6 +119,8 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
             return Forbid();
         }
 
+        KeepOnly("Revoke");
+
         if (Certificate.RevokedOn is not null)
         {
             ModelState.AddModelError("", "Giấy chứng nhận đã bị thu hồi.");
@@ -84,9 +131,30 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
             ModelState.AddModelError("", "Giấy chứng nhận vừa được người khác thay đổi. Tải lại trang rồi thử lại.");
         }
 
+        if (Revoke.Ground is RevocationGround ground && !Enum.IsDefined(ground))
+        {
+            ModelState.AddModelError("Revoke.Ground", "Căn cứ thu hồi phải là một trong sáu căn cứ của Quyết định 26/2026/QĐ-TTg.");
+        }
+
+        var catalog = await new CertificateRules(db, clock).ProcessesAsync(ct);
         if (Revoke.On is DateOnly on && (on < Certificate.IssuedOn || on > Today))
         {
             ModelState.AddModelError("Revoke.On", "Ngày thu hồi phải từ ngày cấp đến hôm nay.");
+        }
+        else if (Revoke.On is DateOnly day && CertificateRules.StateOn(Certificate, day, catalog) is { IsValid: false } state)
+        {
+            // Only a valid certificate can be revoked: an expired (or renewed) one has nothing left to take away.
+            ModelState.AddModelError("Revoke.On", $"Chỉ thu hồi giấy chứng nhận còn hiệu lực: ngày {Display.Date(day)} giấy chứng nhận ở tình trạng “{Display.Name(state.State)}”.");
+        }
+
+        ProductCheck? basis = null;
+        if (Revoke.CheckId is int checkId)
+        {
+            basis = Checks.FirstOrDefault(c => c.Id == checkId && !c.Passed);
+            if (basis is null)
+            {
+                ModelState.AddModelError("Revoke.CheckId", "Chọn một lần kiểm tra không đạt của giấy chứng nhận này.");
+            }
         }
 
         if (!ModelState.IsValid)
@@ -97,9 +165,9 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
         Certificate.RevokedOn = Revoke.On;
         Certificate.RevocationGround = Revoke.Ground;
         Certificate.RevocationDecision = Revoke.Decision.Trim();
+        Certificate.RevokingCheckId = basis?.Id;
         // A revoked product goes back to "registered": it stays in the registry and may be evaluated again,
         // unless another certificate of it (e.g. a later re-evaluation) is still valid.
-        var catalog = await new CertificateRules(db, clock).ProcessesAsync(ct);
         if (!await CertificateRules.HasOtherValidCertificateAsync(db, Certificate.ProductId, Certificate.Id, Today, catalog, ct)
             && Certificate.Product!.Status == ProductStatus.Ranked)
         {
@@ -113,8 +181,8 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
 
     /// <summary>
     /// Opens the re-evaluation: a new dossier of the re-evaluation variant for this certificate, starting from a copy of
-    /// the product's last dossier (new document rows pointing at the same stored files), and the filing date on the
-    /// certificate (which keeps it valid past expiry while the re-evaluation is pending, under 26/2026).
+    /// the product's last dossier (new document rows pointing at the same stored files). Submitting that dossier records
+    /// the filing on the certificate (which keeps it valid past expiry while the re-evaluation is pending, under 26/2026).
     /// </summary>
     public async Task<IActionResult> OnPostReevaluateAsync(int id, int version, CancellationToken ct)
     {
@@ -169,10 +237,156 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
         }
 
         db.Dossiers.Add(dossier);
-        Certificate.ReevaluationFiledOn = Today;
-        await db.SaveChangesAsync(ct); // one SaveChanges: dossier, documents and certificate commit together
-        TempData["Message"] = "Đã mở hồ sơ đánh giá lại.";
+        // The filing is recorded when the dossier is submitted (Dossiers/Details), not when it is opened.
+        await db.SaveChangesAsync(ct); // one SaveChanges: the dossier and its documents commit together
+        TempData["Message"] = "Đã mở hồ sơ đánh giá lại. Việc nộp hồ sơ được ghi nhận khi hồ sơ được nộp.";
         return Redirect("/Dossiers/Details/" + dossier.Id.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Records that the re-evaluation concluded without renewal (the council found the product below 3★, or the producer
+    /// withdrew): the grace period ends; the certificate runs to its own expiry and no further.
+    /// </summary>
+    public async Task<IActionResult> OnPostReevaluationOutcomeAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, tracking: true, ct))
+        {
+            return NotFound();
+        }
+
+        if (!CanDecide)
+        {
+            return Forbid();
+        }
+
+        KeepOnly("Outcome");
+        if (!ReevaluationPending)
+        {
+            ModelState.AddModelError("", "Giấy chứng nhận không có hồ sơ đánh giá lại nào đang chờ kết quả.");
+        }
+        else if (Outcome.On is DateOnly on && (on < Certificate.ReevaluationFiledOn!.Value || on > Today))
+        {
+            ModelState.AddModelError("Outcome.On", $"Ngày có kết quả phải từ ngày nộp hồ sơ ({Display.Date(Certificate.ReevaluationFiledOn)}) đến hôm nay.");
+        }
+
+        if (Certificate.Version != Outcome.Version)
+        {
+            ModelState.AddModelError("", "Giấy chứng nhận vừa được người khác thay đổi. Tải lại trang rồi thử lại.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        Certificate.ReevaluationDecidedOn = Outcome.On;
+        Certificate.ReevaluationOutcome = ReevaluationOutcome.NotRenewed;
+        Certificate.ReevaluationNote = Outcome.Note.Trim();
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = "Đã ghi nhận kết quả đánh giá lại: không được công nhận lại. Thời gian gia hạn chờ kết quả chấm dứt.";
+        return Redirect(Self(id));
+    }
+
+    /// <summary>Records a check of the certified product after recognition, judged by the core (any aspect not met fails).</summary>
+    public async Task<IActionResult> OnPostCheckAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, tracking: false, ct))
+        {
+            return NotFound();
+        }
+
+        if (!CanCheck)
+        {
+            return Forbid();
+        }
+
+        KeepOnly("Check");
+        foreach (var (field, value) in new[] { ("Quality", Check.Quality), ("FoodSafetyPapers", Check.FoodSafetyPapers), ("Labels", Check.Labels), ("Environment", Check.Environment) })
+        {
+            if (!Enum.IsDefined(value))
+            {
+                ModelState.AddModelError("Check." + field, "Kết quả không hợp lệ.");
+            }
+        }
+
+        if (Check.Kind is CheckKind kind && !Enum.IsDefined(kind))
+        {
+            ModelState.AddModelError("Check.Kind", "Loại kiểm tra không hợp lệ.");
+        }
+
+        if (Check.CheckedOn is DateOnly on && (on < Certificate.IssuedOn || on > Today))
+        {
+            ModelState.AddModelError("Check.CheckedOn", "Ngày kiểm tra phải từ ngày cấp giấy chứng nhận đến hôm nay.");
+        }
+
+        if (Check is { CheckedOn: DateOnly checkedOn, FollowUpDueOn: DateOnly due } && due < checkedOn)
+        {
+            ModelState.AddModelError("Check.FollowUpDueOn", "Hạn khắc phục phải sau ngày kiểm tra.");
+        }
+
+        if (Check.FollowUpDueOn is not null && string.IsNullOrWhiteSpace(Check.FollowUp))
+        {
+            ModelState.AddModelError("Check.FollowUp", "Nêu việc chủ thể phải khắc phục trước hạn.");
+        }
+
+        if (new[] { Check.Quality, Check.FoodSafetyPapers, Check.Labels, Check.Environment }.All(r => r == AspectResult.NotChecked))
+        {
+            ModelState.AddModelError("", "Chọn kết quả cho ít nhất một nội dung kiểm tra.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var row = new ProductCheck
+        {
+            CertificateId = id, Kind = Check.Kind!.Value, CheckedOn = Check.CheckedOn!.Value, CheckedBy = Check.CheckedBy.Trim(),
+            Quality = Check.Quality, FoodSafetyPapers = Check.FoodSafetyPapers, FoodSafetyPapersExpireOn = Check.FoodSafetyPapersExpireOn,
+            Labels = Check.Labels, Environment = Check.Environment, Findings = Check.Findings.Trim(),
+            FollowUp = string.IsNullOrWhiteSpace(Check.FollowUp) ? null : Check.FollowUp.Trim(), FollowUpDueOn = Check.FollowUpDueOn,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var verdict = PostRecognitionChecks.Judge(row.Aspects, row.CheckedOn, row.FoodSafetyPapersExpireOn);
+        row.Passed = verdict.Passed;
+        row.Ground = verdict.Ground;
+        db.ProductChecks().Add(row);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = verdict.Passed
+            ? "Đã ghi nhận lần kiểm tra: đạt."
+            : "Đã ghi nhận lần kiểm tra: không đạt (" + string.Join("; ", verdict.Failed.Select(f => Display.Name(f.Aspect) + ": " + f.Reason)) + "). Có thể dùng làm căn cứ thu hồi.";
+        return Redirect(Self(id));
+    }
+
+    /// <summary>Marks the follow-up of a check as done on a day.</summary>
+    public async Task<IActionResult> OnPostFollowUpDoneAsync(int id, int checkId, DateOnly? doneOn, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, tracking: false, ct))
+        {
+            return NotFound();
+        }
+
+        if (!CanCheck)
+        {
+            return Forbid();
+        }
+
+        var row = await db.ProductChecks().SingleOrDefaultAsync(c => c.Id == checkId && c.CertificateId == id, ct);
+        if (row is null)
+        {
+            return NotFound();
+        }
+
+        if (doneOn is not DateOnly done || done < row.CheckedOn || done > Today || row.FollowUp is null)
+        {
+            ModelState.AddModelError("", "Ngày khắc phục xong phải từ ngày kiểm tra đến hôm nay, cho lần kiểm tra có yêu cầu khắc phục.");
+            return Page();
+        }
+
+        row.FollowUpDoneOn = done;
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = "Đã ghi nhận chủ thể khắc phục xong.";
+        return Redirect(Self(id));
     }
 
     /// <summary>The certificate as a Word file, the bytes stored when it was issued.</summary>
@@ -277,8 +491,10 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
         Certificate = certificate;
         Today = rules.Today;
         Status = CertificateRules.StateOn(certificate, Today, catalog);
-        Milestones = CertificateValidity.Milestones(certificate.ToFacts(), CertificateRules.PolicyOn(Today, catalog));
+        Milestones = CertificateRules.MilestonesOn(certificate, Today, catalog);
         CanDecide = CertificateRules.CanDecide(scope.Role);
+        CanCheck = CanDecide || scope.Role == Core.Access.Role.Department;
+        Checks = await db.ProductChecks().AsNoTracking().Where(c => c.CertificateId == id).OrderByDescending(c => c.CheckedOn).ThenByDescending(c => c.Id).ToListAsync(ct);
         var decisionLevel = await db.Users.Where(u => u.Id == scope.UserId).Select(u => u.DecisionLevel).SingleOrDefaultAsync(ct);
         Revocation = RevocationAuthority.For(scope.Role, decisionLevel, EvaluationProcesses.InForceOn(Today, catalog), certificate.Stars);
         ReevaluationDossierId = await db.Dossiers.Where(d => d.CertificateId == id && d.Variant == DossierVariant.Reevaluation)

@@ -24,8 +24,13 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, TimePro
     [FromQuery(Name = "commune")] public int? Commune { get; set; }
     [FromQuery(Name = "year")] public int? Year { get; set; }
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>The date the states are computed for (yyyy-MM-dd); today when absent.</summary>
+    [FromQuery(Name = "at")] public string? At { get; set; }
 
+    /// <summary>The date the states are for: <see cref="At"/> when given, else today.</summary>
     public DateOnly Today { get; private set; }
+    public bool IsToday { get; private set; } = true;
+    public string? AtError { get; private set; }
     public List<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
     public int All { get; private set; }
@@ -38,7 +43,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, TimePro
     public static readonly CertificateState[] Tabs =
     [
         CertificateState.Valid, CertificateState.ReevaluationWindowOpen, CertificateState.ExpiringSoon, CertificateState.Expired,
-        CertificateState.KeptValidPendingReevaluation, CertificateState.Revoked,
+        CertificateState.ReevaluationFiled, CertificateState.KeptValidPendingReevaluation, CertificateState.Superseded, CertificateState.Revoked,
     ];
 
     public sealed record Row(int Id, string Number, int ProductId, string ProductName, string SubjectName, string CommuneName, int Stars,
@@ -50,6 +55,19 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, TimePro
         var rules = new CertificateRules(db, clock);
         var catalog = await rules.ProcessesAsync(ct);
         Today = rules.Today;
+        if (!string.IsNullOrWhiteSpace(At))
+        {
+            if (DateOnly.TryParseExact(At.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) && at.Year is >= 2000 and <= 2100)
+            {
+                IsToday = at == Today;
+                Today = at;
+            }
+            else
+            {
+                AtError = "Ngày xem tình trạng không hợp lệ (dạng năm-tháng-ngày, ví dụ 2026-06-30): đang hiện tình trạng hôm nay.";
+            }
+        }
+
         var visible = scope.Visible(db.Products).Select(p => p.Id);
         var query = db.Certificates.AsNoTracking().Where(c => visible.Contains(c.ProductId));
         Years = await query.Select(c => c.IssuedOn.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
@@ -110,6 +128,11 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, TimePro
         if (Year is int year)
         {
             query.Add("year=" + year.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (!IsToday)
+        {
+            query.Add("at=" + Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
 
         return "/Certificates" + (query.Count == 0 ? "" : "?" + string.Join('&', query));

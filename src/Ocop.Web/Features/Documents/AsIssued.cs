@@ -56,9 +56,10 @@ public sealed record CertificateAsIssued(
     int Stars, int? ScoreHundredths, DateOnly IssuedOn, DateOnly ExpiresOn);
 
 /// <summary>A recognition decision as issued: number, date, level, issuer and signer, and its certificates.</summary>
+/// <param name="Transcribed">Recorded from a paper decision already issued, not issued here: its copy says so.</param>
 public sealed record DecisionAsIssued(
     int RecognitionId, string Number, DateOnly SignedOn, EvaluationLevel Level, string? RoundName, EvaluationLevel? RoundLevel,
-    IssuerAsIssued Issuer, IReadOnlyList<CertificateAsIssued> Certificates);
+    IssuerAsIssued Issuer, IReadOnlyList<CertificateAsIssued> Certificates, bool Transcribed = false);
 
 /// <summary>A certificate document: the certificate, the decision it comes from, and the issuer that signed it.</summary>
 public sealed record CertificateDocumentAsIssued(CertificateAsIssued Certificate, string DecisionNumber, DateOnly DecisionSignedOn, IssuerAsIssued Issuer);

@@ -29,6 +29,8 @@ public sealed class UnitAtlas
 
     public UnitRow this[int id] => rows[id];
 
+    public bool Contains(int id) => rows.ContainsKey(id);
+
     /// <summary>
     /// The given units and every unit their parent and successor links reach (a commune, its district and province, their
     /// successors and theirs): all that naming them on any date needs, in a few small queries instead of the whole country.

@@ -71,7 +71,9 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
             return Page();
         }
 
-        var dossier = await DossierCopy.StartAsync(db, ProductId, Input.Year!.Value, Input.Variant!.Value, certificateId: null, ct);
+        // A re-evaluation (or an upgrade) is tied to the certificate it renews: the product's newest one still standing.
+        var certificateId = Input.Variant is DossierVariant.FirstEvaluation ? null : await DossierCertificates.RenewableAsync(db, ProductId, ct);
+        var dossier = await DossierCopy.StartAsync(db, ProductId, Input.Year!.Value, Input.Variant!.Value, certificateId, ct);
         if (!string.IsNullOrWhiteSpace(Input.Notes))
         {
             dossier.Notes = Input.Notes.Trim();

@@ -32,6 +32,10 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, Docum
     public bool CanSubmit { get; private set; }
     public bool CanReview { get; private set; }
     public bool ShowMissing { get; private set; }
+    /// <summary>The certificate a re-evaluation renews, its state today and whether it may be filed today.</summary>
+    public (Certificate Certificate, CertificateStatus Status, ReevaluationFiling Filing)? Renews { get; private set; }
+    /// <summary>The day the commune's check is due (15 working days from submission under 26/2026), while it is pending.</summary>
+    public DateOnly? CheckDueOn { get; private set; }
 
     public sealed record ItemRow(DossierChecklistItem Item, List<DossierDocument> Documents);
 
@@ -170,11 +174,21 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, Docum
             return Page();
         }
 
+        // A re-evaluation is filed on its certificate as it is submitted, in the same save as the dossier's state.
+        var catalog = await new Certificates.CertificateRules(db, clock).ProcessesAsync(ct);
+        var tracked = await db.Dossiers.SingleAsync(d => d.Id == id, ct);
+        var (refusal, late) = await DossierCertificates.FileAsync(db, tracked, Display.Today(clock), catalog, ct);
+        if (refusal is not null)
+        {
+            ModelState.AddModelError("", "Chưa nộp được: " + refusal);
+            return Page();
+        }
+
         return await ChangeAsync(id, version, d =>
         {
             d.State = DossierState.Submitted;
             d.SubmittedAt = clock.GetUtcNow().UtcDateTime;
-        }, "Đã nộp hồ sơ.", ct);
+        }, late ? "Đã nộp hồ sơ đánh giá lại (sau thời hạn 120 ngày trước khi hết hạn: nộp muộn)." : "Đã nộp hồ sơ.", ct);
     }
 
     public async Task<IActionResult> OnPostReturnAsync(int id, int version, string? reason, CancellationToken ct)
@@ -220,7 +234,11 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, Docum
             return Forbid();
         }
 
-        return await ChangeAsync(id, version, d => d.State = DossierState.Accepted, "Đã tiếp nhận hồ sơ.", ct);
+        return await ChangeAsync(id, version, d =>
+        {
+            d.State = DossierState.Accepted;
+            d.AcceptedAt = clock.GetUtcNow().UtcDateTime;
+        }, "Đã tiếp nhận hồ sơ.", ct);
     }
 
     /// <summary>Applies a change to the dossier unless someone else changed it since the page was opened.</summary>
@@ -277,6 +295,13 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, Docum
             applicable.Select(i => new ChecklistEntry(i.Id, i.Title, i.Required)),
             dossier.Documents.Where(f => f.ChecklistItemId is not null).Select(f => f.ChecklistItemId!.Value).ToHashSet());
         ShowMissing = !Completeness.IsComplete && CanEdit;
+        var catalog = await new Certificates.CertificateRules(db, clock).ProcessesAsync(ct);
+        Renews = await DossierCertificates.OfAsync(db, dossier.CertificateId, Display.Today(clock), catalog, ct);
+        if (dossier.State == DossierState.Submitted && dossier.SubmittedAt is DateTime submitted)
+        {
+            var received = DateOnly.FromDateTime(submitted.AddHours(7));
+            CheckDueOn = EvaluationProcesses.InForceOn(received, catalog)?.CommuneCheckDueOn(received, await Features.EvaluationCalendar.Holidays.CalendarAsync(db, ct));
+        }
         History = await HistoryAsync(dossier.Id, ct);
         return true;
     }

@@ -211,7 +211,8 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock, UnitDirect
         var support = await supportQuery
             .Select(r => new SupportFact(r.Id, r.SubjectId, r.Product != null ? r.Product.CommuneId : r.Subject!.CommuneId, r.Kind, r.On, r.IsArchived, r.ProductId))
             .ToListAsync(ct);
-        return new PlanFacts(
+        // The registers of section III (listings, sales points, raw-material areas, IP titles) add their dated facts.
+        return await Ocop.Web.Features.Support.SectionFacts.AddAsync(db, communes, new PlanFacts(
             subjects.Select(s => new SubjectFact(s.Id, s.CommuneId, s.RegisteredOn, s.IsArchived, s.WomenLed, s.WorkersTotal, s.WorkersTrained, s.CraftVillageId)
             {
                 LegalForms = [.. forms[s.Id]], GreenValueChain = [.. greens[s.Id]], Channels = [.. channels[s.Id]],
@@ -219,7 +220,7 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock, UnitDirect
             products,
             certificates.Select(c => new CertificateFact(c.Id, c.ProductId, c.Stars, c.IssuedOn, c.ExpiresOn, c.RevokedOn,
                 c.SupersededById is int by && issued.TryGetValue(by, out var on) ? on : null, c.ReevaluationFiledOn, c.ReevaluationDecidedOn)).ToList(),
-            villages, support);
+            villages, support), ct);
     }
 
     public sealed record TargetRow(int Id, string Code, string Wording, decimal TargetValue, TargetDirection Direction, DateOnly Deadline, Indicator Indicator)

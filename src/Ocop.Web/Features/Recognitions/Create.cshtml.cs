@@ -20,6 +20,10 @@ namespace Ocop.Web.Features.Recognitions;
 /// The issuer is not typed: it is the authority, on the signing date, of the round's unit or of the level over the
 /// products (IssuerDirectory); the signer is one of its signatories valid that day, or a name typed as printed. The
 /// decision and its certificates are frozen as issued in the same transaction (RecognitionDocuments).
+/// Every product is checked against the process in force on the signing date (RecognitionCompetence): the level that
+/// recognises its star, the score in the star's band, a deciding unit that existed that day; a refusal says why. A
+/// decision entered by hand that breaks today's rules (a district's, a ceased province's) can only be recorded as
+/// transcribed from paper, with its printed number. A certificate under re-evaluation is renewed by the new one.
 /// </summary>
 public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock) : PageModel
 {
@@ -51,6 +55,8 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
         [StringLength(200, ErrorMessage = "Tối đa 200 ký tự.")] public string? SignerTitle { get; set; }
         /// <summary>Only for a decision entered by hand; a round's decision is of the round's level.</summary>
         public EvaluationLevel? Level { get; set; }
+        /// <summary>Transcribed from a paper decision already issued: recorded with its printed number, not issued anew.</summary>
+        public bool Transcribed { get; set; }
         /// <summary>Round products to recognise (from a round).</summary>
         public List<int> Selected { get; set; } = [];
         /// <summary>Products with stars and score (by hand).</summary>
@@ -206,6 +212,16 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
         }
 
         var signedOn = Input.SignedOn!.Value;
+        // A round's decision is taken by the level of the unit that issues it: a ceased district's round by its province.
+        var decidingLevel = Round is null ? Input.Level!.Value
+            : issuer.UnitId is int issuing && atlas.Contains(issuing) && atlas[issuing].Level == Ocop.Core.Units.UnitLevel.Province && Round.Level == EvaluationLevel.District
+                ? EvaluationLevel.Province
+                : Round.Level;
+        if (!await CheckCompetenceAsync(catalog, atlas, issue, decidingLevel, signedOn, rules.Today, ct))
+        {
+            return Page();
+        }
+
         var process = CertificateRules.ProcessFor(catalog, Round?.ProcessCode, signedOn);
         var recognition = new Recognition
         {
@@ -214,8 +230,9 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
             Signer = issuer.Signer,
             SignerTitle = issuer.SignerTitle,
             Issuer = issuer.ShortName,
-            Level = Round?.Level ?? Input.Level!.Value,
+            Level = decidingLevel,
             RoundId = Round?.Id,
+            Transcribed = Round is null && Input.Transcribed,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var numberers = new Dictionary<string, Func<string>>(StringComparer.Ordinal);
@@ -252,6 +269,7 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
         try
         {
             await db.SaveChangesAsync(ct);
+            await RenewAsync(recognition, catalog, ct);
             await RecognitionDocuments.FreezeAsync(db, recognition.Id, issuer, fromExisting: false, User.Identity?.Name, ct);
         }
         catch (DbUpdateException)
@@ -264,6 +282,100 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
         await transaction.CommitAsync(ct);
         TempData["Message"] = string.Create(CultureInfo.InvariantCulture, $"Đã ghi nhận quyết định và cấp {recognition.Certificates.Count} giấy chứng nhận.");
         return Redirect("/Recognitions/Details/" + recognition.Id.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Checks every product of the decision against the process in force on the signing date; for a decision entered by
+    /// hand, also against today's rules, which it may break only when it is recorded as transcribed. Adds the refusals as
+    /// form errors and returns whether the decision may be recorded.
+    /// </summary>
+    private async Task<bool> CheckCompetenceAsync(IReadOnlyList<EvaluationProcess> catalog, UnitAtlas atlas,
+        List<(int ProductId, int? RoundProductId, int Stars, int? ScoreHundredths, int CommuneId, string? PrintedNumber)> issue,
+        EvaluationLevel level, DateOnly signedOn, DateOnly today, CancellationToken ct)
+    {
+        var bases = (await db.LegalBases.AsNoTracking().Select(b => b.Definition).ToListAsync(ct)).Select(LawJson.Read<LegalBasis>).ToList();
+        var roundProcess = Round is null ? null : EvaluationProcesses.ByCode(Round.ProcessCode, catalog);
+        if (Round?.ClosedAt is DateTime closedAt && signedOn < DateOnly.FromDateTime(closedAt.AddHours(7)))
+        {
+            ModelState.AddModelError("Input.SignedOn", $"Quyết định công nhận ký sau khi hội đồng kết thúc đợt đánh giá (ngày {Display.Date(DateOnly.FromDateTime(closedAt.AddHours(7)))}).");
+            return false;
+        }
+
+        var names = await db.Products.AsNoTracking().Where(p => issue.Select(i => i.ProductId).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var breaksToday = new List<string>();
+        foreach (var item in issue)
+        {
+            var unit = DecidingUnitOf(atlas, level, item.CommuneId, signedOn);
+            var verdict = RecognitionCompetence.Check(new RecognitionRequest(level, item.Stars, signedOn, item.ScoreHundredths, unit), catalog, bases, roundProcess);
+            foreach (var refusal in verdict.Refusals)
+            {
+                ModelState.AddModelError("", $"{names.GetValueOrDefault(item.ProductId)}: {refusal}");
+            }
+
+            if (Round is null && verdict.Allowed)
+            {
+                var now = RecognitionCompetence.Check(new RecognitionRequest(level, item.Stars, today, item.ScoreHundredths, unit), catalog, bases);
+                breaksToday.AddRange(now.Refusals);
+            }
+        }
+
+        if (ModelState.IsValid && breaksToday.Count > 0 && !Input.Transcribed)
+        {
+            ModelState.AddModelError("Input.Transcribed",
+                "Quyết định này không còn đúng quy định hiện hành (" + string.Join(" ", breaksToday.Distinct()) + ") nên không thể ban hành lại: "
+                + "chỉ ghi nhận như bản chép từ quyết định giấy đã ban hành. Đánh dấu “Chép từ quyết định giấy” và giữ đúng số quyết định in trên bản giấy.");
+        }
+
+        return ModelState.IsValid;
+    }
+
+    /// <summary>The unit that decides at a level for a commune on a date, with its life, as the competence rule checks it.</summary>
+    private static DecidingUnit? DecidingUnitOf(UnitAtlas atlas, EvaluationLevel level, int communeId, DateOnly signedOn)
+    {
+        int? unit = level switch
+        {
+            EvaluationLevel.Central => null,
+            // A district decides only while it exists: its own record, never its successor's.
+            EvaluationLevel.District => Ancestor(atlas, communeId, Ocop.Core.Units.UnitLevel.District),
+            _ => atlas.DecidingUnit(level, communeId, signedOn),
+        };
+        return unit is int id && atlas.Contains(id) ? new DecidingUnit(atlas[id].FullName, atlas[id].ValidFrom, atlas[id].ValidTo) : null;
+    }
+
+    private static int? Ancestor(UnitAtlas atlas, int communeId, Ocop.Core.Units.UnitLevel level)
+    {
+        int? current = communeId;
+        while (current is int id && atlas.Contains(id) && atlas[id].Level != level)
+        {
+            current = atlas[id].ParentId;
+        }
+
+        return current is int found && atlas.Contains(found) ? found : null;
+    }
+
+    /// <summary>
+    /// The new certificates renew the product's certificates whose re-evaluation was filed and is still undecided: those
+    /// end as renewed on the signing date, superseded by the new one (the grace period closes).
+    /// </summary>
+    private async Task RenewAsync(Recognition recognition, IReadOnlyList<EvaluationProcess> catalog, CancellationToken ct)
+    {
+        var productIds = recognition.Certificates.Select(c => c.ProductId).ToList();
+        var pending = await db.Certificates
+            .Where(c => productIds.Contains(c.ProductId) && c.RecognitionId != recognition.Id && c.ReevaluationFiledOn != null
+                && c.ReevaluationDecidedOn == null && c.RevokedOn == null)
+            .ToListAsync(ct);
+        foreach (var old in pending)
+        {
+            var renewal = recognition.Certificates.First(c => c.ProductId == old.ProductId);
+            old.ReevaluationDecidedOn = recognition.SignedOn;
+            old.ReevaluationOutcome = ReevaluationOutcome.Renewed;
+            old.SupersededById = renewal.Id;
+        }
+
+        if (pending.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     /// <summary>The round and its recognisable products (not yet certified under this round), or the products for a manual decision.</summary>

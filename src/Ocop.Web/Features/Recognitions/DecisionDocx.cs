@@ -13,7 +13,14 @@ public static class DecisionDocx
         var issuer = decision.Issuer;
         var count = decision.Certificates.Count.ToString(CultureInfo.InvariantCulture);
         var doc = new OfficialDocx(issuer.Header("Số: " + decision.Number, decision.SignedOn))
-            .Title("Quyết định", "Về việc công nhận sản phẩm đạt chuẩn OCOP")
+            .Title("Quyết định", "Về việc công nhận sản phẩm đạt chuẩn OCOP");
+        if (decision.Transcribed)
+        {
+            // A copy of a paper decision: it must never pass for a document issued by the system.
+            doc.Centered($"(Bản chép từ quyết định giấy số {decision.Number} đã ban hành; không phải văn bản do hệ thống ban hành)", bold: false, italic: true);
+        }
+
+        doc
             .Centered(issuer.DecidingLine)
             .Paragraph("Căn cứ Luật Tổ chức chính quyền địa phương;", italic: true)
             .Paragraph("Căn cứ quyết định của Thủ tướng Chính phủ ban hành Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm thuộc Chương trình Mỗi xã một sản phẩm;", italic: true);

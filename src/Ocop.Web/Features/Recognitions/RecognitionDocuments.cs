@@ -54,7 +54,7 @@ public static class RecognitionDocuments
         if (decisionRow is null)
         {
             var decision = new DecisionAsIssued(recognition.Id, recognition.DecisionNumber, signedOn, recognition.Level,
-                recognition.Round?.Name, recognition.Round?.Level, issuer, rows);
+                recognition.Round?.Name, recognition.Round?.Level, issuer, rows, recognition.Transcribed);
             var document = IssuedDocumentStore.New(IssuedDocumentKind.Decision, signedOn, recognition.DecisionNumber, issuer.ShortName, decision,
                 DecisionDocx.Build(decision), fromExisting, by);
             document.RecognitionId = recognition.Id;

@@ -105,6 +105,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, PlanFig
         var data = await ReportData.LoadAsync(db, clock, unit, From, To, ct);
         var (cycle, tasks) = await WorkSections.LoadAsync(db, await Tasks.TaskViewer.LoadAsync(db, scopes, ct), unit, From, To, ct);
         // The report goes out today under the authority of the unit (or its stand-in: a former district's report is the province's).
+        var support = await SupportReport.LoadAsync(HttpContext.RequestServices.GetRequiredService<Support.SectionContext>(), unit, From, To, ct);
         var issuer = await Documents.IssuerDirectory.ReportIssuerAsync(db, unit.UnitId, unit.Name, today, ct);
         Report = new PeriodicReport(data, $"{plan.Number} ({plan.Title})",
             issuer.ParentLine, issuer.Letterhead, issuer.Place, string.Join("\n", issuer.SignatureLines), today,
@@ -116,6 +117,9 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, PlanFig
             WorkSections.Cycle(cycle),
             WorkSections.Tasks(tasks),
             WorkSections.Problems(tasks),
+            SupportSections.BySource(support),
+            SupportSections.Training(support),
+            SupportSections.Promotion(support),
         ]);
         return null;
     }

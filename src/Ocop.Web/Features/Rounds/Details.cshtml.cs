@@ -33,6 +33,8 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, UserM
     public bool CanManage { get; private set; }
     public bool IsOpen => Round.State == RoundState.Open;
     public int? MyMemberId { get; private set; }
+    /// <summary>Subjects the signed-in member declared a conflict with: their products' progress is hidden from them while the round is open.</summary>
+    public List<int> MyConflicts { get; private set; } = [];
     public List<MemberRow> Members { get; private set; } = [];
     public List<ProductRow> Products { get; private set; } = [];
     public List<SelectListItem> UserChoices { get; private set; } = [];
@@ -190,6 +192,13 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, UserM
         {
             ModelState.AddModelError("Conflict.SubjectId", "Thành viên đã khai xung đột lợi ích với chủ thể này.");
         }
+        else if (member is not null && !CanManage && await db.MemberScoresheets.AnyAsync(s => s.CouncilMemberId == member.Id
+                     && s.RoundProduct!.Product!.SubjectId == subjectId && (s.State == MemberSheetState.Draft || s.State == MemberSheetState.Submitted), ct))
+        {
+            // A member declares before scoring: once they have scored, only the office records it (and the sheet stops counting).
+            ModelState.AddModelError("Conflict.SubjectId",
+                "Bạn đã chấm sản phẩm của chủ thể này: xung đột lợi ích phải được khai trước khi chấm. Báo văn phòng OCOP để ghi nhận.");
+        }
 
         if (!ModelState.IsValid)
         {
@@ -335,6 +344,9 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, UserM
             })
             .ToListAsync(ct);
         MyMemberId = members.FirstOrDefault(m => m.UserId == scope.UserId)?.Id;
+        MyConflicts = MyMemberId is int me
+            ? await db.ConflictDeclarations.AsNoTracking().Where(c => c.CouncilMemberId == me).Select(c => c.SubjectId).ToListAsync(ct)
+            : [];
         if (!RoundAccess.SeesAll(scope.Role) && MyMemberId is null)
         {
             return Forbid();
@@ -371,7 +383,9 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, UserM
 
         if (round.State == RoundState.Open && (CanManage || MyMemberId is not null))
         {
-            var subjects = await db.Subjects.AsNoTracking().Where(s => !s.IsArchived).OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
+            // The subjects whose products are in the round: a conflict matters only for them (never a list of every subject).
+            var subjects = await db.Subjects.AsNoTracking().Where(s => db.RoundProducts.Any(p => p.RoundId == Id && p.Product!.SubjectId == s.Id))
+                .OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
             SubjectChoices = subjects.Select(s => new SelectListItem(s.Name, s.Id.ToString(CultureInfo.InvariantCulture))).ToList();
             MemberChoices = Members.Where(m => CanManage || m.Id == MyMemberId)
                 .Select(m => new SelectListItem(m.FullName, m.Id.ToString(CultureInfo.InvariantCulture))).ToList();

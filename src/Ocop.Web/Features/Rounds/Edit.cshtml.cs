@@ -13,7 +13,12 @@ using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Rounds;
 
-/// <summary>Creates or edits an evaluation round. A process not in force on the opening day is warned about, not refused.</summary>
+/// <summary>
+/// Creates or edits an evaluation round. What the law would question is warned about before saving, and saved only once
+/// the office confirms: a process not in force on the opening day (a 148 round after 06/07/2025), an organising unit that
+/// did not exist on the round's dates (a ceased province or district), a unit of another level than the round's, a round
+/// running past its fixed deadline of the year (26/2026: 30/6, 30/12 for the province).
+/// </summary>
 public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock) : PageModel
 {
     [FromRoute] public int? Id { get; set; }
@@ -23,6 +28,8 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
     public List<SelectListItem> Units { get; private set; } = [];
     public List<SelectListItem> Levels { get; private set; } = [];
     public string? ProcessWarning { get; private set; }
+    /// <summary>The warnings of the posted round, shown before anything is saved.</summary>
+    public List<string> Warnings { get; private set; } = [];
 
     public sealed class RoundInput
     {
@@ -34,6 +41,8 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
         [Required(ErrorMessage = "Nhập ngày bắt đầu.")] public DateOnly? OpensOn { get; set; }
         [Required(ErrorMessage = "Nhập ngày kết thúc.")] public DateOnly? ClosesOn { get; set; }
         public int Version { get; set; }
+        /// <summary>The office read the warnings and saves anyway.</summary>
+        public bool ConfirmWarnings { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -151,6 +160,15 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
             return Page();
         }
 
+        Warnings = await WarningsAsync(process!.ToModel(), Input.Level!.Value, Input.UnitId!.Value, Input.OpensOn!.Value, Input.ClosesOn!.Value, ct);
+        if (Warnings.Count > 0 && !Input.ConfirmWarnings)
+        {
+            // Nothing is saved until the office has read what the law would question.
+            ProcessWarning = null;
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
+
         round ??= db.EvaluationRounds.Add(new EvaluationRound { Name = Input.Name, ProcessCode = "", LegalBasisCode = "", State = RoundState.Open }).Entity;
         round.Name = Input.Name;
         round.Level = Input.Level!.Value;
@@ -172,6 +190,49 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
 
         TempData["Message"] = Id is null ? "Đã tạo đợt đánh giá." : "Đã lưu thay đổi.";
         return Redirect($"/Rounds/Details/{round.Id}");
+    }
+
+    private async Task<List<string>> WarningsAsync(EvaluationProcess process, EvaluationLevel level, int unitId, DateOnly opensOn, DateOnly closesOn, CancellationToken ct)
+    {
+        var warnings = new List<string>();
+        if (await WarningAsync(process.Code, opensOn, ct) is { } processWarning)
+        {
+            warnings.Add(processWarning);
+        }
+
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Name, u.Kind, u.Level, u.ValidFrom, u.ValidTo }).SingleAsync(ct);
+        var unitName = UnitNames.Full(unit.Name, unit.Kind);
+        if (unit.ValidTo is DateOnly last && closesOn > last)
+        {
+            warnings.Add($"{unitName} chấm dứt hoạt động sau ngày {Display.Date(last)}: đợt đánh giá đến ngày {Display.Date(closesOn)} không thể do đơn vị này tổ chức; "
+                + "biên bản và quyết định sau ngày đó do đơn vị kế thừa ban hành. Hãy chọn đơn vị đang tồn tại.");
+        }
+        else if (opensOn < unit.ValidFrom)
+        {
+            warnings.Add($"{unitName} chỉ được thành lập từ ngày {Display.Date(unit.ValidFrom)}, sau ngày bắt đầu đợt đánh giá ({Display.Date(opensOn)}).");
+        }
+
+        var expected = level switch
+        {
+            EvaluationLevel.District => UnitLevel.District,
+            EvaluationLevel.Province => UnitLevel.Province,
+            _ => (UnitLevel?)null,
+        };
+        if (expected is UnitLevel wanted && unit.Level != wanted)
+        {
+            warnings.Add($"Đợt {Display.Name(level).ToLower(Display.Vi)} nhưng đơn vị tổ chức là {unitName}.");
+        }
+
+        // 26/2026 fixes the rounds of the year: a round must end by the deadline of the round it belongs to.
+        var window = process.RoundsIn(level, opensOn.Year).Concat(process.RoundsIn(level, opensOn.Year + 1))
+            .Where(w => w.EndsBy >= opensOn).OrderBy(w => w.EndsBy).FirstOrDefault();
+        if (window is not null && closesOn > window.EndsBy)
+        {
+            warnings.Add($"Theo {process.Name}, đợt {window.Round.ToString(CultureInfo.InvariantCulture)} năm {window.Year.ToString(CultureInfo.InvariantCulture)} "
+                + $"phải hoàn thành chậm nhất ngày {Display.Date(window.EndsBy)}; đợt này kết thúc ngày {Display.Date(closesOn)}.");
+        }
+
+        return warnings;
     }
 
     private async Task<string?> WarningAsync(string processCode, DateOnly opensOn, CancellationToken ct)

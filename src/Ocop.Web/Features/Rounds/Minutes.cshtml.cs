@@ -128,9 +128,17 @@ public sealed class MinutesModel(OcopDbContext db, UserScopeLoader scopes) : Pag
             mean.Add(res.Total?.ToVietnamese() ?? "—");
             rows.Add(mean);
             doc.Table(headers, rows, [5, .. p.Sheet.Parts.Select(_ => 2), 2]);
-            doc.Paragraph($"Điểm trung bình: {res.Total?.ToVietnamese() ?? "—"} điểm; hạng theo điểm: {Stars(res.StarByScore)}; xếp hạng: {Stars(res.Star)}." +
+            if (p.Sheet.Corrections is { Count: > 0 } corrections)
+            {
+                doc.Paragraph($"Phiếu chấm có {corrections.Count.ToString(vi)} đính chính văn bản in: " +
+                    string.Join("; ", corrections.Select(c => $"{c.Location} in “{c.Printed}”, dùng “{c.Used}”")) + ".", italic: true);
+            }
+
+            // Named as the law names it: a province's 90+ is proposed for 5★, never "5 sao" before the central decision.
+            var named = RankingOutcomes.Of(p.Outcome);
+            doc.Paragraph($"Điểm trung bình: {res.Total?.ToVietnamese() ?? "—"} điểm; kết quả: {named.Name}." +
                 (res.CapExplanation is null ? "" : " " + res.CapExplanation) +
-                (p.Outcome is null ? "" : $" Kết quả: {p.Outcome.Description}"));
+                (p.Outcome is null ? "" : $" {p.Outcome.Description}"));
             foreach (var flag in p.Flags)
             {
                 doc.Paragraph("Hội đồng thảo luận: " + flag.Description, italic: true);
@@ -141,8 +149,8 @@ public sealed class MinutesModel(OcopDbContext db, UserScopeLoader scopes) : Pag
         doc.Table(["STT", "Sản phẩm", "Chủ thể", "Điểm", "Hạng sao", "Kết quả"],
             report.Products.Select((p, i) => (IReadOnlyList<string>)
             [
-                (i + 1).ToString(vi), p.ProductName, p.SubjectName, p.Result.Total?.ToVietnamese() ?? "—", Stars(p.Result.Star),
-                p.Outcome is null ? "—" : Display.Name(p.Outcome.Kind),
+                (i + 1).ToString(vi), p.ProductName, p.SubjectName, p.Result.Total?.ToVietnamese() ?? "—", Stars(RankingOutcomes.Of(p.Outcome).Star),
+                RankingOutcomes.Of(p.Outcome).Name,
             ]), [1, 5, 5, 2, 2, 4]);
 
         var proposed = report.Products.Where(p => p.Outcome?.Kind == LevelOutcomeKind.ProposedOnward).ToList();
@@ -154,19 +162,19 @@ public sealed class MinutesModel(OcopDbContext db, UserScopeLoader scopes) : Pag
 
         foreach (var p in proposed)
         {
-            doc.Paragraph($"- {p.ProductName} ({p.SubjectName}): {p.Result.Total?.ToVietnamese()} điểm, {Stars(p.Result.Star)}.");
+            doc.Paragraph($"- {p.ProductName} ({p.SubjectName}): {p.Result.Total?.ToVietnamese()} điểm, {RankingOutcomes.Of(p.Outcome).Name.ToLower(vi)}.");
         }
 
         var potential = report.Products.Where(p => p.Outcome?.PotentialFiveStar == true).ToList();
-        doc.Article("V.", "SẢN PHẨM TIỀM NĂNG 5 SAO");
+        doc.Article("V.", "SẢN PHẨM ĐỀ XUẤT CÔNG NHẬN 5 SAO (TIỀM NĂNG 5 SAO)");
         if (potential.Count == 0)
         {
-            doc.Paragraph("Không có sản phẩm tiềm năng 5 sao.");
+            doc.Paragraph("Không có sản phẩm đề xuất công nhận 5 sao.");
         }
 
         foreach (var p in potential)
         {
-            doc.Paragraph($"- {p.ProductName} ({p.SubjectName}): {p.Result.Total?.ToVietnamese()} điểm.");
+            doc.Paragraph($"- {p.ProductName} ({p.SubjectName}): {p.Result.Total?.ToVietnamese()} điểm, chờ cấp trung ương quyết định công nhận 5 sao.");
         }
 
         var secretary = report.Members.FirstOrDefault(m => m.Position == CouncilPosition.Secretary);

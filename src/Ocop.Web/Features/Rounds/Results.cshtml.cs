@@ -9,8 +9,11 @@ using Ocop.Web.Features.Access;
 namespace Ocop.Web.Features.Rounds;
 
 /// <summary>
-/// Results of a round for the council's discussion: every member's totals, the averages, the star and its cap, the
-/// outcome at this level and the consistency flags. The chair closes the round here once every sheet is in.
+/// Results of a round. While it is open the page shows each viewer only what a fair council allows
+/// (<see cref="CouncilVisibility"/>): a member their own sheets and how many sheets are in, the chair, the secretary,
+/// the office and leaders who has submitted, never the scores; a recused member nothing of that product. Once the chair
+/// closes the round it shows every member's totals, the averages, the star and its cap, the outcome as the law names it
+/// and the consistency flags.
 /// </summary>
 public sealed class ResultsModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock) : PageModel
 {
@@ -19,6 +22,14 @@ public sealed class ResultsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
     public RoundReport Report { get; private set; } = null!;
     public bool IsChair { get; private set; }
     public IReadOnlyList<string> Blocks { get; private set; } = [];
+    /// <summary>Who is looking, as the council's visibility rule sees them.</summary>
+    public CouncilViewer Viewer { get; private set; }
+    /// <summary>The viewer's own council seat, when they sit on this round's council.</summary>
+    public MemberLine? Me { get; private set; }
+
+    /// <summary>What the viewer may see of one product.</summary>
+    public ProductView ViewOf(ProductLine product) =>
+        CouncilVisibility.For(Viewer, Report.Round.State == RoundState.Closed, Me is not null && Me.ConflictSubjectIds.Contains(product.SubjectId));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
@@ -75,6 +86,18 @@ public sealed class ResultsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
             dossier.State = DossierState.Evaluated;
         }
 
+        // A re-evaluation the council did not recognise ends there: no renewal, and the grace past expiry closes.
+        var closedOn = Ocop.Web.Shared.Display.Today(clock);
+        var failed = Report.Products.Where(p => p.Outcome?.Kind == LevelOutcomeKind.NotRecognised && p.DossierId is not null).Select(p => p.DossierId!.Value).ToList();
+        var renewing = dossiers.Where(d => failed.Contains(d.Id) && d.Variant == DossierVariant.Reevaluation && d.CertificateId is not null)
+            .Select(d => d.CertificateId!.Value).ToList();
+        foreach (var certificate in await db.Certificates.Where(c => renewing.Contains(c.Id) && c.ReevaluationDecidedOn == null).ToListAsync(ct))
+        {
+            certificate.ReevaluationDecidedOn = closedOn;
+            certificate.ReevaluationOutcome = ReevaluationOutcome.NotRenewed;
+            certificate.ReevaluationNote = Shorten($"Không đạt khi đánh giá lại: {Report.Round.Name}", 250);
+        }
+
         round.State = RoundState.Closed;
         round.ClosedAt = clock.GetUtcNow().UtcDateTime;
         round.ClosedBy = User.Identity?.Name;
@@ -117,7 +140,10 @@ public sealed class ResultsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
 
         Report = report;
         IsChair = report.Chair?.UserId is { } chair && chair == scope.UserId;
-        Blocks = report.Round.State == RoundState.Open ? report.BlocksToClosing() : [];
+        Me = report.Members.FirstOrDefault(m => m.UserId is not null && m.UserId == scope.UserId);
+        Viewer = RoundAccess.Viewer(scope.Role, Me);
+        // Who has not submitted is progress: the chair, the secretary and the office see it, a member only counts.
+        Blocks = report.Round.State == RoundState.Open && Viewer is not CouncilViewer.Member ? report.BlocksToClosing() : [];
         return null;
     }
 }

@@ -14,6 +14,20 @@ public static class RoundAccess
 
     /// <summary>Sees every round without sitting on its council.</summary>
     public static bool SeesAll(Role role) => CanManage(role) || role is Role.Leader or Role.Department;
+
+    /// <summary>The viewer a user is for a round: their seat on its council first, else their role.</summary>
+    public static CouncilViewer Viewer(Role role, MemberLine? seat) => seat?.Position switch
+    {
+        CouncilPosition.Chair => CouncilViewer.Chair,
+        CouncilPosition.Secretary => CouncilViewer.Secretary,
+        CouncilPosition.Member => CouncilViewer.Member,
+        _ => role switch
+        {
+            Role.Administrator or Role.ProgramOffice or Role.Department => CouncilViewer.Office,
+            Role.Leader => CouncilViewer.Leader,
+            _ => CouncilViewer.Outsider,
+        },
+    };
 }
 
 /// <summary>Sheet answers and part notes as stored on <see cref="MemberScoresheet"/>.</summary>
@@ -42,6 +56,7 @@ public sealed record ProductLine(
     int SubjectId,
     string SubjectName,
     int? DossierId,
+    int ScoresheetId,
     Scoresheet Sheet,
     IReadOnlyList<SheetLine> Sheets,
     ProductResult Result,
@@ -134,7 +149,7 @@ public sealed record RoundReport(
             var result = RoundResults.ForProduct(sheet, basis, modelSheets);
             var flags = Consistency.Flags(sheet, modelSheets);
             var outcome = result is { Total: MeanScore total, Star: int star } ? process.OutcomeAt(round.Level, total, star) : null;
-            lines.Add(new ProductLine(p.Id, p.ProductId, p.Name, p.SubjectId, p.SubjectName, p.DossierId, sheet, sheetLines, result, flags, outcome));
+            lines.Add(new ProductLine(p.Id, p.ProductId, p.Name, p.SubjectId, p.SubjectName, p.DossierId, p.ScoresheetId, sheet, sheetLines, result, flags, outcome));
         }
 
         return new RoundReport(round, round.Unit?.Name ?? "", process, basis, members, lines);

@@ -34,6 +34,11 @@ public sealed class ScoreModel(OcopDbContext db, UserScopeLoader scopes, TimePro
     public bool Locked { get; private set; }
     public int Version { get; private set; }
     public DateTime? SubmittedAt { get; private set; }
+    /// <summary>The product's subject and the member's seat: a member declares a conflict here before scoring.</summary>
+    public int SubjectId { get; private set; }
+    public int MemberId => memberId;
+    /// <summary>Whether the round is still open (a conflict can be declared only then, and only before scoring).</summary>
+    public bool RoundOpen { get; private set; }
 
     private MemberScoresheet? row;
     private int memberId;
@@ -262,6 +267,8 @@ public sealed class ScoreModel(OcopDbContext db, UserScopeLoader scopes, TimePro
         RoundName = product.RoundName;
         ProductName = product.Name;
         SubjectName = product.SubjectName;
+        SubjectId = product.SubjectId;
+        RoundOpen = product.State == RoundState.Open;
         MemberName = member.FullName;
         Sheet = await sheets.GetAsync(db, product.ScoresheetId, product.SheetRecordVersion, ct);
         State = row?.State ?? MemberSheetState.NotStarted;

@@ -10,7 +10,7 @@ namespace Ocop.Web.Features.Scoresheets;
 /// A scoresheet as a workbook people can read and edit: the sheet "Phieu cham" has one row per option (a criterion
 /// without options, a group without criteria get one row of their own) with every level's code, text, maximum and
 /// remarks repeated on each row; "Thong tin" holds the set, the effective date, the provenance and the rejection
-/// rules; "Thieu sot" the known gaps. Reading it back gives the same definition; a bad file gives row-numbered errors.
+/// rules; "Thieu sot" the known gaps; "Dinh chinh" the corrections of the printed text, when there are any. Reading it back gives the same definition; a bad file gives row-numbered errors.
 /// </summary>
 public static class ScoresheetXlsx
 {
@@ -18,6 +18,7 @@ public static class ScoresheetXlsx
     public const string RowsSheet = "Phieu cham";
     public const string InfoSheet = "Thong tin";
     public const string GapsSheet = "Thieu sot";
+    public const string CorrectionsSheet = "Dinh chinh";
 
     private const string KeyBasis = "Căn cứ pháp lý";
     private const string KeySet = "Bộ sản phẩm số";
@@ -72,6 +73,16 @@ public static class ScoresheetXlsx
         [ExcelColumnName("Nội dung")] public string? Message { get; set; }
     }
 
+    public sealed class CorrectionRow
+    {
+        [ExcelColumnName("Vị trí")] public string? Location { get; set; }
+        [ExcelColumnName("Tiêu chí")] public string? Criterion { get; set; }
+        [ExcelColumnName("Phương án")] public string? Option { get; set; }
+        [ExcelColumnName("Bản in")] public string? Printed { get; set; }
+        [ExcelColumnName("Dùng")] public string? Used { get; set; }
+        [ExcelColumnName("Lý do")] public string? Reason { get; set; }
+    }
+
     public static byte[] Write(Scoresheet sheet)
     {
         var info = new List<InfoRow>
@@ -98,6 +109,14 @@ public static class ScoresheetXlsx
             [InfoSheet] = info,
             [GapsSheet] = gaps,
         };
+        if (sheet.Corrections is { Count: > 0 } corrections)
+        {
+            // The evident corrections of the printed text travel with the sheet: the printed value beside the one used.
+            sheets[CorrectionsSheet] = corrections.Select(c => new CorrectionRow
+            {
+                Location = c.Location, Criterion = c.CriterionCode, Option = c.OptionText, Printed = c.Printed, Used = c.Used, Reason = c.Reason,
+            }).ToList();
+        }
         using var stream = new MemoryStream();
         stream.SaveAs(sheets, excelType: ExcelType.XLSX);
         return stream.ToArray();
@@ -250,13 +269,14 @@ public static class ScoresheetXlsx
 
             var header = ReadInfo(out var basis);
             var gaps = names.Contains(GapsSheet, StringComparer.Ordinal) ? ReadGaps() : [];
+            var corrections = names.Contains(CorrectionsSheet, StringComparer.Ordinal) ? ReadCorrections() : null;
             var parts = basis is null ? [] : ReadRows(basis);
             if (errors.Count > 0 || header is null)
             {
                 return new ImportResult(null, errors);
             }
 
-            return new ImportResult(header with { KnownGaps = gaps, Parts = parts }, errors);
+            return new ImportResult(header with { KnownGaps = gaps, Parts = parts, Corrections = corrections is { Count: > 0 } ? corrections : null }, errors);
         }
 
         private T Open<T>(Func<Stream, T> read)
@@ -365,6 +385,26 @@ public static class ScoresheetXlsx
             }
 
             return gaps;
+        }
+
+        private List<ScoresheetCorrection> ReadCorrections()
+        {
+            var corrections = new List<ScoresheetCorrection>();
+            foreach (var (row, cells) in Sheet(CorrectionsSheet))
+            {
+                var location = Text(Cell(cells, "Vị trí"))?.Trim();
+                var criterion = Text(Cell(cells, "Tiêu chí"))?.Trim();
+                if (string.IsNullOrEmpty(location) || string.IsNullOrEmpty(criterion))
+                {
+                    errors.Add($"Trang “{CorrectionsSheet}”, dòng {row}: cần vị trí và mã tiêu chí.");
+                    continue;
+                }
+
+                corrections.Add(new ScoresheetCorrection(location, criterion, Text(Cell(cells, "Phương án")),
+                    Text(Cell(cells, "Bản in")) ?? string.Empty, Text(Cell(cells, "Dùng")) ?? string.Empty, Text(Cell(cells, "Lý do")) ?? string.Empty));
+            }
+
+            return corrections;
         }
 
         private List<ScoresheetPart> ReadRows(LegalBasis basis)

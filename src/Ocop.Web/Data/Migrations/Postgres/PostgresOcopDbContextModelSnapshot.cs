@@ -373,6 +373,71 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.BudgetAllocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AllocatedByOfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AmountVnd")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllocatedByOfficeId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Year", "Source");
+
+                    b.ToTable("BudgetAllocation");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.Certificate", b =>
                 {
                     b.Property<int>("Id")
@@ -404,6 +469,13 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ReevaluationFiledOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("ReevaluationNote")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<int?>("ReevaluationOutcome")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RevocationDecision")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -413,6 +485,9 @@ namespace Ocop.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("RevokedOn")
                         .HasColumnType("date");
+
+                    b.Property<int?>("RevokingCheckId")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("RoundProductId")
                         .HasColumnType("integer");
@@ -440,6 +515,8 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.HasIndex("ProductId");
 
                     b.HasIndex("RecognitionId");
+
+                    b.HasIndex("RevokingCheckId");
 
                     b.HasIndex("RoundProductId");
 
@@ -756,6 +833,9 @@ namespace Ocop.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("CertificateId")
                         .HasColumnType("integer");
 
@@ -897,6 +977,47 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.HasIndex("DossierId");
 
                     b.ToTable("DossierDocuments");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.EcommerceListing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("EcommerceListing");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.EvaluationProcessRecord", b =>
@@ -1107,6 +1228,79 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.HasIndex("PlanTargetId", "UnitId", "AsOf");
 
                     b.ToTable("IndicatorSnapshots");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.IpTitle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ApplicationNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly?>("AppliedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("GrantNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly?>("GrantedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("IpTitle");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.IssuedDocument", b =>
@@ -1705,6 +1899,80 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.ToTable("ProductCategories");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.ProductCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CertificateId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Environment")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("FollowUpDoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FollowUpDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FoodSafetyPapers")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("FoodSafetyPapersExpireOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Ground")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Labels")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Quality")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId");
+
+                    b.HasIndex("FollowUpDueOn");
+
+                    b.ToTable("ProductChecks", (string)null);
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.ProductPhoto", b =>
                 {
                     b.Property<int>("Id")
@@ -1751,6 +2019,163 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.ToTable("ProductPhotos");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.ProductTraceability", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LabelCode")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("ProductTraceability", (string)null);
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.PublicHoliday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("WorkedWeekendDay")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("PublicHolidays", (string)null);
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.RawMaterialArea", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("AreaHa")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Certification")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.ToTable("RawMaterialArea");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.RawMaterialAreaLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Contract")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("RawMaterialAreaLink");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.Recognition", b =>
                 {
                     b.Property<int>("Id")
@@ -1791,6 +2216,9 @@ namespace Ocop.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("Transcribed")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -1823,6 +2251,56 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.HasKey("Name");
 
                     b.ToTable("ReferenceFileImports");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.Reward", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("Reward");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.RoundProduct", b =>
@@ -1894,6 +2372,98 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.ToTable("RoundProducts");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.SalesPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("Latitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)");
+
+                    b.Property<decimal?>("Longitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OpeningDecision")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<int?>("OperatorSubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("OperatorSubjectId");
+
+                    b.ToTable("SalesPoint");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SalesPointProduct", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SalesPointId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("SalesPointId");
+
+                    b.ToTable("SalesPointProduct");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.ScoresheetRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1959,6 +2529,53 @@ namespace Ocop.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Scoresheets");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SectionFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnerType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerType", "OwnerId");
+
+                    b.ToTable("SectionFile");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.Signatory", b =>
@@ -2209,6 +2826,81 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.ToTable("SubjectLegalForms", (string)null);
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.SupportPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SupportPolicy");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SupportPolicyRate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("MaxAmountVnd")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("RatePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId", "Stars")
+                        .IsUnique();
+
+                    b.ToTable("SupportPolicyRate");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.SupportRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -2219,6 +2911,9 @@ namespace Ocop.Web.Data.Migrations.Postgres
 
                     b.Property<long?>("AmountVnd")
                         .HasColumnType("bigint");
+
+                    b.Property<int?>("BudgetAllocationId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2234,8 +2929,17 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("OfficeId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("On")
                         .HasColumnType("date");
+
+                    b.Property<long?>("PaidVnd")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("PolicyId")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("ProductId")
                         .HasColumnType("integer");
@@ -2243,6 +2947,9 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.Property<string>("Reference")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Source")
+                        .HasColumnType("integer");
 
                     b.Property<int>("SubjectId")
                         .HasColumnType("integer");
@@ -2256,7 +2963,13 @@ namespace Ocop.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BudgetAllocationId");
+
                     b.HasIndex("Kind");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("PolicyId");
 
                     b.HasIndex("ProductId");
 
@@ -2399,6 +3112,306 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.HasIndex("ReportId");
 
                     b.ToTable("TaskReportFigures");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TourismPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CraftVillageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Latitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)");
+
+                    b.Property<decimal?>("Longitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<int?>("SalesPointId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("CraftVillageId");
+
+                    b.HasIndex("SalesPointId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("TourismPoint");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TourismRoute", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<int?>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("TourismRoute");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TourismRouteStop", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PointId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RouteId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PointId");
+
+                    b.HasIndex("RouteId", "Position");
+
+                    b.ToTable("TourismRouteStop");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TradeFair", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("StartsOn");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("TradeFair");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TradeFairEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FairId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("SalesVnd")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("FairId", "ProductId")
+                        .IsUnique();
+
+                    b.ToTable("TradeFairEntry");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TrainingAttendee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("EventId", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("TrainingAttendee");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TrainingEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("CostVnd")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Materials")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Women")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("On");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("TrainingEvent");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.UnitSuccessorLink", b =>
@@ -2599,6 +3612,38 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.Navigation("Subject");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.BudgetAllocation", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Office", "AllocatedByOffice")
+                        .WithMany()
+                        .HasForeignKey("AllocatedByOfficeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Commune")
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.Office", "Office")
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AllocatedByOffice");
+
+                    b.Navigation("Commune");
+
+                    b.Navigation("Office");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.Certificate", b =>
                 {
                     b.HasOne("Ocop.Web.Data.Product", "Product")
@@ -2612,6 +3657,11 @@ namespace Ocop.Web.Data.Migrations.Postgres
                         .HasForeignKey("RecognitionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.ProductCheck", null)
+                        .WithMany()
+                        .HasForeignKey("RevokingCheckId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Ocop.Web.Data.RoundProduct", "RoundProduct")
                         .WithMany()
@@ -2792,6 +3842,17 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.Navigation("Dossier");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.EcommerceListing", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.EvaluationRound", b =>
                 {
                     b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Unit")
@@ -2826,6 +3887,24 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.Navigation("PlanTarget");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.IpTitle", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+
+                    b.Navigation("Subject");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.IssuedDocument", b =>
@@ -2993,6 +4072,17 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.ProductCheck", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Certificate", "Certificate")
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Certificate");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.ProductPhoto", b =>
                 {
                     b.HasOne("Ocop.Web.Data.Product", "Product")
@@ -3004,6 +4094,47 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.ProductTraceability", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.RawMaterialArea", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Commune")
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Commune");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.RawMaterialAreaLink", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.RawMaterialArea", "Area")
+                        .WithMany("Links")
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+
+                    b.Navigation("Subject");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.Recognition", b =>
                 {
                     b.HasOne("Ocop.Web.Data.EvaluationRound", "Round")
@@ -3012,6 +4143,24 @@ namespace Ocop.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.Reward", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+
+                    b.Navigation("Subject");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.RoundProduct", b =>
@@ -3046,6 +4195,43 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.Navigation("Round");
 
                     b.Navigation("Scoresheet");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SalesPoint", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Commune")
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.Subject", "OperatorSubject")
+                        .WithMany()
+                        .HasForeignKey("OperatorSubjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Commune");
+
+                    b.Navigation("OperatorSubject");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SalesPointProduct", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.SalesPoint", "SalesPoint")
+                        .WithMany("Products")
+                        .HasForeignKey("SalesPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+
+                    b.Navigation("SalesPoint");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.Signatory", b =>
@@ -3110,8 +4296,34 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.Navigation("Subject");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.SupportPolicyRate", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.SupportPolicy", "Policy")
+                        .WithMany("Rates")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Policy");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.SupportRecord", b =>
                 {
+                    b.HasOne("Ocop.Web.Data.BudgetAllocation", "BudgetAllocation")
+                        .WithMany()
+                        .HasForeignKey("BudgetAllocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.Office", "Office")
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.SupportPolicy", "Policy")
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Ocop.Web.Data.Product", "Product")
                         .WithMany()
                         .HasForeignKey("ProductId")
@@ -3122,6 +4334,12 @@ namespace Ocop.Web.Data.Migrations.Postgres
                         .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("BudgetAllocation");
+
+                    b.Navigation("Office");
+
+                    b.Navigation("Policy");
 
                     b.Navigation("Product");
 
@@ -3159,6 +4377,149 @@ namespace Ocop.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Report");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TourismPoint", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Commune")
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.CraftVillage", "CraftVillage")
+                        .WithMany()
+                        .HasForeignKey("CraftVillageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.SalesPoint", "SalesPoint")
+                        .WithMany()
+                        .HasForeignKey("SalesPointId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Commune");
+
+                    b.Navigation("CraftVillage");
+
+                    b.Navigation("SalesPoint");
+
+                    b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TourismRoute", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Office", "Office")
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Office");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TourismRouteStop", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.TourismPoint", "Point")
+                        .WithMany()
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.TourismRoute", "Route")
+                        .WithMany("Stops")
+                        .HasForeignKey("RouteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Point");
+
+                    b.Navigation("Route");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TradeFair", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Office", "Office")
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Office");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TradeFairEntry", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.TradeFair", "Fair")
+                        .WithMany("Entries")
+                        .HasForeignKey("FairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Fair");
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TrainingAttendee", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.TrainingEvent", "Event")
+                        .WithMany("Attendees")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Event");
+
+                    b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TrainingEvent", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Office", "Office")
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Office");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.UnitSuccessorLink", b =>
@@ -3267,6 +4628,11 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.Navigation("Photos");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.RawMaterialArea", b =>
+                {
+                    b.Navigation("Links");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.Recognition", b =>
                 {
                     b.Navigation("Certificates");
@@ -3277,9 +4643,19 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.Navigation("Sheets");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.SalesPoint", b =>
+                {
+                    b.Navigation("Products");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.Subject", b =>
                 {
                     b.Navigation("Products");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SupportPolicy", b =>
+                {
+                    b.Navigation("Rates");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.TaskReport", b =>
@@ -3287,6 +4663,21 @@ namespace Ocop.Web.Data.Migrations.Postgres
                     b.Navigation("Attachments");
 
                     b.Navigation("Figures");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TourismRoute", b =>
+                {
+                    b.Navigation("Stops");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TradeFair", b =>
+                {
+                    b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TrainingEvent", b =>
+                {
+                    b.Navigation("Attendees");
                 });
 #pragma warning restore 612, 618
         }

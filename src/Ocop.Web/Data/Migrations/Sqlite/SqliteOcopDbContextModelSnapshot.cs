@@ -357,6 +357,69 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.BudgetAllocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AllocatedByOfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountVnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllocatedByOfficeId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Year", "Source");
+
+                    b.ToTable("BudgetAllocation");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.Certificate", b =>
                 {
                     b.Property<int>("Id")
@@ -386,6 +449,13 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ReevaluationFiledOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReevaluationNote")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReevaluationOutcome")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RevocationDecision")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -395,6 +465,9 @@ namespace Ocop.Web.Data.Migrations.Sqlite
 
                     b.Property<DateOnly?>("RevokedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RevokingCheckId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("RoundProductId")
                         .HasColumnType("INTEGER");
@@ -422,6 +495,8 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProductId");
 
                     b.HasIndex("RecognitionId");
+
+                    b.HasIndex("RevokingCheckId");
 
                     b.HasIndex("RoundProductId");
 
@@ -724,6 +799,9 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CertificateId")
                         .HasColumnType("INTEGER");
 
@@ -861,6 +939,45 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.HasIndex("DossierId");
 
                     b.ToTable("DossierDocuments");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.EcommerceListing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("EcommerceListing");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.EvaluationProcessRecord", b =>
@@ -1063,6 +1180,77 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.HasIndex("PlanTargetId", "UnitId", "AsOf");
 
                     b.ToTable("IndicatorSnapshots");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.IpTitle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicationNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AppliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("GrantedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("IpTitle");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.IssuedDocument", b =>
@@ -1636,6 +1824,78 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.ToTable("ProductCategories");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.ProductCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CertificateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Environment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpDoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FoodSafetyPapers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FoodSafetyPapersExpireOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Ground")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Labels")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId");
+
+                    b.HasIndex("FollowUpDueOn");
+
+                    b.ToTable("ProductChecks", (string)null);
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.ProductPhoto", b =>
                 {
                     b.Property<int>("Id")
@@ -1680,6 +1940,155 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.ToTable("ProductPhotos");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.ProductTraceability", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LabelCode")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("ProductTraceability", (string)null);
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.PublicHoliday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WorkedWeekendDay")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("PublicHolidays", (string)null);
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.RawMaterialArea", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AreaHa")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Certification")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.ToTable("RawMaterialArea");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.RawMaterialAreaLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contract")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("RawMaterialAreaLink");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.Recognition", b =>
                 {
                     b.Property<int>("Id")
@@ -1718,6 +2127,9 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Transcribed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1750,6 +2162,54 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("ReferenceFileImports");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.Reward", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("Reward");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.RoundProduct", b =>
@@ -1819,6 +2279,94 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.ToTable("RoundProducts");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.SalesPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Latitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Longitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpeningDecision")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OperatorSubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("OperatorSubjectId");
+
+                    b.ToTable("SalesPoint");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SalesPointProduct", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SalesPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("SalesPointId");
+
+                    b.ToTable("SalesPointProduct");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.ScoresheetRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1882,6 +2430,51 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Scoresheets");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SectionFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerType", "OwnerId");
+
+                    b.ToTable("SectionFile");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.Signatory", b =>
@@ -2117,6 +2710,77 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.ToTable("SubjectLegalForms", (string)null);
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.SupportPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SupportPolicy");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SupportPolicyRate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MaxAmountVnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("RatePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId", "Stars")
+                        .IsUnique();
+
+                    b.ToTable("SupportPolicyRate");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.SupportRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -2124,6 +2788,9 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("AmountVnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BudgetAllocationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -2140,8 +2807,17 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("OfficeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("On")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaidVnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PolicyId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("ProductId")
                         .HasColumnType("INTEGER");
@@ -2149,6 +2825,9 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Property<string>("Reference")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Source")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("SubjectId")
                         .HasColumnType("INTEGER");
@@ -2162,7 +2841,13 @@ namespace Ocop.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BudgetAllocationId");
+
                     b.HasIndex("Kind");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("PolicyId");
 
                     b.HasIndex("ProductId");
 
@@ -2299,6 +2984,292 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.HasIndex("ReportId");
 
                     b.ToTable("TaskReportFigures");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TourismPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CraftVillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Latitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Longitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SalesPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("CraftVillageId");
+
+                    b.HasIndex("SalesPointId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("TourismPoint");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TourismRoute", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("TourismRoute");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TourismRouteStop", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RouteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PointId");
+
+                    b.HasIndex("RouteId", "Position");
+
+                    b.ToTable("TourismRouteStop");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TradeFair", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("StartsOn");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("TradeFair");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TradeFairEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FairId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SalesVnd")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("FairId", "ProductId")
+                        .IsUnique();
+
+                    b.ToTable("TradeFairEntry");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TrainingAttendee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("EventId", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("TrainingAttendee");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TrainingEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CostVnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Materials")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Women")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("On");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("TrainingEvent");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.UnitSuccessorLink", b =>
@@ -2497,6 +3468,38 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Navigation("Subject");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.BudgetAllocation", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Office", "AllocatedByOffice")
+                        .WithMany()
+                        .HasForeignKey("AllocatedByOfficeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Commune")
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.Office", "Office")
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AllocatedByOffice");
+
+                    b.Navigation("Commune");
+
+                    b.Navigation("Office");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.Certificate", b =>
                 {
                     b.HasOne("Ocop.Web.Data.Product", "Product")
@@ -2510,6 +3513,11 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .HasForeignKey("RecognitionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.ProductCheck", null)
+                        .WithMany()
+                        .HasForeignKey("RevokingCheckId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Ocop.Web.Data.RoundProduct", "RoundProduct")
                         .WithMany()
@@ -2690,6 +3698,17 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Navigation("Dossier");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.EcommerceListing", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.EvaluationRound", b =>
                 {
                     b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Unit")
@@ -2724,6 +3743,24 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Navigation("PlanTarget");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.IpTitle", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+
+                    b.Navigation("Subject");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.IssuedDocument", b =>
@@ -2891,6 +3928,17 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.ProductCheck", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Certificate", "Certificate")
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Certificate");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.ProductPhoto", b =>
                 {
                     b.HasOne("Ocop.Web.Data.Product", "Product")
@@ -2902,6 +3950,47 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.ProductTraceability", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.RawMaterialArea", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Commune")
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Commune");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.RawMaterialAreaLink", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.RawMaterialArea", "Area")
+                        .WithMany("Links")
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+
+                    b.Navigation("Subject");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.Recognition", b =>
                 {
                     b.HasOne("Ocop.Web.Data.EvaluationRound", "Round")
@@ -2910,6 +3999,24 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.Reward", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+
+                    b.Navigation("Subject");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.RoundProduct", b =>
@@ -2944,6 +4051,43 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Navigation("Round");
 
                     b.Navigation("Scoresheet");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SalesPoint", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Commune")
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.Subject", "OperatorSubject")
+                        .WithMany()
+                        .HasForeignKey("OperatorSubjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Commune");
+
+                    b.Navigation("OperatorSubject");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SalesPointProduct", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.SalesPoint", "SalesPoint")
+                        .WithMany("Products")
+                        .HasForeignKey("SalesPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+
+                    b.Navigation("SalesPoint");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.Signatory", b =>
@@ -3008,8 +4152,34 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Navigation("Subject");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.SupportPolicyRate", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.SupportPolicy", "Policy")
+                        .WithMany("Rates")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Policy");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.SupportRecord", b =>
                 {
+                    b.HasOne("Ocop.Web.Data.BudgetAllocation", "BudgetAllocation")
+                        .WithMany()
+                        .HasForeignKey("BudgetAllocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.Office", "Office")
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.SupportPolicy", "Policy")
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Ocop.Web.Data.Product", "Product")
                         .WithMany()
                         .HasForeignKey("ProductId")
@@ -3020,6 +4190,12 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("BudgetAllocation");
+
+                    b.Navigation("Office");
+
+                    b.Navigation("Policy");
 
                     b.Navigation("Product");
 
@@ -3057,6 +4233,149 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Report");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TourismPoint", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Commune")
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.CraftVillage", "CraftVillage")
+                        .WithMany()
+                        .HasForeignKey("CraftVillageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.SalesPoint", "SalesPoint")
+                        .WithMany()
+                        .HasForeignKey("SalesPointId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Commune");
+
+                    b.Navigation("CraftVillage");
+
+                    b.Navigation("SalesPoint");
+
+                    b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TourismRoute", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Office", "Office")
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Office");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TourismRouteStop", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.TourismPoint", "Point")
+                        .WithMany()
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.TourismRoute", "Route")
+                        .WithMany("Stops")
+                        .HasForeignKey("RouteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Point");
+
+                    b.Navigation("Route");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TradeFair", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Office", "Office")
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Office");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TradeFairEntry", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.TradeFair", "Fair")
+                        .WithMany("Entries")
+                        .HasForeignKey("FairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Fair");
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TrainingAttendee", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.TrainingEvent", "Event")
+                        .WithMany("Attendees")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ocop.Web.Data.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Event");
+
+                    b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TrainingEvent", b =>
+                {
+                    b.HasOne("Ocop.Web.Data.Office", "Office")
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ocop.Web.Data.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Office");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.UnitSuccessorLink", b =>
@@ -3165,6 +4484,11 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Navigation("Photos");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.RawMaterialArea", b =>
+                {
+                    b.Navigation("Links");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.Recognition", b =>
                 {
                     b.Navigation("Certificates");
@@ -3175,9 +4499,19 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Navigation("Sheets");
                 });
 
+            modelBuilder.Entity("Ocop.Web.Data.SalesPoint", b =>
+                {
+                    b.Navigation("Products");
+                });
+
             modelBuilder.Entity("Ocop.Web.Data.Subject", b =>
                 {
                     b.Navigation("Products");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.SupportPolicy", b =>
+                {
+                    b.Navigation("Rates");
                 });
 
             modelBuilder.Entity("Ocop.Web.Data.TaskReport", b =>
@@ -3185,6 +4519,21 @@ namespace Ocop.Web.Data.Migrations.Sqlite
                     b.Navigation("Attachments");
 
                     b.Navigation("Figures");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TourismRoute", b =>
+                {
+                    b.Navigation("Stops");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TradeFair", b =>
+                {
+                    b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("Ocop.Web.Data.TrainingEvent", b =>
+                {
+                    b.Navigation("Attendees");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,10 @@
+using Ocop.Web.Features.Support;
+
+namespace Ocop.Web.Features.Promotion;
+
+public sealed class ListingsModel(SectionContext section) : RegisterListPage<ListingRow>(section)
+{
+    protected override RegisterDefinition<ListingRow> Definition => PromotionRegisters.Listings;
+
+    protected override IReadOnlyList<(string Label, string Url)> Related => PromotionRegisters.Pages;
+}

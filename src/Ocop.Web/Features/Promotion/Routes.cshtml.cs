@@ -1,0 +1,10 @@
+using Ocop.Web.Features.Support;
+
+namespace Ocop.Web.Features.Promotion;
+
+public sealed class RoutesModel(SectionContext section) : RegisterListPage<TourismRouteRow>(section)
+{
+    protected override RegisterDefinition<TourismRouteRow> Definition => PromotionRegisters.Routes;
+
+    protected override IReadOnlyList<(string Label, string Url)> Related => PromotionRegisters.Pages;
+}

@@ -1,0 +1,10 @@
+using Ocop.Web.Features.Support;
+
+namespace Ocop.Web.Features.Promotion;
+
+public sealed class TourismPointsModel(SectionContext section) : RegisterListPage<TourismPointRow>(section)
+{
+    protected override RegisterDefinition<TourismPointRow> Definition => PromotionRegisters.TourismPoints;
+
+    protected override IReadOnlyList<(string Label, string Url)> Related => PromotionRegisters.Pages;
+}
