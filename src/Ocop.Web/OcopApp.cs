@@ -151,9 +151,9 @@ public static class OcopApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseOcopRequestSize();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication: the API's limits count per token (the sign-in throttle counts per address either way).
         app.UseRateLimiter();
         app.UseAntiforgery();
 

@@ -68,7 +68,8 @@ public sealed class CommuneNames
 
         List<UnitNode> candidates = typed.All(char.IsAsciiDigit)
             ? tree.WithCode(typed).Where(u => u.Level == UnitLevel.Commune && byName.Contains(Key(names[u.Id]))).ToList()
-            : byName[Key(typed)].ToList();
+            // "Huyền Hội" is a name, not the district (huyện) "Hội": the whole name is looked up too.
+            : byName[Key(typed)].Concat(byName[VietnameseText.Fold(typed)]).Distinct().ToList();
         // "Thị trấn Châu Thành" is not the commune "Xã Châu Thành": a kind the row writes narrows the names.
         var kind = KindOf(typed);
         if (kind.Length > 0 && candidates.Any(c => KindOf(names[c.Id]) == kind))
@@ -77,15 +78,26 @@ public sealed class CommuneNames
         }
 
         var place = Key(within);
-        if (place.Length > 0 && candidates.Count > 1)
+        if (place.Length > 0 && candidates.Count > 0)
         {
-            // A commune of today lies in a former district or province through the communes merged into it.
+            // A commune of today lies in a former district or province through the communes merged into it. The district or
+            // province a row names must hold the commune: a commune of the same name elsewhere is never guessed. Its kind
+            // tells "Thành phố Trà Vinh" from "Tỉnh Trà Vinh" when it is written.
+            var placeKind = KindOf(within);
             var inPlace = candidates.Where(c => Ancestors(c).Concat(tree.Predecessors(c.Id).SelectMany(Ancestors))
-                .Any(a => Key(names.GetValueOrDefault(a.Id)) == place)).ToList();
-            if (inPlace.Count > 0)
+                .Any(a => IsPlace(a, place, placeKind))).ToList();
+            if (inPlace.Count == 0 && placeKind.Length > 0)
             {
-                candidates = inPlace;
+                inPlace = candidates.Where(c => Ancestors(c).Concat(tree.Predecessors(c.Id).SelectMany(Ancestors))
+                    .Any(a => IsPlace(a, place, ""))).ToList();
             }
+
+            if (inPlace.Count == 0)
+            {
+                return new(null, $"Không tìm thấy xã \"{typed}\" thuộc {within!.Trim()} trong các đơn vị bạn phụ trách.");
+            }
+
+            candidates = inPlace;
         }
 
         if (candidates.Count == 0)
@@ -111,6 +123,12 @@ public sealed class CommuneNames
         }
 
         return new(holders[0].Id, null);
+    }
+
+    private bool IsPlace(UnitNode unit, string place, string kind)
+    {
+        var name = names.GetValueOrDefault(unit.Id);
+        return Key(name) == place && (kind.Length == 0 || KindOf(name) == kind);
     }
 
     private IEnumerable<UnitNode> Ancestors(UnitNode unit)

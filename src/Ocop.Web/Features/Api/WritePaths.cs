@@ -17,8 +17,9 @@ public static class WritePaths
     /// <summary>The rate limit of API calls made with a token: so many per minute per token (<c>Ocop:Api:RequestsPerMinute</c>, 120 by default).</summary>
     public const string RateLimit = "per-token";
 
-    /// <summary>The endpoints of the write API's own areas (the subject and product writes are mapped with their reads).</summary>
-    public static RouteGroupBuilder MapWritePathsApi(this RouteGroupBuilder api) => Exchange.ExchangeApi.MapExchangeApi(api);
+    /// <summary>The endpoints of the write API's own areas: exchange, support records (the subject and product writes are mapped with their reads).</summary>
+    public static RouteGroupBuilder MapWritePathsApi(this RouteGroupBuilder api) =>
+        Planning.Support.SupportRecordsApi.MapSupportRecordsApi(Exchange.ExchangeApi.MapExchangeApi(api));
 
     public static IServiceCollection AddWritePaths(this IServiceCollection services)
     {
@@ -27,19 +28,43 @@ public static class WritePaths
         services.AddScoped<Products.SaveProduct>();
         services.AddScoped<Products.ArchiveProduct>();
         services.AddScoped<Products.AddProductPhoto>();
+        services.AddScoped<Planning.Support.SaveSupportRecord>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<Import.ImportRun>();
         services.AddScoped<Import.IRowImporter, Import.SubjectRows>();
         services.AddScoped<Import.IRowImporter, Import.ProductRows>();
+        services.AddScoped<Import.IRowImporter, Import.SupportRows>();
         services.AddSingleton<Import.ImportJobs>();
         services.AddScoped<Exchange.CertificateExchange>();
         ApiTokenAuthentication.Add(services);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RateLimit, http =>
+            {
+                var key = http.User.FindFirstValue(ApiTokenAuthentication.TokenIdClaim) is { } token ? "token:" + token
+                    : "user:" + (http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? http.Connection.RemoteIpAddress?.ToString() ?? "");
+                var perMinute = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Ocop:Api:RequestsPerMinute", 120);
+                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, perMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                });
+            });
+        });
+        // After every other configuration of the limiter (the sign-in throttle's rejection stays theirs): an API call past its
+        // limit is answered with a problem and Retry-After.
+        services.PostConfigure<RateLimiterOptions>(o =>
+        {
+            var others = o.OnRejected;
             o.OnRejected = async (context, ct) =>
             {
                 var http = context.HttpContext;
+                if (!http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && others is not null)
+                {
+                    await others(context, ct);
+                    return;
+                }
+
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
                 {
                     http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
@@ -55,16 +80,6 @@ public static class WritePaths
                     },
                 });
             };
-            o.AddPolicy(RateLimit, http =>
-            {
-                var key = http.User.FindFirstValue(ApiTokenAuthentication.TokenIdClaim) is { } token ? "token:" + token
-                    : "user:" + (http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? http.Connection.RemoteIpAddress?.ToString() ?? "");
-                var perMinute = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Ocop:Api:RequestsPerMinute", 120);
-                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, perMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-                });
-            });
         });
         services.Configure<OpenApiOptions>("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {

@@ -153,6 +153,10 @@ public sealed class ImportContext
         return named.FirstOrDefault(s => s.CommuneId == commune) ?? named.FirstOrDefault(s => SamePlace(s.CommuneId, commune));
     }
 
-    /// <summary>Two communes that are one place through the 2025 merger: either covers the other.</summary>
-    public bool SamePlace(int a, int b) => a == b || Units.CoveredBy(a).Contains(b) || Units.CoveredBy(b).Contains(a);
+    /// <summary>
+    /// Two communes that are one place through the 2025 merger: either covers the other, or both merged into the same
+    /// commune of today (an office's list names the producer's old commune on one row and its neighbour on the next).
+    /// </summary>
+    public bool SamePlace(int a, int b) => a == b || Units.CoveredBy(a).Contains(b) || Units.CoveredBy(b).Contains(a)
+        || (Units.ById.TryGetValue(a, out var first) && Units.ById.TryGetValue(b, out var second) && Units.Latest(first).Id == Units.Latest(second).Id);
 }

@@ -20,7 +20,8 @@ namespace Ocop.Web.Features.Import;
 public static class ImportTemplate
 {
     public const string LegalForms = "Loại hình", Communes = "Xã, phường", Groups = "Nhóm sản phẩm", Statuses = "Trạng thái",
-        SalesChannelList = "Kênh bán hàng", StandardList = "Tiêu chuẩn", SupportKinds = "Loại hỗ trợ", Levels = "Cấp công nhận";
+        SalesChannelList = "Kênh bán hàng", StandardList = "Tiêu chuẩn", SupportKinds = "Loại hỗ trợ", Levels = "Cấp công nhận",
+        FundingSources = "Nguồn kinh phí";
 
     public const string ListSheet = "Danh mục", HintSheet = "Hướng dẫn";
 
@@ -78,7 +79,7 @@ public static class ImportTemplate
                 var (column, count) = listColumn[list];
                 var letter = ColumnName(column);
                 // Strict only for short closed lists; communes and groups also take old names and codes.
-                var strict = list is LegalForms or Statuses or SupportKinds or Levels;
+                var strict = list is LegalForms or Statuses or SupportKinds or Levels or FundingSources;
                 validations.Append(new DataValidation
                 {
                     Type = DataValidationValues.List,
@@ -135,6 +136,7 @@ public static class ImportTemplate
             [SalesChannelList] = Names<SalesChannels>().Where(n => n[0] != Display.Name(SalesChannels.None)).ToList(),
             [StandardList] = Names<ProductStandards>().Where(n => n[0] != Display.Name(ProductStandards.None)).ToList(),
             [SupportKinds] = Names<SupportKind>(),
+            [FundingSources] = Names<Core.Support.FundingSource>(),
             [Levels] = [["Cấp tỉnh"], ["Cấp huyện"], ["Cấp trung ương"]],
         };
     }

@@ -183,14 +183,14 @@ public sealed class ProductRows(SaveProduct saveProduct, SaveSubject saveSubject
             TaxCode = number is not null && number.All(c => char.IsAsciiDigit(c) || c == '-') && number.Length >= 10 ? number : null,
         };
         await context.BeginRowAsync(ct);
-        var result = await saveSubject.RunAsync(context.Scope, command, save: false, ct);
+        // Saved at once (inside the import's transaction, after the savepoint): the product needs the subject's real id.
+        var result = await saveSubject.RunAsync(context.Scope, command, save: true, ct);
         if (!result.IsDone)
         {
             await context.UndoRowAsync(ct);
             return (null, SubjectRows.Reasons(result, SubjectColumns, "Chủ thể mới: ").ToList());
         }
 
-        await context.Db.SaveChangesAsync(ct);
         var key = new ImportContext.SubjectKey(result.Value!.Id, command.Name, communeId, command.RegistrationNumber, command.TaxCode);
         context.Remember(key);
         return (key, null);
