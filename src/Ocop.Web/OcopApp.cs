@@ -218,6 +218,8 @@ public static class OcopApp
             {
                 Console.WriteLine($"  {userName,-15} {role,-15} {fullName}");
             }
+
+            Console.WriteLine($"  {DemoSupportData.FinanceUser,-15} {Ocop.Core.Access.Role.Department,-15} {DemoSupportData.FinanceUserName}");
         }
 
         Console.WriteLine();

@@ -17,6 +17,7 @@ public static class DemoSupportData
 {
     /// <summary>Staff of the finance office (Phòng Tài chính – Kế hoạch): allocates the budget (plan IV.2).</summary>
     public const string FinanceUser = "taichinh";
+    public const string FinanceUserName = "Đỗ Thị Ngân (Phòng Tài chính – Kế hoạch)";
 
     public static async Task SeedAsync(OcopDbContext db, UserManager<AppUser> users, DateOnly today, CancellationToken ct = default)
     {
@@ -29,7 +30,7 @@ public static class DemoSupportData
         var offices = await db.Offices.ToDictionaryAsync(o => o.ShortName, ct);
         var finance = new AppUser
         {
-            UserName = FinanceUser, Email = FinanceUser + "@example.vn", EmailConfirmed = true, FullName = "Đỗ Thị Ngân (Phòng Tài chính – Kế hoạch)", Role = Role.Department,
+            UserName = FinanceUser, Email = FinanceUser + "@example.vn", EmailConfirmed = true, FullName = FinanceUserName, Role = Role.Department,
         };
         finance.Units.Add(new UserUnit { UserId = finance.Id, UnitId = province.Id });
         var created = await users.CreateAsync(finance, DemoData.Password);
