@@ -190,7 +190,8 @@ public partial class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
             ("api/v1/subjects/{id:int}/restore", $"/api/v1/subjects/{I("subject")}/restore"), ("api/v1/products/{id:int}/photos", $"/api/v1/products/{I("product")}/photos"),
             ("api/v1/products/{id:int}/archive", $"/api/v1/products/{I("product")}/archive"), ("api/v1/products/{id:int}/restore", $"/api/v1/products/{I("product")}/restore"),
             ("api/v1/exchange/certificates", "/api/v1/exchange/certificates"),
-            ("api/v1/support/records/{id:int}", $"/api/v1/support/records/{I("support")}"), ("api/v1/support/records", "/api/v1/support/records"),
+            ("api/v1/support/records/{id:int}", $"/api/v1/support/records/{I("support")}"), ("api/v1/support/records/", "/api/v1/support/records"),
+            ("api/v1/subjects/", "/api/v1/subjects"), ("api/v1/products/", "/api/v1/products"),
             ("api/v1/scoresheets", "/api/v1/scoresheets"), ("api/v1/scoresheets/{id:int}", $"/api/v1/scoresheets/{I("sheet")}"),
             ("EvaluationCalendar", "/EvaluationCalendar"), ("EvaluationCalendar/Holidays", "/EvaluationCalendar/Holidays"),
             // Section III registers (issue 15): each list, its form for a record and a new one, and its API.

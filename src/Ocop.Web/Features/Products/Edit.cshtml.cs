@@ -81,6 +81,12 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, SaveProd
     {
         var scope = await scopes.GetAsync(ct);
         // A value that could not even be read (a number) is shown as typed with its message.
+        // A record that does not exist (or that the user may not see) is not found, whatever the form held.
+        if (Id is int id && !await scope.Visible(db.Products).AnyAsync(x => x.Id == id, ct))
+        {
+            return NotFound();
+        }
+
         if (ModelState.IsValid)
         {
             Input.Id = Id;
