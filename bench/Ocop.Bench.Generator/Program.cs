@@ -13,6 +13,11 @@ using Ocop.Web.Data;
 // Database__Provider, ConnectionStrings__Postgres, Ocop__DataFolder (SQLite file <folder>/ocop.db).
 // Applies the app's migrations and reference data first; a database that already holds the national data is reused.
 
+if (args is ["import-file", var importPath, var importRows])
+{
+    return ImportFile.Write(importPath, int.Parse(importRows, System.Globalization.CultureInfo.InvariantCulture)); // bench/import.sh
+}
+
 var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
 {
     Args = args,

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
+using Ocop.Web.Features.Api;
 using Ocop.Web.Features.Certificates;
 using Ocop.Web.Features.Planning;
 using Ocop.Web.Features.Products;
@@ -48,6 +49,7 @@ public static class OcopApp
         services.AddScoped<Features.Home.WorkList>();
         services.AddSingleton<PhotoStore>();
         services.AddSingleton<Features.Dossiers.DocumentStore>();
+        services.AddWritePaths();
         // Vietnamese text is written as is, not as &#x...; entities: pages stay readable and a third smaller.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -152,9 +154,10 @@ public static class OcopApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseOcopRequestSize();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication: the API's limits count per token (the sign-in throttle counts per address either way).
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.UsePublicFace();
 
@@ -166,6 +169,7 @@ public static class OcopApp
         api.MapCertificatesApi();
         api.MapPlanningApi();
         api.MapUnitsApi();
+        api.MapWritePathsApi();
         api.MapSectionApi();
         Features.Scoresheets.ScoresheetsApi.MapScoresheetsApi(api);
         app.MapPublicFace();

@@ -26,6 +26,12 @@ if (Ocop.Web.Features.Admin.CreateAdminCommand.Matches(args))
     return await Ocop.Web.Features.Admin.CreateAdminCommand.RunAsync(app.Services, args, Console.In, !Console.IsInputRedirected, Console.Out, Console.Error);
 }
 
+if (Ocop.Web.Features.Import.ImportCommand.Matches(args))
+{
+    // An administrator's import at the server: import <kind> <file.xlsx> --user <name> [--dry-run].
+    return await Ocop.Web.Features.Import.ImportCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
 await OcopApp.PrepareDatabaseOnStartAsync(app);
 await app.StartAsync();
 OcopApp.PrintWelcome(app);

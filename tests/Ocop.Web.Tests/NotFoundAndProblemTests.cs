@@ -94,12 +94,15 @@ public class NotFoundAndProblemTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
-    public async Task Api_is_read_only_and_answers_405_problem_details_to_writes()
+    public async Task Api_writes_need_a_token_401_and_an_unmapped_method_answers_405_problem_details()
     {
+        // The browser's session reads the API but never writes through it (docs/api.md): a write asks for a token.
         var client = await app.As(Demo.Admin);
         using var content = new StringContent("""{"name":"Sản phẩm qua API"}""", System.Text.Encoding.UTF8, "application/json");
         using var response = await client.PostAsync("/api/v1/products", content);
-        await AssertProblemAsync(response, 405);
+        await AssertProblemAsync(response, 401);
+        using var delete = await client.DeleteAsync("/api/v1/units");
+        await AssertProblemAsync(delete, 405);
     }
 
     [Fact]

@@ -22,7 +22,8 @@ public static class DatabaseSetup
         {
             var connection = config.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
-            services.AddDbContext<OcopDbContext, PostgresOcopDbContext>(o => o.UseNpgsql(connection).AddInterceptors(CacheVersionsOnCommit.Instance, Features.Public.PublicCatalogVersion.OnSave));
+            services.AddDbContext<OcopDbContext, PostgresOcopDbContext>(o => o.UseNpgsql(connection)
+                .AddInterceptors(SaveInterceptors.All).AddInterceptors(Features.Public.PublicCatalogVersion.OnSave));
         }
         else
         {
@@ -33,7 +34,7 @@ public static class DatabaseSetup
             // Microsoft.Data.Sqlite binds each of many parameters by searching the others, which took 0.1–0.8 s.
             services.AddDbContext<OcopDbContext, SqliteOcopDbContext>(o => o.UseSqlite(
                 connection, s => s.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                .AddInterceptors(new SqliteWriteAheadLog(), CacheVersionsOnCommit.Instance, Features.Public.PublicCatalogVersion.OnSave));
+                .AddInterceptors(SaveInterceptors.All).AddInterceptors(new SqliteWriteAheadLog(), Features.Public.PublicCatalogVersion.OnSave));
         }
 
         return services;

@@ -1,14 +1,13 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Ocop.Web.Data;
 
 /// <summary>
-/// The one database of the product. Saving keeps search keys and versions current and writes the audit trail
-/// in the same transaction as the change it records.
+/// The one database of the product. What every save does besides writing its rows — dated facts in step, search keys,
+/// times and versions, the audit trail in the same transaction as the change, cache versions — is done by the
+/// interceptors of <see cref="SaveInterceptors"/>, one job each.
 /// </summary>
 public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimeProvider clock) : IdentityDbContext<AppUser>(options),
     Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
@@ -55,13 +54,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
     public DbSet<Features.Account.UserSession> UserSessions => Set<Features.Account.UserSession>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
-
-    // Fields that change on every sign-in or are secrets: never worth an audit row.
-    private static readonly HashSet<string> UnauditedFields =
-    [
-        nameof(ISearchable.SearchText), nameof(IVersioned.Version), "UpdatedAt",
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "AccessFailedCount", "NormalizedUserName", "NormalizedEmail",
-    ];
+    public DbSet<Features.Api.ApiToken> ApiTokens => Set<Features.Api.ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -138,6 +131,7 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         UnitRegistryModel.Configure(builder);
         DocumentModel.Configure(builder);
         Features.Account.SessionModel.Configure(builder);
+        Features.Api.ApiTokenModel.Configure(builder);
         SupportModel.Configure(builder);
         EvaluationProcedureModel.Configure(builder);
     }
@@ -226,287 +220,17 @@ public class OcopDbContext(DbContextOptions options, CurrentActor actor, TimePro
         });
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+    /// <summary>Who makes the changes this context saves, for the audit trail (<see cref="AuditTrail"/>).</summary>
+    internal CurrentActor Actor => actor;
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await SubjectFactHistory.KeepInStepAsync(this, DateOnly.FromDateTime(now.AddHours(7)), cancellationToken);
-        var touchesDirectory = ChangeTracker.Entries().Any(DirectoryVersion.Touches);
-        var touchesLists = ChangeTracker.Entries().Any(RegistryListVersion.Touches);
-        // Inside a caller's transaction the change is not visible to other connections until it commits: the caches
-        // move then (CacheVersionsOnCommit), not now, or a reload in between would keep the rows before it.
-        if (Database.CurrentTransaction is not null)
-        {
-            pendingOnCommit.Directory |= touchesDirectory;
-            pendingOnCommit.Lists |= touchesLists;
-            touchesDirectory = touchesLists = false;
-        }
-
-        // SQLite has one writer at a time; saves that meet its lock back off and sleep (a council's nine members saving
-        // at once had a p95 of 0.4 s with a p50 of 40 ms). Queued here in the app instead, each waits only its turn.
-        var writeTurn = Database.CurrentTransaction is null && Database.IsSqlite()
-            ? SqliteWriters.For(Database.GetConnectionString() ?? "")
-            : null;
-        if (writeTurn is not null)
-        {
-            await writeTurn.WaitAsync(cancellationToken);
-        }
-
-        try
-        {
-            return await SaveWithAuditAsync(now, acceptAllChangesOnSuccess, cancellationToken);
-        }
-        finally
-        {
-            writeTurn?.Release();
-            // Also after a failed save: a needless reload is cheap, a stale scope is not.
-            if (touchesDirectory)
-            {
-                DirectoryVersion.Bump();
-            }
-
-            if (touchesLists)
-            {
-                RegistryListVersion.Bump();
-            }
-        }
-    }
-
-    private (bool Directory, bool Lists) pendingOnCommit;
+    /// <summary>The app's clock: record times and today's date of the dated facts (<see cref="RecordStamps"/>, <see cref="SubjectFactsOnSave"/>).</summary>
+    internal TimeProvider Clock => clock;
 
     /// <summary>
     /// Off while the registry file loads thousands of units at once: the load's own audit row
     /// (<see cref="ReferenceFileImport"/>) stands for them. Renames and other changes of units are audited as always.
     /// </summary>
     internal bool AuditAddedUnits { get; set; } = true;
-
-    /// <summary>Moves the cache versions that saves inside the transaction just committed touched (see <see cref="CacheVersionsOnCommit"/>).</summary>
-    internal void BumpPendingVersions()
-    {
-        if (pendingOnCommit.Directory)
-        {
-            DirectoryVersion.Bump();
-        }
-
-        if (pendingOnCommit.Lists)
-        {
-            RegistryListVersion.Bump();
-        }
-
-        pendingOnCommit = default;
-    }
-
-    private async Task<int> SaveWithAuditAsync(DateTime now, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
-    {
-        var pending = PrepareEntries(now);
-        if (pending.Count == 0)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
-        // The change and its audit rows commit together or not at all.
-        var ownTransaction = Database.CurrentTransaction is null
-            ? await Database.BeginTransactionAsync(cancellationToken)
-            : null;
-        try
-        {
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEntries.AddRange(pending.Select(p => p.ToEntry(now, actor)).OfType<AuditEntry>());
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
-
-            return written;
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
-        }
-    }
-
-    private List<PendingAudit> PrepareEntries(DateTime now)
-    {
-        var pending = new List<PendingAudit>();
-        foreach (var entry in ChangeTracker.Entries().ToList())
-        {
-            if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
-            {
-                throw new InvalidOperationException("The audit trail is append-only.");
-            }
-
-            if (entry.Entity is IndicatorSnapshot or IssuedDocument && entry.State is EntityState.Modified or EntityState.Deleted)
-            {
-                throw new InvalidOperationException("Snapshots are kept as taken: never changed, never deleted.");
-            }
-
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
-            {
-                continue;
-            }
-
-            if (entry.Entity is ISearchable searchable && entry.State is not EntityState.Deleted)
-            {
-                searchable.SearchText = searchable.BuildSearchText();
-            }
-
-            if (entry.State == EntityState.Added)
-            {
-                SetIfPresent(entry, "CreatedAt", now);
-                SetIfPresent(entry, "UpdatedAt", now);
-            }
-            else if (entry.State == EntityState.Modified)
-            {
-                SetIfPresent(entry, "UpdatedAt", now);
-                if (entry.Entity is IVersioned versioned)
-                {
-                    versioned.Version++;
-                }
-            }
-
-            if (entry.Entity is not IAuditable || (entry.State == EntityState.Added && entry.Entity is AdministrativeUnit && !AuditAddedUnits))
-            {
-                continue;
-            }
-
-            if (entry.State == EntityState.Deleted && entry.Metadata.FindProperty("IsArchived") is not null)
-            {
-                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} records are archived, never deleted.");
-            }
-
-            var audit = PendingAudit.From(entry);
-            if (audit is not null)
-            {
-                pending.Add(audit);
-            }
-        }
-
-        return pending;
-    }
-
-    private static void SetIfPresent(EntityEntry entry, string property, DateTime value)
-    {
-        if (entry.Metadata.FindProperty(property) is not null)
-        {
-            entry.Property(property).CurrentValue = value;
-        }
-    }
-
-    private sealed record FieldChange(string Field, string? Old, string? New);
-
-    private sealed class PendingAudit(EntityEntry entry, AuditAction action, List<FieldChange> changes)
-    {
-        public static PendingAudit? From(EntityEntry entry)
-        {
-            // An added record is described after the first save (see ToEntry): before it, its key and its foreign keys to
-            // records added alongside are EF's temporary values (-2147482647 …), not ids that exist.
-            if (entry.State == EntityState.Added)
-            {
-                return new PendingAudit(entry, AuditAction.Created, []);
-            }
-
-            var changes = new List<FieldChange>();
-            foreach (var property in entry.Properties)
-            {
-                var name = property.Metadata.Name;
-                if (UnauditedFields.Contains(name))
-                {
-                    continue;
-                }
-
-                switch (entry.State)
-                {
-                    case EntityState.Deleted:
-                        changes.Add(new FieldChange(name, Format(property.OriginalValue), null));
-                        break;
-                    case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                        changes.Add(new FieldChange(name, Format(property.OriginalValue), Format(property.CurrentValue)));
-                        break;
-                }
-            }
-
-            if (changes.Count == 0)
-            {
-                return null;
-            }
-
-            var action = entry.State == EntityState.Deleted ? AuditAction.Removed : ArchiveChange(changes) ?? AuditAction.Updated;
-            return new PendingAudit(entry, action, changes);
-        }
-
-        /// <summary>
-        /// Every value an added record was saved with, read once the save has given it (and its neighbours) real keys.
-        /// Key parts that point to other records stay in: a link row such as a user's unit is nothing but those.
-        /// </summary>
-        private static List<FieldChange> SavedValues(EntityEntry entry) =>
-            entry.Properties
-                .Where(p => !UnauditedFields.Contains(p.Metadata.Name) && (!p.Metadata.IsPrimaryKey() || p.Metadata.IsForeignKey()) && p.CurrentValue is not null)
-                .Select(p => new FieldChange(p.Metadata.Name, null, Format(p.CurrentValue)))
-                .ToList();
-
-        private static AuditAction? ArchiveChange(List<FieldChange> changes)
-        {
-            foreach (var c in changes)
-            {
-                if (c.Field == "IsArchived" || (c.Field == "Status" && (c.New == "Archived" || c.Old == "Archived")))
-                {
-                    return c.New is "True" or "Archived" ? AuditAction.Archived : AuditAction.Restored;
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>The audit row, or null for an added record with nothing to tell. Called after the first save.</summary>
-        public AuditEntry? ToEntry(DateTime now, CurrentActor actor)
-        {
-            var recorded = action == AuditAction.Created
-                ? SavedValues(entry)
-                // A foreign key changed to a record added in the same save only has its real value now.
-                : changes.Select(c => c.New is null ? c : c with { New = Format(entry.Property(c.Field).CurrentValue) }).ToList();
-            if (recorded.Count == 0)
-            {
-                return null;
-            }
-
-            // Keys are read after the first save so that generated ids are known.
-            var key = entry.Metadata.FindPrimaryKey()!;
-            var id = string.Join('/', key.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
-            return new AuditEntry
-            {
-                At = now,
-                UserId = actor.UserId,
-                UserName = actor.UserName,
-                EntityType = entry.Metadata.ClrType.Name,
-                EntityId = id,
-                Action = action,
-                Changes = JsonSerializer.Serialize(recorded, AuditJson.Options),
-            };
-        }
-
-        private static string? Format(object? value) => value switch
-        {
-            null => null,
-            DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
-            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString(),
-        };
-    }
-}
-
-/// <summary>One write turn per SQLite database file in this process (see <see cref="OcopDbContext.SaveChangesAsync(bool, CancellationToken)"/>).</summary>
-internal static class SqliteWriters
-{
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Turns = new(StringComparer.Ordinal);
-
-    public static SemaphoreSlim For(string connectionString) => Turns.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
 }
 
 public static class AuditJson

@@ -28,9 +28,14 @@ public class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         database = await SeededTemplate.CopyAsync();
-        factory = new OcopWebFactory(database.Provider, database.ConnectionString, database.DataFolder);
+        factory = new OcopWebFactory(database.Provider, database.ConnectionString, database.DataFolder, Configure);
         // The copy is already migrated and seeded; the app's start-up path must find nothing left to do.
         await OcopApp.MigrateAsync(factory.Services, seedDemo: true);
+    }
+
+    /// <summary>Settings of a fixture of its own (a low rate limit, say) on top of the app's test settings.</summary>
+    protected virtual void Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
     }
 
     public async Task DisposeAsync()

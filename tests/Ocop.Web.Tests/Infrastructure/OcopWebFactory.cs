@@ -7,7 +7,7 @@ namespace Ocop.Web.Tests.Infrastructure;
 /// <summary>
 /// The real app (Program) on a database of the test's own, configured only through the app's documented settings.
 /// </summary>
-public sealed class OcopWebFactory(string provider, string connectionString, string dataFolder) : WebApplicationFactory<Program>
+public sealed class OcopWebFactory(string provider, string connectionString, string dataFolder, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -22,5 +22,6 @@ public sealed class OcopWebFactory(string provider, string connectionString, str
         builder.UseSetting("Ocop:SignIn:PerAddressPerMinute", "100000");
         builder.UseSetting("Ocop:SignIn:PerAccountPerMinute", "100000");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        configure?.Invoke(builder);
     }
 }

@@ -8,7 +8,7 @@ using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Products;
 
-public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, PhotoStore photos, TimeProvider clock) : PageModel
+public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, AddProductPhoto photos, ArchiveProduct archive) : PageModel
 {
     public Product Product { get; private set; } = null!;
     public bool CanEdit { get; private set; }
@@ -21,85 +21,54 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, Photo
 
     public async Task<IActionResult> OnPostUploadAsync(int id, IFormFile? photo, string? caption, CancellationToken ct)
     {
-        if (!await LoadAsync(id, tracking: true, ct))
+        var result = await photos.RunAsync(await scopes.GetAsync(ct), new AddProductPhoto.Command(id, photo, caption), ct);
+        switch (result.Outcome)
         {
-            return NotFound();
+            case WriteOutcome.NotFound:
+                return NotFound();
+            case WriteOutcome.Refused:
+                return Forbid();
+            case WriteOutcome.Done:
+                TempData["Message"] = "Đã tải ảnh lên.";
+                return RedirectToPage(new { id });
+            default:
+                result.AddTo(ModelState, "");
+                return await LoadAsync(id, tracking: false, ct) ? Page() : NotFound();
         }
-
-        if (!CanEdit || Product.Status == ProductStatus.Archived)
-        {
-            return Forbid();
-        }
-
-        if (photo is null)
-        {
-            ModelState.AddModelError("photo", "Chọn một tệp ảnh.");
-            return Page();
-        }
-
-        var (saved, error) = await photos.SaveAsync(photo, ct);
-        if (saved is null)
-        {
-            ModelState.AddModelError("photo", error!);
-            return Page();
-        }
-
-        Product.Photos.Add(new ProductPhoto
-        {
-            StoredName = saved.StoredName, ContentType = saved.ContentType, SizeBytes = saved.SizeBytes,
-            OriginalName = saved.OriginalName, Caption = string.IsNullOrWhiteSpace(caption) ? null : caption.Trim(),
-            UploadedAt = clock.GetUtcNow().UtcDateTime,
-        });
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = "Đã tải ảnh lên.";
-        return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostArchivePhotoAsync(int id, int photoId, CancellationToken ct)
     {
-        if (!await LoadAsync(id, tracking: true, ct))
+        var result = await photos.RemoveAsync(await scopes.GetAsync(ct), id, photoId, ct);
+        switch (result.Outcome)
         {
-            return NotFound();
+            case WriteOutcome.NotFound:
+                return NotFound();
+            case WriteOutcome.Refused:
+                return Forbid();
+            default:
+                TempData["Message"] = "Đã gỡ ảnh (ảnh vẫn được lưu trữ).";
+                return RedirectToPage(new { id });
         }
-
-        if (!CanEdit)
-        {
-            return Forbid();
-        }
-
-        var photo = Product.Photos.SingleOrDefault(f => f.Id == photoId);
-        if (photo is null)
-        {
-            return NotFound();
-        }
-
-        photo.IsArchived = true;
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = "Đã gỡ ảnh (ảnh vẫn được lưu trữ).";
-        return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostArchiveAsync(int id, int version, bool restore, CancellationToken ct)
     {
-        if (!await LoadAsync(id, tracking: true, ct))
+        var result = await archive.RunAsync(await scopes.GetAsync(ct), new ArchiveProduct.Command(id, version, restore), ct);
+        switch (result.Outcome)
         {
-            return NotFound();
+            case WriteOutcome.NotFound:
+                return NotFound();
+            case WriteOutcome.Refused:
+                return Forbid();
+            case WriteOutcome.Done:
+                TempData["Message"] = restore ? "Đã khôi phục sản phẩm." : "Đã lưu trữ sản phẩm.";
+                break;
+            default:
+                TempData["Message"] = result.Message;
+                break;
         }
 
-        if (!CanEdit)
-        {
-            return Forbid();
-        }
-
-        if (Product.Version != version)
-        {
-            TempData["Message"] = "Sản phẩm vừa được người khác thay đổi. Hãy xem lại rồi thử lại.";
-            return RedirectToPage(new { id });
-        }
-
-        Product.Status = restore ? ProductStatus.Registered : ProductStatus.Archived;
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = restore ? "Đã khôi phục sản phẩm." : "Đã lưu trữ sản phẩm.";
         return RedirectToPage(new { id });
     }
 

@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Ocop.Core.Access;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
 using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Subjects;
 
-public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes) : PageModel
+public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, ArchiveSubject archive) : PageModel
 {
     public Subject Subject { get; private set; } = null!;
     public bool CanEdit { get; private set; }
@@ -26,25 +25,21 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes) : Pag
 
     public async Task<IActionResult> OnPostArchiveAsync(int id, int version, bool restore, CancellationToken ct)
     {
-        if (!await LoadAsync(id, tracking: true, ct))
+        var result = await archive.RunAsync(await scopes.GetAsync(ct), new ArchiveSubject.Command(id, version, restore), ct);
+        switch (result.Outcome)
         {
-            return NotFound();
+            case WriteOutcome.NotFound:
+                return NotFound();
+            case WriteOutcome.Refused:
+                return Forbid();
+            case WriteOutcome.Done:
+                TempData["Message"] = restore ? "Đã khôi phục chủ thể." : "Đã lưu trữ chủ thể.";
+                break;
+            default:
+                TempData["Message"] = result.Message;
+                break;
         }
 
-        if (!CanArchive)
-        {
-            return Forbid();
-        }
-
-        if (Subject.Version != version)
-        {
-            TempData["Message"] = "Chủ thể vừa được người khác thay đổi. Hãy xem lại rồi thử lại.";
-            return RedirectToPage(new { id });
-        }
-
-        Subject.IsArchived = !restore;
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = restore ? "Đã khôi phục chủ thể." : "Đã lưu trữ chủ thể.";
         return RedirectToPage(new { id });
     }
 
@@ -63,7 +58,7 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes) : Pag
         Subject = subject;
         History = await HistoryAsync(id, ct);
         CanEdit = scope.CanEdit(subject.CommuneId, subject.Id);
-        CanArchive = CanEdit && scope.Role != Role.Producer;
+        CanArchive = ArchiveSubject.CanArchive(scope, subject);
         return true;
     }
 

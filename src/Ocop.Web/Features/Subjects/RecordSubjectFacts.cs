@@ -8,7 +8,7 @@ namespace Ocop.Web.Features.Subjects;
 /// The subject form's dated facts: the registration (or establishment) date, and the legal form, green value chain
 /// (with its raw-material area and evidence) and channels as from the day a change took effect. Earlier periods stay
 /// as recorded (<see cref="FactTimeline"/>); a new subject's facts begin on its registration date. Nothing is changed
-/// unless every part is allowed; the refusals come back by form field, in Vietnamese.
+/// unless every part is allowed; the refusals come back by the field of <see cref="SaveSubject.Command"/>, in Vietnamese.
 /// </summary>
 public static class RecordSubjectFacts
 {
@@ -26,24 +26,24 @@ public static class RecordSubjectFacts
         {
             if (command.RegisteredOn > today)
             {
-                problems["Input.RegisteredOn"] = "Ngày đăng ký, thành lập không được sau hôm nay.";
+                problems["RegisteredOn"] = "Ngày đăng ký, thành lập không được sau hôm nay.";
                 return problems;
             }
 
             subject.RegisteredOn = command.RegisteredOn;
             subject.LegalForm = command.LegalForm;
-            AddAll(problems, "Input.RegisteredOn", SubjectTimelines.Empty(db, subject).Record(command.LegalForm, green, command.Channels, command.RegisteredOn, today));
+            AddAll(problems, "RegisteredOn", SubjectTimelines.Empty(db, subject).Record(command.LegalForm, green, command.Channels, command.RegisteredOn, today));
             return problems;
         }
 
         var timelines = await SubjectTimelines.LoadAsync(db, subject, ct);
         if (timelines.MoveRegistration(command.RegisteredOn, today) is string moved)
         {
-            problems["Input.RegisteredOn"] = moved;
+            problems["RegisteredOn"] = moved;
             return problems;
         }
 
-        AddAll(problems, "Input.EffectiveOn", timelines.Record(command.LegalForm, green, command.Channels, command.EffectiveOn, today));
+        AddAll(problems, "EffectiveOn", timelines.Record(command.LegalForm, green, command.Channels, command.EffectiveOn, today));
         return problems;
     }
 
