@@ -80,6 +80,16 @@ if ! dotnet build Ocop.slnx -c Release -nologo -v quiet; then
   exit 1
 fi
 
+# The house style (.editorconfig) checked like a test: formatting, import order and code style, with no changes made.
+log "style"
+style_passed=0; style_failed=0
+if dotnet format Ocop.slnx --verify-no-changes --no-restore -v quiet; then
+  style_passed=1
+else
+  echo "dotnet format would change the files above: run 'dotnet format Ocop.slnx' and commit" >&2
+  style_failed=1
+fi
+
 run_tests core tests/Ocop.Core.Tests/Ocop.Core.Tests.csproj
 
 if [ -d tests/Ocop.Web.Tests ]; then
@@ -121,7 +131,8 @@ for trx in "$results"/*.trx; do
   failed=$((failed + ${f:-0}))
   skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
-failed=$((failed + crashed))
+passed=$((passed + style_passed))
+failed=$((failed + crashed + style_failed))
 [ "$failed" -gt 0 ] && status=1
 
 echo

@@ -103,7 +103,11 @@ internal sealed class NationalData
         {
             GreenChains.Add(new SubjectGreenChainPeriod
             {
-                Id = GreenChains.Count + 1, SubjectId = subject.Id, RawMaterialAreaHa = random.Next(1, 200), Evidence = subject.RawMaterialEvidence, StartedOn = subject.RegisteredOn,
+                Id = GreenChains.Count + 1,
+                SubjectId = subject.Id,
+                RawMaterialAreaHa = random.Next(1, 200),
+                Evidence = subject.RawMaterialEvidence,
+                StartedOn = subject.RegisteredOn,
             });
         }
 

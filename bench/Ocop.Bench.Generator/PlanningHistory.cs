@@ -49,9 +49,15 @@ internal static class PlanningHistory
                     // One decision per province and year, signed on its first certificate's day.
                     recognition = new Recognition
                     {
-                        Id = recognitionId++, DecisionNumber = $"{issued.Year}/QĐ-UBND-{province}", SignedOn = issued, Signer = "Lãnh đạo (dữ liệu sinh)",
-                        SignerTitle = "Phó Chủ tịch", Issuer = $"UBND tỉnh {province}", Level = EvaluationLevel.Province,
-                        CreatedAt = issued.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), Version = 0,
+                        Id = recognitionId++,
+                        DecisionNumber = $"{issued.Year}/QĐ-UBND-{province}",
+                        SignedOn = issued,
+                        Signer = "Lãnh đạo (dữ liệu sinh)",
+                        SignerTitle = "Phó Chủ tịch",
+                        Issuer = $"UBND tỉnh {province}",
+                        Level = EvaluationLevel.Province,
+                        CreatedAt = issued.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                        Version = 0,
                     };
                     recognitions[key] = recognition;
                 }
@@ -59,8 +65,15 @@ internal static class PlanningHistory
                 var seq = sequence[key] = sequence.GetValueOrDefault(key) + 1;
                 var certificate = new Certificate
                 {
-                    Id = certificateId++, Number = $"{issued.Year}/OCOP-{province}-{seq:00000}", RecognitionId = recognition.Id, ProductId = product.Id,
-                    Stars = stars, ScoreHundredths = (stars * 2000) - 1000 + random.Next(1500), IssuedOn = issued, ExpiresOn = issued.AddMonths(36), Version = 0,
+                    Id = certificateId++,
+                    Number = $"{issued.Year}/OCOP-{province}-{seq:00000}",
+                    RecognitionId = recognition.Id,
+                    ProductId = product.Id,
+                    Stars = stars,
+                    ScoreHundredths = (stars * 2000) - 1000 + random.Next(1500),
+                    IssuedOn = issued,
+                    ExpiresOn = issued.AddMonths(36),
+                    Version = 0,
                 };
                 if (random.NextDouble() < 0.03)
                 {
@@ -89,9 +102,16 @@ internal static class PlanningHistory
             {
                 support.Add(new SupportRecord
                 {
-                    Id = support.Count + 1, SubjectId = product.SubjectId, ProductId = product.Id, Kind = kinds[random.Next(kinds.Length)],
-                    Description = "Hỗ trợ (dữ liệu sinh cho phép đo tải)", On = new DateOnly(firstYear + random.Next(10), 1, 1).AddDays(random.Next(360)),
-                    AmountVnd = 1_000_000 * (1 + random.Next(50)), CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, Version = 0,
+                    Id = support.Count + 1,
+                    SubjectId = product.SubjectId,
+                    ProductId = product.Id,
+                    Kind = kinds[random.Next(kinds.Length)],
+                    Description = "Hỗ trợ (dữ liệu sinh cho phép đo tải)",
+                    On = new DateOnly(firstYear + random.Next(10), 1, 1).AddDays(random.Next(360)),
+                    AmountVnd = 1_000_000 * (1 + random.Next(50)),
+                    CreatedAt = DateTime.UtcNow,
+                    UpdatedAt = DateTime.UtcNow,
+                    Version = 0,
                 });
             }
         }

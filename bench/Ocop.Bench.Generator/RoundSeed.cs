@@ -57,14 +57,20 @@ internal static class RoundSeed
         var round = new EvaluationRound
         {
             Name = "Đợt đánh giá đo tải " + now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-            Level = EvaluationLevel.Province, ProcessCode = "26/2026", LegalBasisCode = "26/2026", UnitId = province,
-            OpensOn = today.AddDays(-10), ClosesOn = today.AddDays(20), State = RoundState.Open,
+            Level = EvaluationLevel.Province,
+            ProcessCode = "26/2026",
+            LegalBasisCode = "26/2026",
+            UnitId = province,
+            OpensOn = today.AddDays(-10),
+            ClosesOn = today.AddDays(20),
+            State = RoundState.Open,
         };
         for (var m = 0; m < Members; m++)
         {
             round.Members.Add(new CouncilMember
             {
-                UserId = userIds[m], FullName = "Thành viên đo tải số " + (m + 1).ToString(CultureInfo.InvariantCulture),
+                UserId = userIds[m],
+                FullName = "Thành viên đo tải số " + (m + 1).ToString(CultureInfo.InvariantCulture),
                 Organisation = "Sở Nông nghiệp và Môi trường",
                 Position = m == 0 ? CouncilPosition.Chair : m == 1 ? CouncilPosition.Secretary : CouncilPosition.Member,
             });
@@ -91,7 +97,8 @@ internal static class RoundSeed
                 var answers = Answers(sheet, 0.45 + (0.5 * k / Products), m);
                 db.MemberScoresheets.Add(new MemberScoresheet
                 {
-                    RoundProductId = entry.Id, CouncilMemberId = round.Members[m].Id,
+                    RoundProductId = entry.Id,
+                    CouncilMemberId = round.Members[m].Id,
                     State = draft ? MemberSheetState.Draft : MemberSheetState.Submitted,
                     Answers = JsonSerializer.Serialize(new SortedDictionary<string, int>(answers, StringComparer.Ordinal)),
                     TotalTenths = SheetScoring.Score(sheet, answers).Total.Tenths,
@@ -124,8 +131,12 @@ internal static class RoundSeed
 
         var user = new AppUser
         {
-            UserName = userName, Email = userName + "@example.vn", EmailConfirmed = true, Role = Role.CouncilMember,
-            FullName = "Thành viên đo tải số " + number.ToString(CultureInfo.InvariantCulture), Organisation = "Sở Nông nghiệp và Môi trường",
+            UserName = userName,
+            Email = userName + "@example.vn",
+            EmailConfirmed = true,
+            Role = Role.CouncilMember,
+            FullName = "Thành viên đo tải số " + number.ToString(CultureInfo.InvariantCulture),
+            Organisation = "Sở Nông nghiệp và Môi trường",
         };
         var result = await users.CreateAsync(user, BenchUsers.Password);
         return result.Succeeded ? user.Id : throw new InvalidOperationException($"{userName}: " + string.Join("; ", result.Errors.Select(e => e.Description)));

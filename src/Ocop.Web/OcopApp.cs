@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +15,8 @@ using Ocop.Web.Features.Planning;
 using Ocop.Web.Features.Products;
 using Ocop.Web.Features.Public;
 using Ocop.Web.Features.Subjects;
-using Ocop.Web.Features.Units;
 using Ocop.Web.Features.Support;
+using Ocop.Web.Features.Units;
 using Ocop.Web.Shared;
 
 namespace Ocop.Web;

@@ -68,7 +68,10 @@ public class ProductListFreshnessTests(AppFixture app) : IClassFixture<AppFixtur
             var category = await db.ProductCategories.FirstAsync(c => c.ProductSet != null);
             db.Products.Add(new Data.Product
             {
-                Name = "Kẹo dừa sáp Mỹ Chánh", CategoryId = category.Id, SubjectId = subjectId, CommuneId = subject.CommuneId,
+                Name = "Kẹo dừa sáp Mỹ Chánh",
+                CategoryId = category.Id,
+                SubjectId = subjectId,
+                CommuneId = subject.CommuneId,
                 Status = ProductStatus.Registered,
             });
             return await db.SaveChangesAsync();

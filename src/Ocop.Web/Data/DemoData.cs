@@ -238,8 +238,11 @@ public static class DemoData
 
         var villages = Villages.ToDictionary(v => v.Name, v => new CraftVillage
         {
-            Name = v.Name, Commune = oldCommunes[v.Commune], RecognitionDecision = v.Decision,
-            IsTraditional = v.Traditional, Description = v.Description,
+            Name = v.Name,
+            Commune = oldCommunes[v.Commune],
+            RecognitionDecision = v.Decision,
+            IsTraditional = v.Traditional,
+            Description = v.Description,
         });
         db.CraftVillages.AddRange(villages.Values);
 
@@ -254,16 +257,23 @@ public static class DemoData
             phone += 37;
             var subject = new Subject
             {
-                Name = s.Name, LegalForm = s.Form, Commune = commune, Representative = s.Representative,
+                Name = s.Name,
+                LegalForm = s.Form,
+                Commune = commune,
+                Representative = s.Representative,
                 Address = $"Ấp {(phone % 5) + 1}, {commune.Name}, {place}",
                 Phone = $"0294 {phone / 1000 % 1000:000} {phone % 1000:000}",
                 Email = $"lienhe{phone % 1000}@example.vn",
                 TaxCode = s.Form == LegalForm.HouseholdBusiness ? null : $"21{phone:00000000}",
                 RegistrationNumber = $"{(s.Form == LegalForm.HouseholdBusiness ? "58C" : "21")}{phone:0000000}",
-                WomenLed = s.Women, EthnicMinorityLed = s.Ethnic, GreenValueChain = s.Green,
+                WomenLed = s.Women,
+                EthnicMinorityLed = s.Ethnic,
+                GreenValueChain = s.Green,
                 RawMaterialEvidence = s.Green ? "Hợp đồng liên kết vùng nguyên liệu ổn định với nông hộ trong xã (dữ liệu minh họa)." : null,
                 SalesChannels = s.Channels,
-                WorkersTotal = 8 + (phone % 40), WorkersLocal = 6 + (phone % 30), WorkersTrained = 2 + (phone % 10),
+                WorkersTotal = 8 + (phone % 40),
+                WorkersLocal = 6 + (phone % 30),
+                WorkersTrained = 2 + (phone % 10),
                 CraftVillage = s.Village is null ? null : villages[s.Village],
             };
             subject.WorkersLocal = Math.Min(subject.WorkersLocal, subject.WorkersTotal);
@@ -272,8 +282,12 @@ public static class DemoData
             {
                 subject.Products.Add(new Product
                 {
-                    Name = p.Name, Category = categories[p.Category], Commune = commune, Status = p.Status,
-                    Standards = p.Standards, Gtin = p.Gtin,
+                    Name = p.Name,
+                    Category = categories[p.Category],
+                    Commune = commune,
+                    Status = p.Status,
+                    Standards = p.Standards,
+                    Gtin = p.Gtin,
                     Description = $"{p.Name} do {s.Name} sản xuất tại {commune.Name}.",
                     Story = s.Green ? "Sản phẩm gắn với vùng nguyên liệu của địa phương (câu chuyện minh họa)." : null,
                 });
@@ -287,7 +301,9 @@ public static class DemoData
 
         db.DeployingOffices.Add(new DeployingOffice
         {
-            Name = "Văn phòng Điều phối nông thôn mới tỉnh Vĩnh Long", ShortName = "OCOP Vĩnh Long", UnitId = province.Id,
+            Name = "Văn phòng Điều phối nông thôn mới tỉnh Vĩnh Long",
+            ShortName = "OCOP Vĩnh Long",
+            UnitId = province.Id,
             Served = [new DeployingOfficeUnit { UnitId = province.Id }],
         });
         await db.SaveChangesAsync(ct);
@@ -295,7 +311,11 @@ public static class DemoData
         {
             var user = new AppUser
             {
-                UserName = userName, Email = $"{userName}@example.vn", EmailConfirmed = true, FullName = fullName, Role = role,
+                UserName = userName,
+                Email = $"{userName}@example.vn",
+                EmailConfirmed = true,
+                FullName = fullName,
+                Role = role,
                 SubjectId = role == Role.Producer ? producersSubject!.Id : null,
                 // The demo office stands for the province's program office: it chairs the province round and records
                 // the province's decisions (3–4★ recognition and revocation).

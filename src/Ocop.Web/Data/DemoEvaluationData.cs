@@ -68,10 +68,15 @@ public static class DemoEvaluationData
         var closedRound = new EvaluationRound
         {
             Name = $"Đánh giá, phân hạng sản phẩm OCOP cấp huyện năm {closedOn.Year.ToString(CultureInfo.InvariantCulture)}",
-            Level = closedLevel, ProcessCode = closedProcess.Code, LegalBasisCode = closedProcess.LegalBasisCode,
+            Level = closedLevel,
+            ProcessCode = closedProcess.Code,
+            LegalBasisCode = closedProcess.LegalBasisCode,
             UnitId = closedLevel == EvaluationLevel.District ? district.Id : oldProvince.Id,
-            OpensOn = closedOn.AddDays(-30), ClosesOn = closedOn, State = RoundState.Closed,
-            ClosedAt = closedOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), ClosedBy = "Kim Văn Sơn",
+            OpensOn = closedOn.AddDays(-30),
+            ClosesOn = closedOn,
+            State = RoundState.Closed,
+            ClosedAt = closedOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc),
+            ClosedBy = "Kim Văn Sơn",
         };
         // Members who score online have an account; the chair of that year presided without scoring.
         closedRound.Members.AddRange(
@@ -107,8 +112,11 @@ public static class DemoEvaluationData
                 var score = SheetScoring.Score(sheet, answers);
                 entry.Sheets.Add(new MemberScoresheet
                 {
-                    CouncilMemberId = member.Id, State = MemberSheetState.Submitted, Answers = JsonSerializer.Serialize(answers),
-                    TotalTenths = score.Total.Tenths, SubmittedAt = closedOn.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc),
+                    CouncilMemberId = member.Id,
+                    State = MemberSheetState.Submitted,
+                    Answers = JsonSerializer.Serialize(answers),
+                    TotalTenths = score.Total.Tenths,
+                    SubmittedAt = closedOn.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc),
                 });
                 memberSheets.Add(new MemberSheet(member.Id, member.FullName, MemberSheetState.Submitted, answers));
             }
@@ -134,9 +142,13 @@ public static class DemoEvaluationData
         // 2. The district decision for what the district recognises; certificates expire within a month.
         var districtDecision = new Recognition
         {
-            DecisionNumber = "2150/QĐ-UBND", SignedOn = signedOn, Signer = "Kim Văn Sơn", SignerTitle = "Phó Chủ tịch",
+            DecisionNumber = "2150/QĐ-UBND",
+            SignedOn = signedOn,
+            Signer = "Kim Văn Sơn",
+            SignerTitle = "Phó Chủ tịch",
             Issuer = closedLevel == EvaluationLevel.District ? "UBND huyện Châu Thành" : "UBND tỉnh Trà Vinh",
-            Level = closedRound.Level, RoundId = closedRound.Id,
+            Level = closedRound.Level,
+            RoundId = closedRound.Id,
         };
         var sequence = 0;
         foreach (var r in results.Where(r => r.Outcome.Kind == LevelOutcomeKind.RecognisedHere))
@@ -149,8 +161,12 @@ public static class DemoEvaluationData
         var provinceProcess = EvaluationProcesses.InForceOn(provinceSignedOn, processes) ?? closedProcess;
         var provinceDecision = new Recognition
         {
-            DecisionNumber = "786/QĐ-UBND", SignedOn = provinceSignedOn, Signer = "Nguyễn Quỳnh Thiện", SignerTitle = "Phó Chủ tịch",
-            Issuer = "UBND tỉnh Trà Vinh", Level = EvaluationLevel.Province,
+            DecisionNumber = "786/QĐ-UBND",
+            SignedOn = provinceSignedOn,
+            Signer = "Nguyễn Quỳnh Thiện",
+            SignerTitle = "Phó Chủ tịch",
+            Issuer = "UBND tỉnh Trà Vinh",
+            Level = EvaluationLevel.Province,
         };
         // A potential 5★ product stays proposed to the central council, without a province certificate.
         foreach (var r in results.Where(r => r.Outcome.Kind == LevelOutcomeKind.ProposedOnward && r.Entry.Star == 4))
@@ -163,8 +179,12 @@ public static class DemoEvaluationData
         var expiredProcess = EvaluationProcesses.InForceOn(expiredSignedOn, processes) ?? closedProcess;
         var expiredDecision = new Recognition
         {
-            DecisionNumber = "1895/QĐ-UBND", SignedOn = expiredSignedOn, Signer = "Kim Văn Sơn", SignerTitle = "Phó Chủ tịch",
-            Issuer = "UBND huyện Châu Thành", Level = EvaluationLevel.District,
+            DecisionNumber = "1895/QĐ-UBND",
+            SignedOn = expiredSignedOn,
+            Signer = "Kim Văn Sơn",
+            SignerTitle = "Phó Chủ tịch",
+            Issuer = "UBND huyện Châu Thành",
+            Level = EvaluationLevel.District,
         };
         var expiredProduct = products.Single(p => p.Name == ExpiredProduct);
         expiredDecision.Certificates.Add(Certificate(expiredProduct, null, 3, expiredSignedOn, expiredProcess, ref sequence, "847", 5830));
@@ -190,7 +210,11 @@ public static class DemoEvaluationData
         {
             var filed = new Dossier
             {
-                ProductId = rice.ProductId, Year = today.Year, Variant = DossierVariant.Reevaluation, State = DossierState.Submitted, CertificateId = rice.Id,
+                ProductId = rice.ProductId,
+                Year = today.Year,
+                Variant = DossierVariant.Reevaluation,
+                State = DossierState.Submitted,
+                CertificateId = rice.Id,
                 SubmittedAt = today.AddDays(-3).ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc),
                 Notes = "Hồ sơ đánh giá lại minh họa (dữ liệu demo) do chủ thể nộp.",
             };
@@ -203,8 +227,13 @@ public static class DemoEvaluationData
         var openRound = new EvaluationRound
         {
             Name = $"Đánh giá, phân hạng sản phẩm OCOP cấp tỉnh đợt 2 năm {today.Year.ToString(CultureInfo.InvariantCulture)}",
-            Level = EvaluationLevel.Province, ProcessCode = openProcess.Code, LegalBasisCode = openProcess.LegalBasisCode,
-            UnitId = newProvince.Id, OpensOn = today.AddDays(-10), ClosesOn = today.AddDays(20), State = RoundState.Open,
+            Level = EvaluationLevel.Province,
+            ProcessCode = openProcess.Code,
+            LegalBasisCode = openProcess.LegalBasisCode,
+            UnitId = newProvince.Id,
+            OpensOn = today.AddDays(-10),
+            ClosesOn = today.AddDays(20),
+            State = RoundState.Open,
         };
         openRound.Members.AddRange(
         [
@@ -226,8 +255,10 @@ public static class DemoEvaluationData
             // One member advised the last product's subject: recused from it.
             db.ConflictDeclarations.Add(new ConflictDeclaration
             {
-                CouncilMemberId = adviser.Id, SubjectId = candidates[^1].SubjectId,
-                Relation = "Tư vấn kỹ thuật cho chủ thể trong 12 tháng qua", DeclaredAt = today.AddDays(-9).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                CouncilMemberId = adviser.Id,
+                SubjectId = candidates[^1].SubjectId,
+                Relation = "Tư vấn kỹ thuật cho chủ thể trong 12 tháng qua",
+                DeclaredAt = today.AddDays(-9).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             });
         }
 
@@ -262,7 +293,9 @@ public static class DemoEvaluationData
 
                 entry.Sheets.Add(new MemberScoresheet
                 {
-                    CouncilMemberId = member.Id, State = state, Answers = JsonSerializer.Serialize(answers),
+                    CouncilMemberId = member.Id,
+                    State = state,
+                    Answers = JsonSerializer.Serialize(answers),
                     TotalTenths = SheetScoring.Score(sheet, answers).Total.Tenths,
                     SubmittedAt = state == MemberSheetState.Submitted ? today.AddDays(-2).ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc) : null,
                 });
@@ -300,9 +333,15 @@ public static class DemoEvaluationData
         var round = new EvaluationRound
         {
             Name = $"Đánh giá, phân hạng sản phẩm OCOP cấp tỉnh đợt 1 năm {window.Year.ToString(CultureInfo.InvariantCulture)}",
-            Level = EvaluationLevel.Province, ProcessCode = process.Code, LegalBasisCode = process.LegalBasisCode, UnitId = province.Id,
-            OpensOn = opensOn, ClosesOn = closesOn, State = RoundState.Closed,
-            ClosedAt = closesOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), ClosedBy = "vanphong",
+            Level = EvaluationLevel.Province,
+            ProcessCode = process.Code,
+            LegalBasisCode = process.LegalBasisCode,
+            UnitId = province.Id,
+            OpensOn = opensOn,
+            ClosesOn = closesOn,
+            State = RoundState.Closed,
+            ClosedAt = closesOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc),
+            ClosedBy = "vanphong",
         };
         round.Members.AddRange(
         [
@@ -338,8 +377,11 @@ public static class DemoEvaluationData
                 var answers = Answers(sheet, quality, index, meets);
                 entry.Sheets.Add(new MemberScoresheet
                 {
-                    CouncilMemberId = member.Id, State = MemberSheetState.Submitted, Answers = JsonSerializer.Serialize(answers),
-                    TotalTenths = SheetScoring.Score(sheet, answers).Total.Tenths, SubmittedAt = closesOn.AddDays(-1).ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc),
+                    CouncilMemberId = member.Id,
+                    State = MemberSheetState.Submitted,
+                    Answers = JsonSerializer.Serialize(answers),
+                    TotalTenths = SheetScoring.Score(sheet, answers).Total.Tenths,
+                    SubmittedAt = closesOn.AddDays(-1).ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc),
                 });
                 memberSheets.Add(new MemberSheet(member.Id, member.FullName, MemberSheetState.Submitted, answers));
             }
@@ -372,8 +414,13 @@ public static class DemoEvaluationData
         var signedOn = closesOn.AddDays(8);
         var decision = new Recognition
         {
-            DecisionNumber = $"1520/QĐ-UBND-{window.Year.ToString(CultureInfo.InvariantCulture)}", SignedOn = signedOn,
-            Signer = "Lê Thị Ngọc Hân", SignerTitle = "Phó Chủ tịch", Issuer = "UBND tỉnh Vĩnh Long", Level = EvaluationLevel.Province, RoundId = round.Id,
+            DecisionNumber = $"1520/QĐ-UBND-{window.Year.ToString(CultureInfo.InvariantCulture)}",
+            SignedOn = signedOn,
+            Signer = "Lê Thị Ngọc Hân",
+            SignerTitle = "Phó Chủ tịch",
+            Issuer = "UBND tỉnh Vĩnh Long",
+            Level = EvaluationLevel.Province,
+            RoundId = round.Id,
         };
         var sequence = 0;
         foreach (var (product, entry) in recognised)
@@ -389,19 +436,36 @@ public static class DemoEvaluationData
         var first = decision.Certificates[0];
         db.ProductChecks().Add(new ProductCheck
         {
-            CertificateId = first.Id, Kind = CheckKind.Periodic, CheckedOn = signedOn.AddDays(60), CheckedBy = "Đoàn kiểm tra liên ngành tỉnh (dữ liệu demo)",
-            Quality = AspectResult.Met, FoodSafetyPapers = AspectResult.Met, FoodSafetyPapersExpireOn = today.AddDays(45), Labels = AspectResult.Met, Environment = AspectResult.Met,
-            Findings = "Sản phẩm giữ chất lượng như hồ sơ công nhận; nhãn đúng quy định.", Passed = true, CreatedAt = signedOn.AddDays(60).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            CertificateId = first.Id,
+            Kind = CheckKind.Periodic,
+            CheckedOn = signedOn.AddDays(60),
+            CheckedBy = "Đoàn kiểm tra liên ngành tỉnh (dữ liệu demo)",
+            Quality = AspectResult.Met,
+            FoodSafetyPapers = AspectResult.Met,
+            FoodSafetyPapersExpireOn = today.AddDays(45),
+            Labels = AspectResult.Met,
+            Environment = AspectResult.Met,
+            Findings = "Sản phẩm giữ chất lượng như hồ sơ công nhận; nhãn đúng quy định.",
+            Passed = true,
+            CreatedAt = signedOn.AddDays(60).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
         });
         if (decision.Certificates.Count > 1)
         {
             var second = decision.Certificates[1];
             var check = new ProductCheck
             {
-                CertificateId = second.Id, Kind = CheckKind.AdHoc, CheckedOn = today.AddDays(-40), CheckedBy = "Sở Y tế (dữ liệu demo)",
-                Quality = AspectResult.Met, FoodSafetyPapers = AspectResult.Met, Labels = AspectResult.NotMet, Environment = AspectResult.NotChecked,
-                Findings = "Nhãn thiếu thông tin hạn sử dụng và in biểu trưng OCOP sai mẫu.", FollowUp = "In lại nhãn đúng quy định, gửi mẫu nhãn cho Sở Y tế.",
-                FollowUpDueOn = today.AddDays(-10), CreatedAt = today.AddDays(-40).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                CertificateId = second.Id,
+                Kind = CheckKind.AdHoc,
+                CheckedOn = today.AddDays(-40),
+                CheckedBy = "Sở Y tế (dữ liệu demo)",
+                Quality = AspectResult.Met,
+                FoodSafetyPapers = AspectResult.Met,
+                Labels = AspectResult.NotMet,
+                Environment = AspectResult.NotChecked,
+                Findings = "Nhãn thiếu thông tin hạn sử dụng và in biểu trưng OCOP sai mẫu.",
+                FollowUp = "In lại nhãn đúng quy định, gửi mẫu nhãn cho Sở Y tế.",
+                FollowUpDueOn = today.AddDays(-10),
+                CreatedAt = today.AddDays(-40).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             };
             var verdict = PostRecognitionChecks.Judge(check.Aspects, check.CheckedOn, check.FoodSafetyPapersExpireOn);
             check.Passed = verdict.Passed;
@@ -419,7 +483,10 @@ public static class DemoEvaluationData
 
     private static Dossier Dossier(Product product, int year, DossierState state, DateOnly submittedOn) => new()
     {
-        ProductId = product.Id, Year = year, Variant = DossierVariant.FirstEvaluation, State = state,
+        ProductId = product.Id,
+        Year = year,
+        Variant = DossierVariant.FirstEvaluation,
+        State = state,
         SubmittedAt = submittedOn.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc),
         Notes = "Hồ sơ minh họa (dữ liệu demo): bản giấy lưu tại Phòng Nông nghiệp.",
     };
@@ -431,9 +498,12 @@ public static class DemoEvaluationData
         return new Certificate
         {
             Number = $"{issuedOn.Year.ToString(CultureInfo.InvariantCulture)}/OCOP-{unitCode}-{sequence.ToString("000", CultureInfo.InvariantCulture)}",
-            ProductId = product.Id, RoundProductId = entry?.Id, Stars = stars,
+            ProductId = product.Id,
+            RoundProductId = entry?.Id,
+            Stars = stars,
             ScoreHundredths = entry?.ScoreHundredths ?? scoreHundredths,
-            IssuedOn = issuedOn, ExpiresOn = CertificateValidity.ExpiryFor(issuedOn, process.Certificates),
+            IssuedOn = issuedOn,
+            ExpiresOn = CertificateValidity.ExpiryFor(issuedOn, process.Certificates),
         };
     }
 

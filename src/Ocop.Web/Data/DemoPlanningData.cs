@@ -32,8 +32,13 @@ public static class DemoPlanningData
         {
             db.SupportRecords.Add(new SupportRecord
             {
-                SubjectId = subjects[r.Subject], ProductId = products.FirstOrDefault(p => p.Name == r.Product)?.Id, Kind = r.Kind,
-                Description = r.Description, On = today.AddMonths(-r.MonthsAgo), AmountVnd = r.Amount, Reference = r.Reference,
+                SubjectId = subjects[r.Subject],
+                ProductId = products.FirstOrDefault(p => p.Name == r.Product)?.Id,
+                Kind = r.Kind,
+                Description = r.Description,
+                On = today.AddMonths(-r.MonthsAgo),
+                AmountVnd = r.Amount,
+                Reference = r.Reference,
             });
         }
 

@@ -52,9 +52,14 @@ public static class DemoPlans2026
         var provincePlan = await db.Plans.FirstOrDefaultAsync(p => p.Number == ProvincePlanNumber && p.UnitId == province.Id, ct)
             ?? Add(db, new Plan
             {
-                Number = ProvincePlanNumber, Title = "Kế hoạch thực hiện Chương trình OCOP tỉnh Vĩnh Long giai đoạn 2026–2030",
-                Issuer = IssuerOf(province), IssuedOn = new DateOnly(2026, 1, 20), PeriodFrom = PlanStart, PeriodTo = new DateOnly(2030, 12, 31),
-                UnitId = province.Id, Note = DemoNote,
+                Number = ProvincePlanNumber,
+                Title = "Kế hoạch thực hiện Chương trình OCOP tỉnh Vĩnh Long giai đoạn 2026–2030",
+                Issuer = IssuerOf(province),
+                IssuedOn = new DateOnly(2026, 1, 20),
+                PeriodFrom = PlanStart,
+                PeriodTo = new DateOnly(2030, 12, 31),
+                UnitId = province.Id,
+                Note = DemoNote,
             }, ProvinceTargets, indicators);
 
         var commune = await UnitOnAsync(db, "29374", UnitLevel.Commune, ct);
@@ -62,9 +67,15 @@ public static class DemoPlans2026
         {
             Add(db, new Plan
             {
-                Number = CommunePlanNumber, Title = "Kế hoạch thực hiện Chương trình OCOP xã Châu Thành năm 2026",
-                Issuer = IssuerOf(commune), IssuedOn = new DateOnly(2026, 2, 5), PeriodFrom = PlanStart, PeriodTo = new DateOnly(2026, 12, 31),
-                UnitId = commune.Id, Parent = provincePlan, Note = DemoNote,
+                Number = CommunePlanNumber,
+                Title = "Kế hoạch thực hiện Chương trình OCOP xã Châu Thành năm 2026",
+                Issuer = IssuerOf(commune),
+                IssuedOn = new DateOnly(2026, 2, 5),
+                PeriodFrom = PlanStart,
+                PeriodTo = new DateOnly(2026, 12, 31),
+                UnitId = commune.Id,
+                Parent = provincePlan,
+                Note = DemoNote,
             }, CommuneTargets, indicators);
         }
 
@@ -87,8 +98,13 @@ public static class DemoPlans2026
         {
             plan.Targets.Add(new PlanTarget
             {
-                Code = code, Wording = wording, IndicatorId = indicators[indicator], TargetValue = value,
-                Direction = TargetDirection.AtLeast, Deadline = plan.PeriodTo, SortOrder = ++order,
+                Code = code,
+                Wording = wording,
+                IndicatorId = indicators[indicator],
+                TargetValue = value,
+                Direction = TargetDirection.AtLeast,
+                Deadline = plan.PeriodTo,
+                SortOrder = ++order,
             });
         }
 

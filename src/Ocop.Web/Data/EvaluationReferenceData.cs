@@ -28,7 +28,10 @@ public static class EvaluationReferenceData
         {
             db.LegalBases.Add(new LegalBasisRecord
             {
-                Code = basis.Code, Title = basis.Title, EffectiveFrom = basis.EffectiveFrom, EffectiveTo = basis.EffectiveTo,
+                Code = basis.Code,
+                Title = basis.Title,
+                EffectiveFrom = basis.EffectiveFrom,
+                EffectiveTo = basis.EffectiveTo,
                 Definition = LawJson.Write(basis),
             });
         }
@@ -38,7 +41,10 @@ public static class EvaluationReferenceData
         {
             db.EvaluationProcesses.Add(new EvaluationProcessRecord
             {
-                Code = process.Code, Title = process.Name, EffectiveFrom = process.EffectiveFrom, EffectiveTo = process.EffectiveTo,
+                Code = process.Code,
+                Title = process.Name,
+                EffectiveFrom = process.EffectiveFrom,
+                EffectiveTo = process.EffectiveTo,
                 Definition = LawJson.Write(process),
             });
         }

@@ -68,8 +68,15 @@ public static class PlanningReferenceData
         {
             db.Indicators.Add(new Indicator
             {
-                Code = indicator.Code, Name = indicator.Name, Kind = indicator.Kind, Output = indicator.Output, MinStars = indicator.MinStars,
-                MaxStars = indicator.MaxStars, LegalForms = indicator.LegalForms, Channels = indicator.Channels, SupportKind = indicator.SupportKind,
+                Code = indicator.Code,
+                Name = indicator.Name,
+                Kind = indicator.Kind,
+                Output = indicator.Output,
+                MinStars = indicator.MinStars,
+                MaxStars = indicator.MaxStars,
+                LegalForms = indicator.LegalForms,
+                Channels = indicator.Channels,
+                SupportKind = indicator.SupportKind,
                 TraditionalOnly = indicator.TraditionalOnly,
             });
         }
@@ -84,8 +91,12 @@ public static class PlanningReferenceData
         {
             program = AddPlan(db, new Plan
             {
-                Number = "919/QĐ-TTg", Title = "Chương trình mỗi xã một sản phẩm giai đoạn 2021–2025", Issuer = "Thủ tướng Chính phủ",
-                IssuedOn = new DateOnly(2022, 8, 1), PeriodFrom = new DateOnly(2021, 1, 1), PeriodTo = End2025,
+                Number = "919/QĐ-TTg",
+                Title = "Chương trình mỗi xã một sản phẩm giai đoạn 2021–2025",
+                Issuer = "Thủ tướng Chính phủ",
+                IssuedOn = new DateOnly(2022, 8, 1),
+                PeriodFrom = new DateOnly(2021, 1, 1),
+                PeriodTo = End2025,
             }, Program919Targets, indicators);
         }
 
@@ -95,9 +106,14 @@ public static class PlanningReferenceData
         {
             province = AddPlan(db, new Plan
             {
-                Number = "2207/QĐ-UBND", Title = "Kế hoạch thực hiện Chương trình mỗi xã một sản phẩm tỉnh Trà Vinh đến năm 2025",
-                Issuer = "UBND tỉnh Trà Vinh", IssuedOn = new DateOnly(2022, 11, 14), PeriodFrom = new DateOnly(2022, 1, 1), PeriodTo = End2025,
-                UnitId = provinceUnit, Parent = program,
+                Number = "2207/QĐ-UBND",
+                Title = "Kế hoạch thực hiện Chương trình mỗi xã một sản phẩm tỉnh Trà Vinh đến năm 2025",
+                Issuer = "UBND tỉnh Trà Vinh",
+                IssuedOn = new DateOnly(2022, 11, 14),
+                PeriodFrom = new DateOnly(2022, 1, 1),
+                PeriodTo = End2025,
+                UnitId = provinceUnit,
+                Parent = program,
             }, [], indicators);
         }
 
@@ -106,9 +122,14 @@ public static class PlanningReferenceData
         {
             AddPlan(db, new Plan
             {
-                Number = "46/KH-UBND", Title = "Kế hoạch thực hiện Chương trình mỗi xã một sản phẩm huyện Châu Thành đến năm 2025",
-                Issuer = "UBND huyện Châu Thành", IssuedOn = new DateOnly(2023, 5, 11), PeriodFrom = new DateOnly(2023, 1, 1), PeriodTo = End2025,
-                UnitId = districtUnit, Parent = province ?? program,
+                Number = "46/KH-UBND",
+                Title = "Kế hoạch thực hiện Chương trình mỗi xã một sản phẩm huyện Châu Thành đến năm 2025",
+                Issuer = "UBND huyện Châu Thành",
+                IssuedOn = new DateOnly(2023, 5, 11),
+                PeriodFrom = new DateOnly(2023, 1, 1),
+                PeriodTo = End2025,
+                UnitId = districtUnit,
+                Parent = province ?? program,
             }, Plan46Targets, indicators);
         }
 
@@ -122,8 +143,13 @@ public static class PlanningReferenceData
         {
             plan.Targets.Add(new PlanTarget
             {
-                Code = code, Wording = wording, IndicatorId = indicators[indicator], TargetValue = value,
-                Direction = TargetDirection.AtLeast, Deadline = End2025, SortOrder = ++order,
+                Code = code,
+                Wording = wording,
+                IndicatorId = indicators[indicator],
+                TargetValue = value,
+                Direction = TargetDirection.AtLeast,
+                Deadline = End2025,
+                SortOrder = ++order,
             });
         }
 

@@ -159,9 +159,13 @@ public sealed class OfficialDocx
                 new PageSize { Width = 11906, Height = 16838 }, // A4 in twips
                 new PageMargin
                 {
-                    Top = 20 * TwipsPerMm, Bottom = 20 * TwipsPerMm,
-                    Left = (uint)(30 * TwipsPerMm), Right = (uint)(15 * TwipsPerMm),
-                    Header = 720, Footer = 720, Gutter = 0,
+                    Top = 20 * TwipsPerMm,
+                    Bottom = 20 * TwipsPerMm,
+                    Left = (uint)(30 * TwipsPerMm),
+                    Right = (uint)(15 * TwipsPerMm),
+                    Header = 720,
+                    Footer = 720,
+                    Gutter = 0,
                 }));
             main.Document = new Document(docBody);
             main.Document.Save();

@@ -57,7 +57,9 @@ public static class XlsxExport
                 sheetList.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = (uint)(i + 1), Name = name });
                 definedNames.Append(new DefinedName($"'{name.Replace("'", "''", StringComparison.Ordinal)}'!$A$1:${ColumnName(sheets[i].Columns.Count)}${lastRow}")
                 {
-                    Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)i, Hidden = true,
+                    Name = "_xlnm._FilterDatabase",
+                    LocalSheetId = (uint)i,
+                    Hidden = true,
                 });
             }
 
@@ -132,7 +134,10 @@ public static class XlsxExport
 
         var cols = new Columns(columns.Select((column, c) => new Column
         {
-            Min = (uint)(c + 1), Max = (uint)(c + 1), Width = column.Width, CustomWidth = true,
+            Min = (uint)(c + 1),
+            Max = (uint)(c + 1),
+            Width = column.Width,
+            CustomWidth = true,
         }));
         var views = new SheetViews(new SheetView(
             new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
@@ -181,7 +186,9 @@ public static class XlsxExport
 
     private static Cell NumberCell(string reference, double value, uint style) => new()
     {
-        CellReference = reference, StyleIndex = style, CellValue = new CellValue(value),
+        CellReference = reference,
+        StyleIndex = style,
+        CellValue = new CellValue(value),
     };
 
     private static Cell TextCell(int column, uint row, string text, SharedStrings strings, uint style) => new()
@@ -211,10 +218,12 @@ public static class XlsxExport
             new NumberingFormats(new NumberingFormat { NumberFormatId = DateFormatId, FormatCode = "dd/mm/yyyy" }) { Count = 1 },
             new Fonts(
                 new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
-                new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" })) { Count = 2 },
+                new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" }))
+            { Count = 2 },
             new Fills(
                 new Fill(new PatternFill { PatternType = PatternValues.None }),
-                new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+                new Fill(new PatternFill { PatternType = PatternValues.Gray125 }))
+            { Count = 2 },
             new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
             new CellFormats(
                 new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = 0 },
@@ -222,7 +231,8 @@ public static class XlsxExport
                 new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = DateFormatId, ApplyNumberFormat = true },
                 new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = 3, ApplyNumberFormat = true },
                 new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = 4, ApplyNumberFormat = true },
-                new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = 1, ApplyNumberFormat = true }) { Count = 6 });
+                new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = 1, ApplyNumberFormat = true })
+            { Count = 6 });
         styles.Stylesheet.Save();
     }
 

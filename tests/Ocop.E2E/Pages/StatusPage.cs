@@ -1,6 +1,6 @@
 namespace Ocop.E2E.Pages;
 
-/// <summary>The plain page the application answers with for 403 and 404 (heading: the status code).</summary>
+/// <summary>The page the application answers with for 403 and 404, inside the layout (heading: what happened, in words).</summary>
 public sealed class StatusPage(IPage page, IResponse? response) : AppPage(page)
 {
     public int Status => response?.Status ?? 0;

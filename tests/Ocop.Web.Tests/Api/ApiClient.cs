@@ -17,7 +17,8 @@ public static partial class ApiClient
     {
         var form = (await person.GetFormAsync("/Tokens", handler: "Create")).Set("Name", name).Set("Days", days.ToString(System.Globalization.CultureInfo.InvariantCulture));
         using var response = await person.PostFormAsync(form);
-        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        var page = await person.GetPageAsync(response.Headers.Location!.OriginalString);
         var token = TokenPattern().Match(page);
         Assert.True(token.Success, "The tokens page shows no new token: " + HttpClientExtensions.Shorten(Html.Text(page)));
         return token.Value;

@@ -34,8 +34,15 @@ public class SameResultTests(AppFixture app) : IClassFixture<AppFixture>
 
     private async Task<SaveSubject.Command> SubjectAsync(string name) => new()
     {
-        Name = name, LegalForm = LegalForm.CooperativeGroup, TaxCode = "2100123456", CommuneId = await app.CurrentCommuneIdAsync(Demo.ChauThanhCommune),
-        Address = "Ấp Phú Hòa", Representative = "Lê Văn Bảy", RegisteredOn = new DateOnly(2024, 9, 2), WorkersTotal = 8, WorkersLocal = 6,
+        Name = name,
+        LegalForm = LegalForm.CooperativeGroup,
+        TaxCode = "2100123456",
+        CommuneId = await app.CurrentCommuneIdAsync(Demo.ChauThanhCommune),
+        Address = "Ấp Phú Hòa",
+        Representative = "Lê Văn Bảy",
+        RegisteredOn = new DateOnly(2024, 9, 2),
+        WorkersTotal = 8,
+        WorkersLocal = 6,
         SalesChannels = [SalesChannels.OcopSalesPoint, SalesChannels.ECommerce],
     };
 
@@ -67,9 +74,14 @@ public class SameResultTests(AppFixture app) : IClassFixture<AppFixture>
 
     private async Task<SaveProduct.Command> ProductAsync(string name, string? gtin = null) => new()
     {
-        Name = name, SubjectId = await app.SubjectIdAsync(Demo.BaNam), CommuneId = await app.CurrentCommuneIdAsync(Demo.ChauThanhCommune),
-        CategoryId = await app.CategoryIdAsync(Demo.RiceProductsCategory), Status = ProductStatus.Registered,
-        Standards = [ProductStandards.VietGap], Gtin = gtin, Description = "Gói lá chuối.",
+        Name = name,
+        SubjectId = await app.SubjectIdAsync(Demo.BaNam),
+        CommuneId = await app.CurrentCommuneIdAsync(Demo.ChauThanhCommune),
+        CategoryId = await app.CategoryIdAsync(Demo.RiceProductsCategory),
+        Status = ProductStatus.Registered,
+        Standards = [ProductStandards.VietGap],
+        Gtin = gtin,
+        Description = "Gói lá chuối.",
     };
 
     private static async Task<HtmlForm> ProductFormAsync(HttpClient page, SaveProduct.Command c) =>

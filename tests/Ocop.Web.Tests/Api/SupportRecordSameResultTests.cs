@@ -48,8 +48,15 @@ public class SupportRecordSameResultTests(AppFixture app) : IClassFixture<AppFix
         var api = ApiClient.WithToken(app, await ApiClient.MakeTokenAsync(page));
         SaveSupportRecord.Command Command(string description, long amount) => new()
         {
-            SubjectId = null, Kind = SupportKind.Training, Description = description, On = Today, AmountVnd = amount, PaidVnd = amount / 2,
-            Source = FundingSource.AgriculturalExtension, OfficeId = agriculture, BudgetAllocationId = allocation,
+            SubjectId = null,
+            Kind = SupportKind.Training,
+            Description = description,
+            On = Today,
+            AmountVnd = amount,
+            PaidVnd = amount / 2,
+            Source = FundingSource.AgriculturalExtension,
+            OfficeId = agriculture,
+            BudgetAllocationId = allocation,
         };
         var subject = await app.SubjectIdAsync(Demo.BaNam);
 
@@ -112,7 +119,10 @@ public class SupportRecordSameResultTests(AppFixture app) : IClassFixture<AppFix
         var before = await app.QueryAsync(db => db.SupportRecords.CountAsync());
         using var refused = await api.PostJsonAsync("/api/v1/support/records", new SaveSupportRecord.Command
         {
-            SubjectId = await app.SubjectIdAsync(Demo.BaNam), Kind = SupportKind.Training, Description = "Tập huấn", On = Today,
+            SubjectId = await app.SubjectIdAsync(Demo.BaNam),
+            Kind = SupportKind.Training,
+            Description = "Tập huấn",
+            On = Today,
         });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("subjectId", (await refused.FieldErrorsAsync()).Keys);

@@ -21,8 +21,14 @@ public class WriteApiTests(AppFixture app) : IClassFixture<AppFixture>
 
     private async Task<SaveSubject.Command> NewSubjectAsync(string name) => new()
     {
-        Name = name, LegalForm = LegalForm.HouseholdBusiness, CommuneId = await app.CurrentCommuneIdAsync(Demo.ChauThanhCommune),
-        RegisteredOn = new DateOnly(2024, 3, 1), Address = "Ấp Phú Hòa", Representative = "Nguyễn Văn An", WorkersTotal = 5, WorkersLocal = 5,
+        Name = name,
+        LegalForm = LegalForm.HouseholdBusiness,
+        CommuneId = await app.CurrentCommuneIdAsync(Demo.ChauThanhCommune),
+        RegisteredOn = new DateOnly(2024, 3, 1),
+        Address = "Ấp Phú Hòa",
+        Representative = "Nguyễn Văn An",
+        WorkersTotal = 5,
+        WorkersLocal = 5,
         SalesChannels = [SalesChannels.OcopSalesPoint],
     };
 

@@ -146,9 +146,12 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
 
         var expected = new Dictionary<CertificateState, string>
         {
-            [CertificateState.Valid] = valid.Number, [CertificateState.ReevaluationWindowOpen] = window.Number,
-            [CertificateState.ExpiringSoon] = soon.Number, [CertificateState.Expired] = expired.Number,
-            [CertificateState.KeptValidPendingReevaluation] = kept.Number, [CertificateState.Revoked] = revoked.Number,
+            [CertificateState.Valid] = valid.Number,
+            [CertificateState.ReevaluationWindowOpen] = window.Number,
+            [CertificateState.ExpiringSoon] = soon.Number,
+            [CertificateState.Expired] = expired.Number,
+            [CertificateState.KeptValidPendingReevaluation] = kept.Number,
+            [CertificateState.Revoked] = revoked.Number,
         };
         foreach (var (state, number) in expected)
         {
@@ -392,15 +395,27 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
             var sheet = await db.Scoresheets.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
             var round = new EvaluationRound
             {
-                Name = "Đợt thử " + Guid.NewGuid().ToString("N")[..6], Level = EvaluationLevel.District, ProcessCode = "148/2023", LegalBasisCode = "148/2023",
-                UnitId = district, OpensOn = new DateOnly(2024, 1, 10), ClosesOn = new DateOnly(2024, 3, 1), State = RoundState.Closed,
-                ClosedAt = new DateTime(2024, 3, 1, 3, 0, 0, DateTimeKind.Utc), ClosedBy = "admin",
+                Name = "Đợt thử " + Guid.NewGuid().ToString("N")[..6],
+                Level = EvaluationLevel.District,
+                ProcessCode = "148/2023",
+                LegalBasisCode = "148/2023",
+                UnitId = district,
+                OpensOn = new DateOnly(2024, 1, 10),
+                ClosesOn = new DateOnly(2024, 3, 1),
+                State = RoundState.Closed,
+                ClosedAt = new DateTime(2024, 3, 1, 3, 0, 0, DateTimeKind.Utc),
+                ClosedBy = "admin",
             };
             foreach (var (productId, score, star, outcome) in results)
             {
                 round.Products.Add(new RoundProduct
                 {
-                    ProductId = productId, ScoresheetId = sheet, ScoreHundredths = score, StarByScore = star, Star = star, Outcome = outcome,
+                    ProductId = productId,
+                    ScoresheetId = sheet,
+                    ScoreHundredths = score,
+                    StarByScore = star,
+                    Star = star,
+                    Outcome = outcome,
                 });
             }
 
@@ -417,13 +432,21 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
             var tag = Guid.NewGuid().ToString("N")[..8];
             var recognition = new Recognition
             {
-                DecisionNumber = "T-" + tag + "/QĐ-UBND", SignedOn = expires.AddMonths(-36), Signer = "Nguyễn Văn Ký", SignerTitle = "Chủ tịch",
-                Issuer = "UBND tỉnh Trà Vinh", Level = EvaluationLevel.Province,
+                DecisionNumber = "T-" + tag + "/QĐ-UBND",
+                SignedOn = expires.AddMonths(-36),
+                Signer = "Nguyễn Văn Ký",
+                SignerTitle = "Chủ tịch",
+                Issuer = "UBND tỉnh Trà Vinh",
+                Level = EvaluationLevel.Province,
             };
             var certificate = new Certificate
             {
-                Number = "2099/OCOP-T-" + tag, ProductId = productId, Stars = stars, ScoreHundredths = stars == 5 ? 9200 : 7100,
-                IssuedOn = expires.AddMonths(-36), ExpiresOn = expires,
+                Number = "2099/OCOP-T-" + tag,
+                ProductId = productId,
+                Stars = stars,
+                ScoreHundredths = stars == 5 ? 9200 : 7100,
+                IssuedOn = expires.AddMonths(-36),
+                ExpiresOn = expires,
                 ReevaluationFiledOn = filedDaysBeforeExpiry is int filed ? expires.AddDays(-filed) : null,
                 RevokedOn = revokedDaysAgo is int ago ? Today.AddDays(-ago) : null,
                 RevocationGround = revokedDaysAgo is null ? null : RevocationGround.ProductionStopped,

@@ -143,13 +143,21 @@ public static class EvaluationData
             var tag = Guid.NewGuid().ToString("N")[..8];
             var recognition = new Recognition
             {
-                DecisionNumber = "P-" + tag + "/QĐ-UBND", SignedOn = expires.AddMonths(-36), Signer = "Nguyễn Văn Ký", SignerTitle = "Chủ tịch",
-                Issuer = "UBND tỉnh Vĩnh Long", Level = EvaluationLevel.Province,
+                DecisionNumber = "P-" + tag + "/QĐ-UBND",
+                SignedOn = expires.AddMonths(-36),
+                Signer = "Nguyễn Văn Ký",
+                SignerTitle = "Chủ tịch",
+                Issuer = "UBND tỉnh Vĩnh Long",
+                Level = EvaluationLevel.Province,
             };
             var certificate = new Certificate
             {
-                Number = "2099/OCOP-P-" + tag, ProductId = productId, Stars = stars, ScoreHundredths = stars * 1700,
-                IssuedOn = expires.AddMonths(-36), ExpiresOn = expires,
+                Number = "2099/OCOP-P-" + tag,
+                ProductId = productId,
+                Stars = stars,
+                ScoreHundredths = stars * 1700,
+                IssuedOn = expires.AddMonths(-36),
+                ExpiresOn = expires,
                 ReevaluationFiledOn = filedDaysBeforeExpiry is int filed ? expires.AddDays(-filed) : null,
             };
             recognition.Certificates.Add(certificate);

@@ -60,7 +60,11 @@ public class ScoresheetsTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains("Chưa đối chiếu công báo", sheet7, StringComparison.Ordinal);
         Assert.Contains("★★★", sheet7, StringComparison.Ordinal);
         Assert.Contains("Lựa chọn một trong các trường hợp sau", sheet26, StringComparison.Ordinal);
-        Assert.Contains("Hồ sơ bị loại khi", sheet26, StringComparison.Ordinal);
+        // Set 26 prints no rejection paragraph (its data says so in the technical note, kept from producers); set 1 does.
+        Assert.DoesNotContain("Hồ sơ bị loại khi", sheet26, StringComparison.Ordinal);
+        Assert.DoesNotContain("set 26 has none", sheet26, StringComparison.Ordinal);
+        var sheet1 = Html.Text(await client.GetPageAsync($"/Scoresheets/Details/{await SheetIdAsync(Basis26, 1, 1)}"));
+        Assert.Contains("Hồ sơ bị loại khi", sheet1, StringComparison.Ordinal);
         var highestMark = (await ModelAsync(tourism)).ScoredCriteria.SelectMany(c => c.Leaf.Options).Max(o => o.MinimumForStar ?? 0);
         Assert.Contains(new string('★', highestMark), sheet26, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=Publish", sheet26, StringComparison.Ordinal);

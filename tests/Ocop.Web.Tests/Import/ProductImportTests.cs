@@ -55,13 +55,26 @@ public class ProductImportTests(AppFixture app) : IClassFixture<AppFixture>
     /// <summary>Row numbers in the sheet (the header is row 1) of the faults, with a word of the reason each must give.</summary>
     private static readonly Dictionary<int, string> Faults = new()
     {
-        [11] = "GTIN", [22] = "Phường 6", [27] = "loại hình", [28] = "sau hôm nay", [29] = "Trùng với dòng 4",
+        [11] = "GTIN",
+        [22] = "Phường 6",
+        [27] = "loại hình",
+        [28] = "sau hôm nay",
+        [29] = "Trùng với dòng 4",
     };
 
     public static IEnumerable<IReadOnlyDictionary<string, string>> Rows(IEnumerable<string[]> products) => products.Select(p => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
     {
-        [P.Name] = p[0], [P.Subject] = p[1], [P.Form] = p[2], [P.Representative] = p[3], [P.Address] = p[4], [P.RegisteredOn] = p[5],
-        [P.Commune] = p[6], [P.District] = p[7], [P.Group] = p[8], [P.Gtin] = p[9], [P.Status] = "Đã xếp hạng",
+        [P.Name] = p[0],
+        [P.Subject] = p[1],
+        [P.Form] = p[2],
+        [P.Representative] = p[3],
+        [P.Address] = p[4],
+        [P.RegisteredOn] = p[5],
+        [P.Commune] = p[6],
+        [P.District] = p[7],
+        [P.Group] = p[8],
+        [P.Gtin] = p[9],
+        [P.Status] = "Đã xếp hạng",
     });
 
     [Fact]

@@ -15,8 +15,14 @@ public class SupportImportTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static Dictionary<string, string> Row(string subject, string kind, string description, string on, string amount = "", string paid = "", string source = "", string product = "") => new()
     {
-        [S.Subject] = subject, [S.KindColumn] = kind, [S.Description] = description, [S.On] = on, [S.Amount] = amount, [S.Paid] = paid,
-        [S.Source] = source, [S.Product] = product,
+        [S.Subject] = subject,
+        [S.KindColumn] = kind,
+        [S.Description] = description,
+        [S.On] = on,
+        [S.Amount] = amount,
+        [S.Paid] = paid,
+        [S.Source] = source,
+        [S.Product] = product,
     };
 
     [Fact]

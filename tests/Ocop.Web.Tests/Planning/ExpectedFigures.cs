@@ -25,7 +25,9 @@ public static class ExpectedFigures
         var facts = new PlanFacts(
             (await db.Subjects.AsNoTracking().ToListAsync()).Select(s => new SubjectFact(s.Id, s.CommuneId, s.RegisteredOn, s.IsArchived, s.WomenLed, s.WorkersTotal, s.WorkersTrained, s.CraftVillageId)
             {
-                LegalForms = [.. forms[s.Id]], GreenValueChain = [.. greens[s.Id]], Channels = [.. channels[s.Id]],
+                LegalForms = [.. forms[s.Id]],
+                GreenValueChain = [.. greens[s.Id]],
+                Channels = [.. channels[s.Id]],
             }).ToList(),
             await db.Products.Select(p => new ProductFact(p.Id, p.SubjectId, p.CommuneId, p.CategoryId, p.Status == ProductStatus.Archived)).ToListAsync(),
             certificates.Select(c => new CertificateFact(c.Id, c.ProductId, c.Stars, c.IssuedOn, c.ExpiresOn, c.RevokedOn,

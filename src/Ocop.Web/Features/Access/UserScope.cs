@@ -88,7 +88,10 @@ public sealed class UserScopeLoader(OcopDbContext db, IHttpContextAccessor http,
             };
             account.Scope = new UserScope
             {
-                UserId = userId, Role = account.Role, SubjectId = account.SubjectId, CommuneIds = communes,
+                UserId = userId,
+                Role = account.Role,
+                SubjectId = account.SubjectId,
+                CommuneIds = communes,
                 CoversEveryCommune = account.Role != Role.Producer && units.Communes.IsSubsetOf(communes),
             };
         }
@@ -129,8 +132,13 @@ public sealed class AccountCache(TimeProvider clock)
             .Where(u => u.Id == userId)
             .Select(u => new AccountFacts
             {
-                Version = version, LoadedAt = now, SecurityStamp = u.SecurityStamp, IsArchived = u.IsArchived,
-                Role = u.Role, SubjectId = u.SubjectId, Units = u.Units.Select(x => x.UnitId).ToList(),
+                Version = version,
+                LoadedAt = now,
+                SecurityStamp = u.SecurityStamp,
+                IsArchived = u.IsArchived,
+                Role = u.Role,
+                SubjectId = u.SubjectId,
+                Units = u.Units.Select(x => x.UnitId).ToList(),
             })
             .SingleOrDefaultAsync(ct);
         if (facts is null)

@@ -20,7 +20,10 @@ public sealed class SignInThrottle : IDisposable
         var limit = Math.Max(1, config.GetValue("Ocop:SignIn:PerAccountPerMinute", 10));
         perAccount = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true,
+            PermitLimit = limit,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
         }));
     }
 
@@ -41,7 +44,10 @@ public sealed class SignInThrottle : IDisposable
         options.AddPolicy(PolicyName, http => HttpMethods.IsPost(http.Request.Method)
             ? RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(http), _ => new FixedWindowRateLimiterOptions
             {
-                PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true,
+                PermitLimit = limit,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
             })
             : RateLimitPartition.GetNoLimiter("page"));
         options.OnRejected = (context, _) =>

@@ -41,7 +41,12 @@ public sealed class ApiTokens(OcopDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var row = new ApiToken
         {
-            UserId = userId, Name = name!, Prefix = token[..12], TokenHash = Hash(token), CreatedAt = now, ExpiresAt = now.AddDays(days),
+            UserId = userId,
+            Name = name!,
+            Prefix = token[..12],
+            TokenHash = Hash(token),
+            CreatedAt = now,
+            ExpiresAt = now.AddDays(days),
         };
         db.ApiTokens.Add(row);
         await db.SaveChangesAsync(ct);

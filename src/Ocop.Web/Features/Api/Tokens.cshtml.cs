@@ -24,7 +24,14 @@ public sealed class TokensModel(OcopDbContext db, ApiTokens tokens, TimeProvider
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // Shown once, on the page the creation redirects to (post-redirect-get: a reload does not make another token).
+        NewToken = TempData[NewTokenKey] as string;
+        await LoadAsync(ct);
+    }
+
+    private const string NewTokenKey = "NewApiToken";
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
@@ -33,8 +40,8 @@ public sealed class TokensModel(OcopDbContext db, ApiTokens tokens, TimeProvider
             var result = await tokens.CreateAsync(UserId, Name, Days, ct);
             if (result.IsDone)
             {
-                NewToken = result.Value!.Token;
-                Name = null;
+                TempData[NewTokenKey] = result.Value!.Token;
+                return RedirectToPage();
             }
             else
             {

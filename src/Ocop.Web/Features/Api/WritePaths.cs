@@ -47,7 +47,9 @@ public static class WritePaths
                 var perMinute = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Ocop:Api:RequestsPerMinute", 120);
                 return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = Math.Max(1, perMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                    PermitLimit = Math.Max(1, perMinute),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
                 });
             });
         });

@@ -341,10 +341,18 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
 
         var row = new ProductCheck
         {
-            CertificateId = id, Kind = Check.Kind!.Value, CheckedOn = Check.CheckedOn!.Value, CheckedBy = Check.CheckedBy.Trim(),
-            Quality = Check.Quality, FoodSafetyPapers = Check.FoodSafetyPapers, FoodSafetyPapersExpireOn = Check.FoodSafetyPapersExpireOn,
-            Labels = Check.Labels, Environment = Check.Environment, Findings = Check.Findings.Trim(),
-            FollowUp = string.IsNullOrWhiteSpace(Check.FollowUp) ? null : Check.FollowUp.Trim(), FollowUpDueOn = Check.FollowUpDueOn,
+            CertificateId = id,
+            Kind = Check.Kind!.Value,
+            CheckedOn = Check.CheckedOn!.Value,
+            CheckedBy = Check.CheckedBy.Trim(),
+            Quality = Check.Quality,
+            FoodSafetyPapers = Check.FoodSafetyPapers,
+            FoodSafetyPapersExpireOn = Check.FoodSafetyPapersExpireOn,
+            Labels = Check.Labels,
+            Environment = Check.Environment,
+            Findings = Check.Findings.Trim(),
+            FollowUp = string.IsNullOrWhiteSpace(Check.FollowUp) ? null : Check.FollowUp.Trim(),
+            FollowUpDueOn = Check.FollowUpDueOn,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var verdict = PostRecognitionChecks.Judge(row.Aspects, row.CheckedOn, row.FoodSafetyPapersExpireOn);

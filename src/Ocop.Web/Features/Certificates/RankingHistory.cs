@@ -14,8 +14,21 @@ public sealed record RankingHistory(int ProductId, string ProductName, List<Roun
         var rounds = await db.RoundProducts.AsNoTracking()
             .Where(p => p.ProductId == productId)
             .OrderByDescending(p => p.Round!.ClosesOn).ThenByDescending(p => p.Id)
-            .Select(p => new { p.RoundId, p.Round!.Name, p.Round.Level, p.Round.OpensOn, p.Round.ClosesOn, p.Round.State, p.Round.ProcessCode,
-                p.ScoreHundredths, p.Star, p.CapExplanation, p.Outcome, p.PotentialFiveStar })
+            .Select(p => new
+            {
+                p.RoundId,
+                p.Round!.Name,
+                p.Round.Level,
+                p.Round.OpensOn,
+                p.Round.ClosesOn,
+                p.Round.State,
+                p.Round.ProcessCode,
+                p.ScoreHundredths,
+                p.Star,
+                p.CapExplanation,
+                p.Outcome,
+                p.PotentialFiveStar
+            })
             .ToListAsync(ct);
         var rules = new CertificateRules(db, clock);
         var catalog = await rules.ProcessesAsync(ct);

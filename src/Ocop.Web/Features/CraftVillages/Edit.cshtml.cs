@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Access;
 using Ocop.Web.Data;
@@ -56,8 +56,15 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
 
             Input = new VillageInput
             {
-                Name = v.Name, CommuneId = v.CommuneId, RecognitionDecision = v.RecognitionDecision, IsTraditional = v.IsTraditional,
-                RecognisedOn = v.RecognisedOn, EndedOn = v.EndedOn, Description = v.Description, IsArchived = v.IsArchived, Version = v.Version,
+                Name = v.Name,
+                CommuneId = v.CommuneId,
+                RecognitionDecision = v.RecognitionDecision,
+                IsTraditional = v.IsTraditional,
+                RecognisedOn = v.RecognisedOn,
+                EndedOn = v.EndedOn,
+                Description = v.Description,
+                IsArchived = v.IsArchived,
+                Version = v.Version,
             };
         }
 
@@ -126,7 +133,7 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
         if (!ModelState.IsValid)
         {
             Communes = await Lookups.CommunesAsync(db, scope, Input.CommuneId, CommuneQuery, ct);
-        CommuneSearch = new CommuneSearchBox(await Lookups.CommuneSearchNeededAsync(db, scope, ct), CommuneQuery);
+            CommuneSearch = new CommuneSearchBox(await Lookups.CommuneSearchNeededAsync(db, scope, ct), CommuneQuery);
             return Page();
         }
 

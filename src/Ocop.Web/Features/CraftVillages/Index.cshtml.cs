@@ -22,7 +22,15 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
             .OrderBy(v => v.IsArchived).ThenBy(v => v.Name)
             .Select(v => new
             {
-                v.Id, v.Name, Commune = v.Commune!.Name, v.RecognitionDecision, v.RecognisedOn, v.EndedOn, v.IsTraditional, v.IsArchived, v.CommuneId,
+                v.Id,
+                v.Name,
+                Commune = v.Commune!.Name,
+                v.RecognitionDecision,
+                v.RecognisedOn,
+                v.EndedOn,
+                v.IsTraditional,
+                v.IsArchived,
+                v.CommuneId,
                 Subjects = db.Subjects.Count(s => s.CraftVillageId == v.Id && !s.IsArchived),
             })
             .ToListAsync(ct);

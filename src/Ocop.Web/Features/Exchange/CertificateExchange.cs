@@ -45,9 +45,21 @@ public sealed class CertificateExchange(OcopDbContext db, UnitDirectory director
             .Where(c => visible.Contains(c.ProductId))
             .Select(c => new
             {
-                Certificate = c, c.Recognition!.DecisionNumber, c.Recognition.SignedOn, c.Recognition.Issuer, c.Recognition.Level, RecognisedAt = c.Recognition.CreatedAt,
-                ProductName = c.Product!.Name, CategoryCode = c.Product.Category!.Code, c.Product.Gtin, c.Product.CommuneId, c.Product.SubjectId,
-                SubjectName = c.Product.Subject!.Name, c.Product.Subject.LegalForm, c.Product.Subject.TaxCode, c.Product.Subject.RegistrationNumber,
+                Certificate = c,
+                c.Recognition!.DecisionNumber,
+                c.Recognition.SignedOn,
+                c.Recognition.Issuer,
+                c.Recognition.Level,
+                RecognisedAt = c.Recognition.CreatedAt,
+                ProductName = c.Product!.Name,
+                CategoryCode = c.Product.Category!.Code,
+                c.Product.Gtin,
+                c.Product.CommuneId,
+                c.Product.SubjectId,
+                SubjectName = c.Product.Subject!.Name,
+                c.Product.Subject.LegalForm,
+                c.Product.Subject.TaxCode,
+                c.Product.Subject.RegistrationNumber,
             })
             .ToListAsync(ct);
         var changes = await db.AuditEntries.AsNoTracking()

@@ -87,8 +87,16 @@ public sealed class WorkList(OcopDbContext db, UserScopeLoader scopes, TimeProvi
             .OrderBy(d => d.SubmittedAt ?? d.UpdatedAt).ThenBy(d => d.Id)
             .Select(d => new
             {
-                d.Id, d.State, d.Variant, d.Year, d.SubmittedAt, d.UpdatedAt, Product = d.Product!.Name, Subject = d.Product.Subject!.Name,
-                CategoryCode = d.Product.Category!.Code, Filed = d.Documents.Where(f => !f.IsArchived && f.ChecklistItemId != null).Select(f => f.ChecklistItemId!.Value).ToList(),
+                d.Id,
+                d.State,
+                d.Variant,
+                d.Year,
+                d.SubmittedAt,
+                d.UpdatedAt,
+                Product = d.Product!.Name,
+                Subject = d.Product.Subject!.Name,
+                CategoryCode = d.Product.Category!.Code,
+                Filed = d.Documents.Where(f => !f.IsArchived && f.ChecklistItemId != null).Select(f => f.ChecklistItemId!.Value).ToList(),
             })
             .Take(200)
             .ToListAsync(ct);
@@ -121,7 +129,11 @@ public sealed class WorkList(OcopDbContext db, UserScopeLoader scopes, TimeProvi
             .OrderBy(r => r.ClosesOn).ThenBy(r => r.Id)
             .Select(r => new
             {
-                r.Id, r.Name, r.ClosesOn, Products = r.Products.Count, Members = r.Members.Count(m => m.UserId != null),
+                r.Id,
+                r.Name,
+                r.ClosesOn,
+                Products = r.Products.Count,
+                Members = r.Members.Count(m => m.UserId != null),
                 Submitted = r.Products.SelectMany(p => p.Sheets).Count(s => s.State == MemberSheetState.Submitted),
             })
             .ToListAsync(ct);
@@ -256,7 +268,12 @@ public sealed class WorkList(OcopDbContext db, UserScopeLoader scopes, TimeProvi
         var rows = products
             .SelectMany(p => seats.Where(m => m.RoundId == p.RoundId && !m.Conflicts.Contains(p.SubjectId)), (p, m) => new
             {
-                p.Id, p.RoundId, p.Round, p.ClosesOn, p.Product, p.Subject,
+                p.Id,
+                p.RoundId,
+                p.Round,
+                p.ClosesOn,
+                p.Product,
+                p.Subject,
                 State = sheets.Where(s => s.RoundProductId == p.Id && s.CouncilMemberId == m.Id).Select(s => (MemberSheetState?)s.State).FirstOrDefault(),
             })
             .ToList();

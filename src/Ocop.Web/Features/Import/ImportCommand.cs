@@ -21,7 +21,9 @@ public static class ImportCommand
 
     public static readonly IReadOnlyDictionary<string, ImportKind> Kinds = new Dictionary<string, ImportKind>(StringComparer.OrdinalIgnoreCase)
     {
-        ["subjects"] = ImportKind.Subjects, ["products"] = ImportKind.Products, ["support"] = ImportKind.SupportRecords,
+        ["subjects"] = ImportKind.Subjects,
+        ["products"] = ImportKind.Products,
+        ["support"] = ImportKind.SupportRecords,
     };
 
     public static bool Matches(IReadOnlyList<string> args) => args.Count > 0 && args[0] == Name;

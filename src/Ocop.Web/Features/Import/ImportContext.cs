@@ -16,9 +16,15 @@ public sealed class ImportContext
 {
     public static readonly IReadOnlyDictionary<string, LegalForm> LegalFormAliases = new Dictionary<string, LegalForm>(StringComparer.Ordinal)
     {
-        ["htx"] = LegalForm.Cooperative, ["tht"] = LegalForm.CooperativeGroup, ["hkd"] = LegalForm.HouseholdBusiness,
-        ["cong ty tnhh"] = LegalForm.Company, ["cong ty tnhh mtv"] = LegalForm.Company, ["cong ty cp"] = LegalForm.Company,
-        ["cong ty co phan"] = LegalForm.Company, ["doanh nghiep"] = LegalForm.PrivateEnterprise, ["dntn"] = LegalForm.PrivateEnterprise,
+        ["htx"] = LegalForm.Cooperative,
+        ["tht"] = LegalForm.CooperativeGroup,
+        ["hkd"] = LegalForm.HouseholdBusiness,
+        ["cong ty tnhh"] = LegalForm.Company,
+        ["cong ty tnhh mtv"] = LegalForm.Company,
+        ["cong ty cp"] = LegalForm.Company,
+        ["cong ty co phan"] = LegalForm.Company,
+        ["doanh nghiep"] = LegalForm.PrivateEnterprise,
+        ["dntn"] = LegalForm.PrivateEnterprise,
     };
 
     private readonly Dictionary<string, List<SubjectKey>> subjectsByName = new(StringComparer.Ordinal);

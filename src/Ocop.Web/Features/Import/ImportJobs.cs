@@ -50,7 +50,14 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> 
 
         var job = new ImportJob
         {
-            Id = Guid.NewGuid(), UserId = scope.UserId, Kind = kind, FileName = fileName, Sheet = sheet, File = file, Commit = commit, StartedAt = now,
+            Id = Guid.NewGuid(),
+            UserId = scope.UserId,
+            Kind = kind,
+            FileName = fileName,
+            Sheet = sheet,
+            File = file,
+            Commit = commit,
+            StartedAt = now,
         };
         jobs[job.Id] = job;
         _ = Task.Run(() => RunAsync(job, scope, userName));

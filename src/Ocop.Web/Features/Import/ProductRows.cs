@@ -46,18 +46,26 @@ public sealed class ProductRows(SaveProduct saveProduct, SaveSubject saveSubject
 
     private static readonly Dictionary<string, string> ProductColumns = new(StringComparer.Ordinal)
     {
-        [nameof(SaveProduct.Command.Name)] = Name, [nameof(SaveProduct.Command.SubjectId)] = Subject,
-        [nameof(SaveProduct.Command.CommuneId)] = Commune, [nameof(SaveProduct.Command.CategoryId)] = Group,
-        [nameof(SaveProduct.Command.Status)] = Status, [nameof(SaveProduct.Command.Gtin)] = Gtin,
-        [nameof(SaveProduct.Command.Standards)] = Standards, [nameof(SaveProduct.Command.Description)] = Description,
+        [nameof(SaveProduct.Command.Name)] = Name,
+        [nameof(SaveProduct.Command.SubjectId)] = Subject,
+        [nameof(SaveProduct.Command.CommuneId)] = Commune,
+        [nameof(SaveProduct.Command.CategoryId)] = Group,
+        [nameof(SaveProduct.Command.Status)] = Status,
+        [nameof(SaveProduct.Command.Gtin)] = Gtin,
+        [nameof(SaveProduct.Command.Standards)] = Standards,
+        [nameof(SaveProduct.Command.Description)] = Description,
     };
 
     private static readonly Dictionary<string, string> SubjectColumns = new(StringComparer.Ordinal)
     {
-        [nameof(SaveSubject.Command.Name)] = Subject, [nameof(SaveSubject.Command.LegalForm)] = Form,
-        [nameof(SaveSubject.Command.RegistrationNumber)] = SubjectNumber, [nameof(SaveSubject.Command.TaxCode)] = SubjectNumber,
-        [nameof(SaveSubject.Command.CommuneId)] = Commune, [nameof(SaveSubject.Command.Address)] = Address,
-        [nameof(SaveSubject.Command.Representative)] = Representative, [nameof(SaveSubject.Command.RegisteredOn)] = RegisteredOn,
+        [nameof(SaveSubject.Command.Name)] = Subject,
+        [nameof(SaveSubject.Command.LegalForm)] = Form,
+        [nameof(SaveSubject.Command.RegistrationNumber)] = SubjectNumber,
+        [nameof(SaveSubject.Command.TaxCode)] = SubjectNumber,
+        [nameof(SaveSubject.Command.CommuneId)] = Commune,
+        [nameof(SaveSubject.Command.Address)] = Address,
+        [nameof(SaveSubject.Command.Representative)] = Representative,
+        [nameof(SaveSubject.Command.RegisteredOn)] = RegisteredOn,
     };
 
     public string DuplicateKey(ImportRow row)
@@ -127,10 +135,17 @@ public sealed class ProductRows(SaveProduct saveProduct, SaveSubject saveSubject
         {
             command = new SaveProduct.Command
             {
-                Id = recorded.Id, Version = recorded.Version, Name = recorded.Name, SubjectId = recorded.SubjectId, CommuneId = recorded.CommuneId,
-                CategoryId = context.Categories.GetValueOrDefault(VietnameseText.Fold(recorded.CategoryCode)), Status = recorded.Status,
+                Id = recorded.Id,
+                Version = recorded.Version,
+                Name = recorded.Name,
+                SubjectId = recorded.SubjectId,
+                CommuneId = recorded.CommuneId,
+                CategoryId = context.Categories.GetValueOrDefault(VietnameseText.Fold(recorded.CategoryCode)),
+                Status = recorded.Status,
                 Standards = Enum.GetValues<ProductStandards>().Where(s => s != ProductStandards.None && recorded.Standards.HasFlag(s)).ToList(),
-                Gtin = recorded.Gtin, Description = recorded.Description, Story = recorded.Story,
+                Gtin = recorded.Gtin,
+                Description = recorded.Description,
+                Story = recorded.Story,
             };
             // A recorded product stays in its commune when the row names the same place by its other (old or new) name.
             if (context.SamePlace(recorded.CommuneId, commune.UnitId!.Value))
@@ -177,7 +192,11 @@ public sealed class ProductRows(SaveProduct saveProduct, SaveSubject saveSubject
 
         var command = new SaveSubject.Command
         {
-            Name = row[Subject], LegalForm = form, CommuneId = communeId, RegisteredOn = registered, Address = row[Address],
+            Name = row[Subject],
+            LegalForm = form,
+            CommuneId = communeId,
+            RegisteredOn = registered,
+            Address = row[Address],
             Representative = row[Representative],
             RegistrationNumber = number is not null && !number.All(char.IsAsciiDigit) ? number : null,
             TaxCode = number is not null && number.All(c => char.IsAsciiDigit(c) || c == '-') && number.Length >= 10 ? number : null,

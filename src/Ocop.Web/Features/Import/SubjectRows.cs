@@ -44,13 +44,20 @@ public sealed class SubjectRows(SaveSubject save) : IRowImporter
 
     private static readonly Dictionary<string, string> ColumnOf = new(StringComparer.Ordinal)
     {
-        [nameof(SaveSubject.Command.Name)] = Name, [nameof(SaveSubject.Command.LegalForm)] = Form,
-        [nameof(SaveSubject.Command.RegistrationNumber)] = Number, [nameof(SaveSubject.Command.TaxCode)] = TaxCode,
-        [nameof(SaveSubject.Command.CommuneId)] = Commune, [nameof(SaveSubject.Command.Address)] = Address,
-        [nameof(SaveSubject.Command.Representative)] = Representative, [nameof(SaveSubject.Command.Phone)] = Phone,
-        [nameof(SaveSubject.Command.Email)] = Email, [nameof(SaveSubject.Command.RegisteredOn)] = RegisteredOn,
-        [nameof(SaveSubject.Command.WorkersTotal)] = Workers, [nameof(SaveSubject.Command.WorkersLocal)] = LocalWorkers,
-        [nameof(SaveSubject.Command.WorkersTrained)] = TrainedWorkers, [nameof(SaveSubject.Command.SalesChannels)] = Channels,
+        [nameof(SaveSubject.Command.Name)] = Name,
+        [nameof(SaveSubject.Command.LegalForm)] = Form,
+        [nameof(SaveSubject.Command.RegistrationNumber)] = Number,
+        [nameof(SaveSubject.Command.TaxCode)] = TaxCode,
+        [nameof(SaveSubject.Command.CommuneId)] = Commune,
+        [nameof(SaveSubject.Command.Address)] = Address,
+        [nameof(SaveSubject.Command.Representative)] = Representative,
+        [nameof(SaveSubject.Command.Phone)] = Phone,
+        [nameof(SaveSubject.Command.Email)] = Email,
+        [nameof(SaveSubject.Command.RegisteredOn)] = RegisteredOn,
+        [nameof(SaveSubject.Command.WorkersTotal)] = Workers,
+        [nameof(SaveSubject.Command.WorkersLocal)] = LocalWorkers,
+        [nameof(SaveSubject.Command.WorkersTrained)] = TrainedWorkers,
+        [nameof(SaveSubject.Command.SalesChannels)] = Channels,
         [nameof(SaveSubject.Command.EffectiveOn)] = RegisteredOn,
     };
 
@@ -122,11 +129,28 @@ public sealed class SubjectRows(SaveSubject save) : IRowImporter
     /// <summary>A recorded subject as a command that changes nothing.</summary>
     internal static SaveSubject.Command FromDetail(SubjectDetail d) => new()
     {
-        Id = d.Id, Version = d.Version, Name = d.Name, LegalForm = d.LegalForm, RegistrationNumber = d.RegistrationNumber, TaxCode = d.TaxCode,
-        CommuneId = d.CommuneId, RegisteredOn = d.RegisteredOn, Address = d.Address, Representative = d.Representative, Phone = d.Phone,
-        Email = d.Email, WomenLed = d.WomenLed, EthnicMinorityLed = d.EthnicMinorityLed, WorkersTotal = d.WorkersTotal,
-        WorkersLocal = d.WorkersLocal, WorkersTrained = d.WorkersTrained, CraftVillageId = d.CraftVillageId, GreenValueChain = d.GreenValueChain,
-        RawMaterialEvidence = d.RawMaterialEvidence, RawMaterialAreaHa = d.RawMaterialAreaHa, SalesChannels = d.SalesChannels,
+        Id = d.Id,
+        Version = d.Version,
+        Name = d.Name,
+        LegalForm = d.LegalForm,
+        RegistrationNumber = d.RegistrationNumber,
+        TaxCode = d.TaxCode,
+        CommuneId = d.CommuneId,
+        RegisteredOn = d.RegisteredOn,
+        Address = d.Address,
+        Representative = d.Representative,
+        Phone = d.Phone,
+        Email = d.Email,
+        WomenLed = d.WomenLed,
+        EthnicMinorityLed = d.EthnicMinorityLed,
+        WorkersTotal = d.WorkersTotal,
+        WorkersLocal = d.WorkersLocal,
+        WorkersTrained = d.WorkersTrained,
+        CraftVillageId = d.CraftVillageId,
+        GreenValueChain = d.GreenValueChain,
+        RawMaterialEvidence = d.RawMaterialEvidence,
+        RawMaterialAreaHa = d.RawMaterialAreaHa,
+        SalesChannels = d.SalesChannels,
     };
 
     /// <summary>The cells a row gives, on top of what is recorded (an empty cell changes nothing).</summary>

@@ -43,10 +43,14 @@ public sealed class SupportRows(SaveSupportRecord save) : IRowImporter
 
     private static readonly Dictionary<string, string> ColumnOf = new(StringComparer.Ordinal)
     {
-        [nameof(SaveSupportRecord.Command.SubjectId)] = Subject, [nameof(SaveSupportRecord.Command.ProductId)] = Product,
-        [nameof(SaveSupportRecord.Command.Kind)] = KindColumn, [nameof(SaveSupportRecord.Command.Description)] = Description,
-        [nameof(SaveSupportRecord.Command.On)] = On, [nameof(SaveSupportRecord.Command.AmountVnd)] = Amount,
-        [nameof(SaveSupportRecord.Command.PaidVnd)] = Paid, [nameof(SaveSupportRecord.Command.Source)] = Source,
+        [nameof(SaveSupportRecord.Command.SubjectId)] = Subject,
+        [nameof(SaveSupportRecord.Command.ProductId)] = Product,
+        [nameof(SaveSupportRecord.Command.Kind)] = KindColumn,
+        [nameof(SaveSupportRecord.Command.Description)] = Description,
+        [nameof(SaveSupportRecord.Command.On)] = On,
+        [nameof(SaveSupportRecord.Command.AmountVnd)] = Amount,
+        [nameof(SaveSupportRecord.Command.PaidVnd)] = Paid,
+        [nameof(SaveSupportRecord.Command.Source)] = Source,
         [nameof(SaveSupportRecord.Command.Reference)] = Reference,
     };
 

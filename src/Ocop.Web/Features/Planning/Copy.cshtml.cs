@@ -40,8 +40,14 @@ public sealed class CopyModel(OcopDbContext db, UserScopeLoader scopes, UnitDire
         var unitId = source.UnitId is int u && units.ById.TryGetValue(u, out var unit) ? units.CurrentOn(unit, from).Id : (int?)null;
         Input = new PlanInput
         {
-            Title = source.Title, Issuer = source.Issuer, IssuedOn = Display.Today(clock), PeriodFrom = from, PeriodTo = to,
-            UnitId = reach.CanEdit(unitId) ? unitId ?? PlanReach.National : null, ParentId = source.ParentId, Note = source.Note,
+            Title = source.Title,
+            Issuer = source.Issuer,
+            IssuedOn = Display.Today(clock),
+            PeriodFrom = from,
+            PeriodTo = to,
+            UnitId = reach.CanEdit(unitId) ? unitId ?? PlanReach.National : null,
+            ParentId = source.ParentId,
+            Note = source.Note,
         };
         await LoadAsync(reach, source.Number, ct);
         return Page();

@@ -37,13 +37,24 @@ public sealed class CopyPlan(OcopDbContext db, UnitDirectory directory)
 
         var copy = new Plan
         {
-            Number = fields.Number.Trim(), Title = fields.Title.Trim(), Issuer = fields.Issuer.Trim(), IssuedOn = fields.IssuedOn,
-            PeriodFrom = fields.PeriodFrom, PeriodTo = fields.PeriodTo, UnitId = fields.UnitId, ParentId = fields.ParentId,
+            Number = fields.Number.Trim(),
+            Title = fields.Title.Trim(),
+            Issuer = fields.Issuer.Trim(),
+            IssuedOn = fields.IssuedOn,
+            PeriodFrom = fields.PeriodFrom,
+            PeriodTo = fields.PeriodTo,
+            UnitId = fields.UnitId,
+            ParentId = fields.ParentId,
             Note = string.IsNullOrWhiteSpace(fields.Note) ? null : fields.Note.Trim(),
             Targets = source.Targets.OrderBy(t => t.SortOrder).ThenBy(t => t.Code).Select(t => new PlanTarget
             {
-                Code = t.Code, Wording = t.Wording, IndicatorId = t.IndicatorId, TargetValue = t.TargetValue, Direction = t.Direction,
-                Deadline = fields.PeriodTo, SortOrder = t.SortOrder,
+                Code = t.Code,
+                Wording = t.Wording,
+                IndicatorId = t.IndicatorId,
+                TargetValue = t.TargetValue,
+                Direction = t.Direction,
+                Deadline = fields.PeriodTo,
+                SortOrder = t.SortOrder,
             }).ToList(),
         };
         db.Plans.Add(copy);

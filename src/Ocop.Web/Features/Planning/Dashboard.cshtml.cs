@@ -126,8 +126,15 @@ public sealed class DashboardModel(OcopDbContext db, UserScopeLoader scopes, Pla
             var result = IndicatorEvaluation.Evaluate(t.Definition, facts, contexts(asOf));
             db.IndicatorSnapshots.Add(new IndicatorSnapshot
             {
-                PlanTargetId = t.Id, IndicatorId = t.Indicator.Id, UnitId = unitId, AsOf = asOf, Value = result.Value,
-                Numerator = result.Numerator, Denominator = result.Denominator, TakenAt = clock.GetUtcNow().UtcDateTime, TakenBy = userName,
+                PlanTargetId = t.Id,
+                IndicatorId = t.Indicator.Id,
+                UnitId = unitId,
+                AsOf = asOf,
+                Value = result.Value,
+                Numerator = result.Numerator,
+                Denominator = result.Denominator,
+                TakenAt = clock.GetUtcNow().UtcDateTime,
+                TakenBy = userName,
             });
         }
 

@@ -38,8 +38,14 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, UnitD
         }
 
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == Id)
-            .Select(p => new { Header = new PlanHeader(p.Id, p.Number, p.Title, p.Issuer, p.IssuedOn, p.PeriodFrom, p.PeriodTo, p.UnitId),
-                UnitName = p.Unit == null ? "Toàn quốc" : p.Unit.Name, p.ParentId, ParentNumber = p.Parent == null ? null : p.Parent.Number, p.Note })
+            .Select(p => new
+            {
+                Header = new PlanHeader(p.Id, p.Number, p.Title, p.Issuer, p.IssuedOn, p.PeriodFrom, p.PeriodTo, p.UnitId),
+                UnitName = p.Unit == null ? "Toàn quốc" : p.Unit.Name,
+                p.ParentId,
+                ParentNumber = p.Parent == null ? null : p.Parent.Number,
+                p.Note
+            })
             .SingleOrDefaultAsync(ct);
         if (plan is null)
         {

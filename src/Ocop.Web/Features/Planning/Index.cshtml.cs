@@ -34,8 +34,13 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, TimePro
             .Select(p => new
             {
                 Period = new PlanPeriod(p.Id, p.UnitId, p.PeriodFrom, p.PeriodTo, p.IssuedOn),
-                p.Number, p.Title, p.Issuer, UnitName = p.Unit == null ? null : p.Unit.Name,
-                ParentNumber = p.Parent == null ? null : p.Parent.Number, Targets = p.Targets.Count, HasNote = p.Note != null,
+                p.Number,
+                p.Title,
+                p.Issuer,
+                UnitName = p.Unit == null ? null : p.Unit.Name,
+                ParentNumber = p.Parent == null ? null : p.Parent.Number,
+                Targets = p.Targets.Count,
+                HasNote = p.Note != null,
             })
             .ToListAsync(ct);
         var byId = rows.ToDictionary(r => r.Period.Id);

@@ -75,7 +75,12 @@ public sealed class IndicatorsModel(OcopDbContext db, UserScopeLoader scopes) : 
         var d = Definition();
         db.Indicators.Add(new Indicator
         {
-            Code = code, Name = Input.Name.Trim(), Kind = d.Kind, Output = d.Output, MinStars = d.MinStars, MaxStars = d.MaxStars,
+            Code = code,
+            Name = Input.Name.Trim(),
+            Kind = d.Kind,
+            Output = d.Output,
+            MinStars = d.MinStars,
+            MaxStars = d.MaxStars,
             LegalForms = d.Kind == MeasureKind.SubjectsByLegalForm ? string.Join(',', Input.LegalForms.Distinct()) : null,
             Channels = d.Kind == MeasureKind.SubjectsWithChannels ? d.Channels : SalesChannels.None,
             SupportKind = d.Kind == MeasureKind.SupportedProducts ? d.Support : null,

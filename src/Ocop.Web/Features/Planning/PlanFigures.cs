@@ -215,7 +215,9 @@ public sealed class PlanFigures(OcopDbContext db, TimeProvider clock, UnitDirect
         return await Ocop.Web.Features.Support.SectionFacts.AddAsync(db, communes, new PlanFacts(
             subjects.Select(s => new SubjectFact(s.Id, s.CommuneId, s.RegisteredOn, s.IsArchived, s.WomenLed, s.WorkersTotal, s.WorkersTrained, s.CraftVillageId)
             {
-                LegalForms = [.. forms[s.Id]], GreenValueChain = [.. greens[s.Id]], Channels = [.. channels[s.Id]],
+                LegalForms = [.. forms[s.Id]],
+                GreenValueChain = [.. greens[s.Id]],
+                Channels = [.. channels[s.Id]],
             }).ToList(),
             products,
             certificates.Select(c => new CertificateFact(c.Id, c.ProductId, c.Stars, c.IssuedOn, c.ExpiresOn, c.RevokedOn,

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Planning;
 using Ocop.Web.Data;
@@ -32,8 +32,16 @@ public sealed class PlanInput
         ArgumentNullException.ThrowIfNull(plan);
         return new PlanInput
         {
-            Number = plan.Number, Title = plan.Title, Issuer = plan.Issuer, IssuedOn = plan.IssuedOn, PeriodFrom = plan.PeriodFrom, PeriodTo = plan.PeriodTo,
-            UnitId = plan.UnitId ?? PlanReach.National, ParentId = plan.ParentId, Note = plan.Note, Version = plan.Version,
+            Number = plan.Number,
+            Title = plan.Title,
+            Issuer = plan.Issuer,
+            IssuedOn = plan.IssuedOn,
+            PeriodFrom = plan.PeriodFrom,
+            PeriodTo = plan.PeriodTo,
+            UnitId = plan.UnitId ?? PlanReach.National,
+            ParentId = plan.ParentId,
+            Note = plan.Note,
+            Version = plan.Version,
         };
     }
 }

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Access;
 using Ocop.Core.Planning;
@@ -55,8 +55,14 @@ public sealed class TargetModel(OcopDbContext db, UserScopeLoader scopes, UnitDi
             PlanId = t.PlanId;
             Input = new TargetInput
             {
-                Code = t.Code, Wording = t.Wording, IndicatorId = t.IndicatorId, TargetValue = t.TargetValue, Direction = t.Direction,
-                Deadline = t.Deadline, SortOrder = t.SortOrder, Version = t.Version,
+                Code = t.Code,
+                Wording = t.Wording,
+                IndicatorId = t.IndicatorId,
+                TargetValue = t.TargetValue,
+                Direction = t.Direction,
+                Deadline = t.Deadline,
+                SortOrder = t.SortOrder,
+                Version = t.Version,
             };
         }
 

@@ -53,8 +53,11 @@ public sealed class AddProductPhoto(OcopDbContext db, PhotoStore photos, TimePro
 
         var photo = new ProductPhoto
         {
-            StoredName = saved.StoredName, ContentType = saved.ContentType, SizeBytes = saved.SizeBytes,
-            OriginalName = saved.OriginalName, Caption = caption,
+            StoredName = saved.StoredName,
+            ContentType = saved.ContentType,
+            SizeBytes = saved.SizeBytes,
+            OriginalName = saved.OriginalName,
+            Caption = caption,
             UploadedAt = clock.GetUtcNow().UtcDateTime,
         };
         product.Photos.Add(photo);

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Access;
 using Ocop.Core.Registry;
@@ -48,9 +48,16 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, SaveProd
 
             Input = new SaveProduct.Command
             {
-                Name = product.Name, SubjectId = product.SubjectId, CommuneId = product.CommuneId, CategoryId = product.CategoryId,
-                Status = product.Status, Standards = Ocop.Web.Shared.Display.Values<ProductStandards>().Where(s => product.Standards.HasFlag(s)).ToList(),
-                Gtin = product.Gtin, Description = product.Description, Story = product.Story, Version = product.Version,
+                Name = product.Name,
+                SubjectId = product.SubjectId,
+                CommuneId = product.CommuneId,
+                CategoryId = product.CategoryId,
+                Status = product.Status,
+                Standards = Ocop.Web.Shared.Display.Values<ProductStandards>().Where(s => product.Standards.HasFlag(s)).ToList(),
+                Gtin = product.Gtin,
+                Description = product.Description,
+                Story = product.Story,
+                Version = product.Version,
             };
         }
         else

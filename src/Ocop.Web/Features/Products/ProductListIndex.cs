@@ -65,9 +65,17 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
         var certificates = (await db.Certificates.AsNoTracking()
                 .Select(c => new Certificate
                 {
-                    Id = c.Id, Number = c.Number, ProductId = c.ProductId, Stars = c.Stars, IssuedOn = c.IssuedOn, ExpiresOn = c.ExpiresOn,
-                    ReevaluationFiledOn = c.ReevaluationFiledOn, ReevaluationDecidedOn = c.ReevaluationDecidedOn,
-                    ReevaluationOutcome = c.ReevaluationOutcome, RevokedOn = c.RevokedOn, RevocationGround = c.RevocationGround,
+                    Id = c.Id,
+                    Number = c.Number,
+                    ProductId = c.ProductId,
+                    Stars = c.Stars,
+                    IssuedOn = c.IssuedOn,
+                    ExpiresOn = c.ExpiresOn,
+                    ReevaluationFiledOn = c.ReevaluationFiledOn,
+                    ReevaluationDecidedOn = c.ReevaluationDecidedOn,
+                    ReevaluationOutcome = c.ReevaluationOutcome,
+                    RevokedOn = c.RevokedOn,
+                    RevocationGround = c.RevocationGround,
                     RevocationDecision = c.RevocationDecision,
                 })
                 .ToListAsync(ct))

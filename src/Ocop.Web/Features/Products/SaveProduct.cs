@@ -33,7 +33,7 @@ public sealed class SaveProduct(OcopDbContext db)
         [Required(ErrorMessage = "Chọn nhóm sản phẩm.")] public int? CategoryId { get; set; }
         public ProductStatus Status { get; set; } = ProductStatus.Potential;
         public List<ProductStandards> Standards { get; set; } = [];
-        [StringLength(14, ErrorMessage = "Mã vạch tối đa 14 chữ số.")] public string? Gtin { get; set; }
+        [StringLength(14, ErrorMessage = "Mã vạch tối đa 14 chữ số."), GtinCheck] public string? Gtin { get; set; }
         [StringLength(4000, ErrorMessage = "Mô tả tối đa 4.000 ký tự.")] public string? Description { get; set; }
         [StringLength(8000, ErrorMessage = "Câu chuyện tối đa 8.000 ký tự.")] public string? Story { get; set; }
         /// <summary>The version the change was made from (a change only).</summary>
@@ -165,4 +165,17 @@ public sealed class SaveProduct(OcopDbContext db)
             }
         }
     }
+}
+
+/// <summary>
+/// The GTIN rule as a validation attribute, so that a form reports a bad barcode together with its other refused fields;
+/// the use case checks it again for the API and the import.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class GtinCheckAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        RegistryRules.GtinProblem(string.IsNullOrWhiteSpace(value as string) ? null : ((string)value).Trim()) is { } problem
+            ? new ValidationResult(problem, [validationContext.MemberName!])
+            : ValidationResult.Success;
 }

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Access;
 using Ocop.Core.Support;
@@ -65,8 +65,15 @@ public sealed class FairEditModel(SectionContext section) : PageModel
 
             Input = new FairInput
             {
-                Name = fair!.Name, Place = fair.Place, StartsOn = fair.StartsOn, EndsOn = fair.EndsOn, Organiser = fair.Organiser, UnitId = fair.UnitId,
-                OfficeId = fair.OfficeId, IsArchived = fair.IsArchived, Version = fair.Version,
+                Name = fair!.Name,
+                Place = fair.Place,
+                StartsOn = fair.StartsOn,
+                EndsOn = fair.EndsOn,
+                Organiser = fair.Organiser,
+                UnitId = fair.UnitId,
+                OfficeId = fair.OfficeId,
+                IsArchived = fair.IsArchived,
+                Version = fair.Version,
                 Entries = fair.Entries.OrderBy(e => e.Id).Select(e => new EntryInput { ProductId = e.ProductId, SalesVnd = e.SalesVnd }).ToList(),
             };
         }

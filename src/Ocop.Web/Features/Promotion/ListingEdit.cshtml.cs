@@ -36,7 +36,13 @@ public sealed class ListingEditModel(SectionContext section) : RegisterEditPage<
 
     protected override ListingInput ToInput(EcommerceListing l) => new()
     {
-        ProductId = l.ProductId, Platform = l.Platform, Url = l.Url, StartedOn = l.StartedOn, EndedOn = l.EndedOn, IsArchived = l.IsArchived, Version = l.Version,
+        ProductId = l.ProductId,
+        Platform = l.Platform,
+        Url = l.Url,
+        StartedOn = l.StartedOn,
+        EndedOn = l.EndedOn,
+        IsArchived = l.IsArchived,
+        Version = l.Version,
     };
 
     protected override async Task ValidateAsync(SectionScope scope, EcommerceListing? existing, CancellationToken ct)

@@ -80,8 +80,18 @@ public static class PromotionRegisters
             .OrderByDescending(f => f.StartsOn).ThenBy(f => f.Name)
             .Select(f => new
             {
-                f.Id, f.Name, f.Place, f.StartsOn, f.EndsOn, f.Organiser, f.UnitId, UnitName = f.Unit!.Name, OfficeName = f.Office == null ? null : f.Office.Name,
-                Products = f.Entries.Count, Sales = f.Entries.Sum(e => e.SalesVnd ?? 0), f.IsArchived,
+                f.Id,
+                f.Name,
+                f.Place,
+                f.StartsOn,
+                f.EndsOn,
+                f.Organiser,
+                f.UnitId,
+                UnitName = f.Unit!.Name,
+                OfficeName = f.Office == null ? null : f.Office.Name,
+                Products = f.Entries.Count,
+                Sales = f.Entries.Sum(e => e.SalesVnd ?? 0),
+                f.IsArchived,
             })
             .ToListAsync(ct);
         return rows.Where(f => SectionScope.Inside(scope.CommunesOf(f.UnitId), filter.Communes))
@@ -104,8 +114,19 @@ public static class PromotionRegisters
         var rows = await query.OrderBy(p => p.Name)
             .Select(p => new
             {
-                p.Id, p.Name, p.Operator, p.Address, p.CommuneId, CommuneName = p.Commune!.Name, p.Latitude, p.Longitude, p.OpeningDecision, p.OpenedOn, p.ClosedOn,
-                OnSale = p.Products.Count(x => x.StartedOn <= today && (x.EndedOn == null || x.EndedOn > today)), p.IsArchived,
+                p.Id,
+                p.Name,
+                p.Operator,
+                p.Address,
+                p.CommuneId,
+                CommuneName = p.Commune!.Name,
+                p.Latitude,
+                p.Longitude,
+                p.OpeningDecision,
+                p.OpenedOn,
+                p.ClosedOn,
+                OnSale = p.Products.Count(x => x.StartedOn <= today && (x.EndedOn == null || x.EndedOn > today)),
+                p.IsArchived,
             })
             .ToListAsync(ct);
         return rows.Select(p => new SalesPointRow(p.Id, p.Name, p.Operator, p.Address, p.CommuneName, p.Latitude, p.Longitude, p.OpeningDecision, p.OpenedOn,
@@ -127,8 +148,18 @@ public static class PromotionRegisters
         var rows = await query.OrderBy(l => l.Product!.Name).ThenBy(l => l.Platform)
             .Select(l => new
             {
-                l.Id, l.ProductId, ProductName = l.Product!.Name, l.Product.SubjectId, SubjectName = l.Product.Subject!.Name, l.Product.CommuneId,
-                CommuneName = l.Product.Commune!.Name, l.Platform, l.Url, l.StartedOn, l.EndedOn, l.IsArchived,
+                l.Id,
+                l.ProductId,
+                ProductName = l.Product!.Name,
+                l.Product.SubjectId,
+                SubjectName = l.Product.Subject!.Name,
+                l.Product.CommuneId,
+                CommuneName = l.Product.Commune!.Name,
+                l.Platform,
+                l.Url,
+                l.StartedOn,
+                l.EndedOn,
+                l.IsArchived,
             })
             .ToListAsync(ct);
         return rows.Select(l => new ListingRow(l.Id, l.ProductId, l.ProductName, l.SubjectName, l.CommuneName, l.Platform, l.Url, l.StartedOn, l.EndedOn,
@@ -149,7 +180,14 @@ public static class PromotionRegisters
         var rows = await query.OrderBy(p => p.Name)
             .Select(p => new
             {
-                p.Id, p.Name, p.Kind, p.CommuneId, CommuneName = p.Commune!.Name, p.Address, p.Latitude, p.Longitude,
+                p.Id,
+                p.Name,
+                p.Kind,
+                p.CommuneId,
+                CommuneName = p.Commune!.Name,
+                p.Address,
+                p.Latitude,
+                p.Longitude,
                 Linked = p.Subject != null ? p.Subject.Name : p.CraftVillage != null ? p.CraftVillage.Name : p.SalesPoint != null ? p.SalesPoint.Name : null,
                 p.IsArchived,
             })
@@ -165,8 +203,13 @@ public static class PromotionRegisters
         var rows = await section.Db.TourismRoutes.AsNoTracking().Where(r => r.IsArchived == filter.Archived).OrderBy(r => r.Name)
             .Select(r => new
             {
-                r.Id, r.Name, r.UnitId, UnitName = r.Unit!.Name, OfficeName = r.Office == null ? null : r.Office.Name,
-                Stops = r.Stops.OrderBy(s => s.Position).Select(s => s.Point!.Name).ToList(), r.IsArchived,
+                r.Id,
+                r.Name,
+                r.UnitId,
+                UnitName = r.Unit!.Name,
+                OfficeName = r.Office == null ? null : r.Office.Name,
+                Stops = r.Stops.OrderBy(s => s.Position).Select(s => s.Point!.Name).ToList(),
+                r.IsArchived,
             })
             .ToListAsync(ct);
         return rows.Where(r => SectionScope.Inside(scope.CommunesOf(r.UnitId), filter.Communes))

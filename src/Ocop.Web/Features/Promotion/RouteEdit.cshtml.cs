@@ -41,7 +41,12 @@ public sealed class RouteEditModel(SectionContext section) : RegisterEditPage<To
 
     protected override RouteInput ToInput(TourismRoute r) => new()
     {
-        Name = r.Name, Description = r.Description, UnitId = r.UnitId, OfficeId = r.OfficeId, IsArchived = r.IsArchived, Version = r.Version,
+        Name = r.Name,
+        Description = r.Description,
+        UnitId = r.UnitId,
+        OfficeId = r.OfficeId,
+        IsArchived = r.IsArchived,
+        Version = r.Version,
         Stops = r.Stops.OrderBy(s => s.Position).Select(s => (int?)s.PointId).ToList(),
     };
 

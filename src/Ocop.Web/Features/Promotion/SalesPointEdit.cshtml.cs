@@ -57,9 +57,18 @@ public sealed class SalesPointEditModel(SectionContext section) : RegisterEditPa
 
     protected override PointInput ToInput(SalesPoint p) => new()
     {
-        Name = p.Name, Operator = p.Operator, OperatorSubjectId = p.OperatorSubjectId, Address = p.Address, CommuneId = p.CommuneId,
-        Latitude = p.Latitude, Longitude = p.Longitude, OpeningDecision = p.OpeningDecision, OpenedOn = p.OpenedOn, ClosedOn = p.ClosedOn,
-        IsArchived = p.IsArchived, Version = p.Version,
+        Name = p.Name,
+        Operator = p.Operator,
+        OperatorSubjectId = p.OperatorSubjectId,
+        Address = p.Address,
+        CommuneId = p.CommuneId,
+        Latitude = p.Latitude,
+        Longitude = p.Longitude,
+        OpeningDecision = p.OpeningDecision,
+        OpenedOn = p.OpenedOn,
+        ClosedOn = p.ClosedOn,
+        IsArchived = p.IsArchived,
+        Version = p.Version,
         Products = p.Products.OrderBy(x => x.Id).Select(x => new OfferInput { ProductId = x.ProductId, StartedOn = x.StartedOn, EndedOn = x.EndedOn }).ToList(),
     };
 

@@ -45,8 +45,18 @@ public sealed class TourismPointEditModel(SectionContext section) : RegisterEdit
 
     protected override PointInput ToInput(TourismPoint p) => new()
     {
-        Name = p.Name, Kind = p.Kind, SubjectId = p.SubjectId, CraftVillageId = p.CraftVillageId, SalesPointId = p.SalesPointId, CommuneId = p.CommuneId,
-        Address = p.Address, Latitude = p.Latitude, Longitude = p.Longitude, Description = p.Description, IsArchived = p.IsArchived, Version = p.Version,
+        Name = p.Name,
+        Kind = p.Kind,
+        SubjectId = p.SubjectId,
+        CraftVillageId = p.CraftVillageId,
+        SalesPointId = p.SalesPointId,
+        CommuneId = p.CommuneId,
+        Address = p.Address,
+        Latitude = p.Latitude,
+        Longitude = p.Longitude,
+        Description = p.Description,
+        IsArchived = p.IsArchived,
+        Version = p.Version,
     };
 
     protected override async Task ValidateAsync(SectionScope scope, TourismPoint? existing, CancellationToken ct)

@@ -52,10 +52,24 @@ public static class ProtectionRegisters
         var rows = await query.OrderBy(t => t.Kind).ThenBy(t => t.Name)
             .Select(t => new
             {
-                t.Id, t.Kind, t.Name, t.SubjectId, SubjectName = t.Subject!.Name, t.ProductId, ProductName = t.Product == null ? null : t.Product.Name,
+                t.Id,
+                t.Kind,
+                t.Name,
+                t.SubjectId,
+                SubjectName = t.Subject!.Name,
+                t.ProductId,
+                ProductName = t.Product == null ? null : t.Product.Name,
                 CommuneId = t.Product != null ? t.Product.CommuneId : t.Subject.CommuneId,
                 CommuneName = t.Product != null ? t.Product.Commune!.Name : t.Subject.Commune!.Name,
-                t.Owner, t.ApplicationNumber, t.AppliedOn, t.GrantNumber, t.GrantedOn, t.ExpiresOn, t.Status, t.EndedOn, t.IsArchived,
+                t.Owner,
+                t.ApplicationNumber,
+                t.AppliedOn,
+                t.GrantNumber,
+                t.GrantedOn,
+                t.ExpiresOn,
+                t.Status,
+                t.EndedOn,
+                t.IsArchived,
             })
             .ToListAsync(ct);
         return rows.Select(t => new IpTitleRow(t.Id, t.Kind, t.Name, t.SubjectId, t.SubjectName, t.ProductId, t.ProductName, t.CommuneName, t.Owner,
@@ -78,8 +92,18 @@ public static class ProtectionRegisters
         var rows = await query.OrderBy(t => t.Product!.Name)
             .Select(t => new
             {
-                t.Id, t.ProductId, ProductName = t.Product!.Name, t.Product.SubjectId, SubjectName = t.Product.Subject!.Name, t.Product.CommuneId,
-                CommuneName = t.Product.Commune!.Name, t.System, t.LabelCode, t.StartedOn, t.EndedOn, t.IsArchived,
+                t.Id,
+                t.ProductId,
+                ProductName = t.Product!.Name,
+                t.Product.SubjectId,
+                SubjectName = t.Product.Subject!.Name,
+                t.Product.CommuneId,
+                CommuneName = t.Product.Commune!.Name,
+                t.System,
+                t.LabelCode,
+                t.StartedOn,
+                t.EndedOn,
+                t.IsArchived,
             })
             .ToListAsync(ct);
         return rows.Select(t => new TraceabilityRow(t.Id, t.ProductId, t.ProductName, t.SubjectName, t.CommuneName, t.System, t.LabelCode, t.StartedOn, t.EndedOn,

@@ -48,9 +48,21 @@ public sealed class TitleEditModel(SectionContext section) : RegisterEditPage<Ip
 
     protected override TitleInput ToInput(IpTitle t) => new()
     {
-        Kind = t.Kind, Name = t.Name, SubjectId = t.SubjectId, ProductId = t.ProductId, Owner = t.Owner, ApplicationNumber = t.ApplicationNumber,
-        AppliedOn = t.AppliedOn, GrantNumber = t.GrantNumber, GrantedOn = t.GrantedOn, ExpiresOn = t.ExpiresOn, Status = t.Status, EndedOn = t.EndedOn,
-        Note = t.Note, IsArchived = t.IsArchived, Version = t.Version,
+        Kind = t.Kind,
+        Name = t.Name,
+        SubjectId = t.SubjectId,
+        ProductId = t.ProductId,
+        Owner = t.Owner,
+        ApplicationNumber = t.ApplicationNumber,
+        AppliedOn = t.AppliedOn,
+        GrantNumber = t.GrantNumber,
+        GrantedOn = t.GrantedOn,
+        ExpiresOn = t.ExpiresOn,
+        Status = t.Status,
+        EndedOn = t.EndedOn,
+        Note = t.Note,
+        IsArchived = t.IsArchived,
+        Version = t.Version,
     };
 
     protected override async Task ValidateAsync(SectionScope scope, IpTitle? existing, CancellationToken ct)

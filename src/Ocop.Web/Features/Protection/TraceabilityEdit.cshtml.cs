@@ -35,7 +35,13 @@ public sealed class TraceabilityEditModel(SectionContext section) : RegisterEdit
 
     protected override TraceInput ToInput(ProductTraceability t) => new()
     {
-        ProductId = t.ProductId, System = t.System, LabelCode = t.LabelCode, StartedOn = t.StartedOn, EndedOn = t.EndedOn, IsArchived = t.IsArchived, Version = t.Version,
+        ProductId = t.ProductId,
+        System = t.System,
+        LabelCode = t.LabelCode,
+        StartedOn = t.StartedOn,
+        EndedOn = t.EndedOn,
+        IsArchived = t.IsArchived,
+        Version = t.Version,
     };
 
     protected override async Task ValidateAsync(SectionScope scope, ProductTraceability? existing, CancellationToken ct)

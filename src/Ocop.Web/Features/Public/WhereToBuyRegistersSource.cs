@@ -17,7 +17,13 @@ public sealed class WhereToBuyRegistersSource : IWhereToBuySource
             .Where(p => !p.IsArchived && p.OpenedOn <= today && (p.ClosedOn == null || p.ClosedOn > today))
             .Select(p => new
             {
-                p.Id, p.Name, p.Address, p.CommuneId, p.Latitude, p.Longitude, p.OperatorSubjectId,
+                p.Id,
+                p.Name,
+                p.Address,
+                p.CommuneId,
+                p.Latitude,
+                p.Longitude,
+                p.OperatorSubjectId,
                 Products = p.Products.Where(x => x.StartedOn <= today && (x.EndedOn == null || x.EndedOn > today)).Select(x => x.ProductId).ToList(),
             })
             .ToListAsync(ct);

@@ -42,7 +42,16 @@ public static class PeriodicReportDocx
 
     private static string Roman(int n) => n switch
     {
-        1 => "I", 2 => "II", 3 => "III", 4 => "IV", 5 => "V", 6 => "VI", 7 => "VII", 8 => "VIII", 9 => "IX", 10 => "X",
+        1 => "I",
+        2 => "II",
+        3 => "III",
+        4 => "IV",
+        5 => "V",
+        6 => "VI",
+        7 => "VII",
+        8 => "VIII",
+        9 => "IX",
+        10 => "X",
         _ => n.ToString(CultureInfo.InvariantCulture),
     };
 }

@@ -65,7 +65,10 @@ public sealed class ReportData
             .Where(c => productIds.Contains(c.ProductId) && c.IssuedOn <= to && c.ExpiresOn >= earliestExpiry)
             .Select(c => new
             {
-                Certificate = c, ProductName = c.Product!.Name, SubjectName = c.Product.Subject!.Name, CommuneName = c.Product.Commune!.Name,
+                Certificate = c,
+                ProductName = c.Product!.Name,
+                SubjectName = c.Product.Subject!.Name,
+                CommuneName = c.Product.Commune!.Name,
                 c.Recognition!.DecisionNumber,
                 SupersededOn = db.Certificates.Where(x => x.Id == c.SupersededById).Select(x => (DateOnly?)x.IssuedOn).FirstOrDefault(),
             })

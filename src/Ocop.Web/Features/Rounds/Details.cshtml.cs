@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Access;
 using Ocop.Core.Evaluation;
@@ -209,7 +209,10 @@ public sealed class DetailsModel(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ConflictDeclarations.Add(new ConflictDeclaration
         {
-            CouncilMemberId = member!.Id, SubjectId = Conflict.SubjectId!.Value, Relation = relation!, DeclaredAt = clock.GetUtcNow().UtcDateTime,
+            CouncilMemberId = member!.Id,
+            SubjectId = Conflict.SubjectId!.Value,
+            Relation = relation!,
+            DeclaredAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);
         await RoundSheets.SyncAsync(db, Id, ct);
@@ -339,7 +342,11 @@ public sealed class DetailsModel(
         var members = await db.CouncilMembers.AsNoTracking().Where(m => m.RoundId == Id).OrderBy(m => m.Position).ThenBy(m => m.Id)
             .Select(m => new
             {
-                m.Id, m.FullName, m.Organisation, m.Position, m.UserId,
+                m.Id,
+                m.FullName,
+                m.Organisation,
+                m.Position,
+                m.UserId,
                 UserName = db.Users.Where(u => u.Id == m.UserId).Select(u => u.UserName).FirstOrDefault(),
                 Conflicts = m.Conflicts.Select(c => new ConflictRow(c.Subject!.Name, c.Relation, c.DeclaredAt)).ToList(),
             })

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Evaluation;
 using Ocop.Core.Units;
@@ -68,8 +68,13 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
 
             Input = new RoundInput
             {
-                Name = round.Name, Level = round.Level, ProcessCode = round.ProcessCode, UnitId = round.UnitId,
-                OpensOn = round.OpensOn, ClosesOn = round.ClosesOn, Version = round.Version,
+                Name = round.Name,
+                Level = round.Level,
+                ProcessCode = round.ProcessCode,
+                UnitId = round.UnitId,
+                OpensOn = round.OpensOn,
+                ClosesOn = round.ClosesOn,
+                Version = round.Version,
             };
             ProcessWarning = await WarningAsync(round.ProcessCode, round.OpensOn, ct);
         }

@@ -179,7 +179,8 @@ public static class RoundSheets
                 {
                     db.MemberScoresheets.Add(new MemberScoresheet
                     {
-                        RoundProductId = product.Id, CouncilMemberId = member.Id,
+                        RoundProductId = product.Id,
+                        CouncilMemberId = member.Id,
                         State = recused ? MemberSheetState.Recused : MemberSheetState.NotStarted,
                     });
                 }

@@ -114,7 +114,12 @@ public static class ScoresheetXlsx
             // The evident corrections of the printed text travel with the sheet: the printed value beside the one used.
             sheets[CorrectionsSheet] = corrections.Select(c => new CorrectionRow
             {
-                Location = c.Location, Criterion = c.CriterionCode, Option = c.OptionText, Printed = c.Printed, Used = c.Used, Reason = c.Reason,
+                Location = c.Location,
+                Criterion = c.CriterionCode,
+                Option = c.OptionText,
+                Printed = c.Printed,
+                Used = c.Used,
+                Reason = c.Reason,
             }).ToList();
         }
         using var stream = new MemoryStream();

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Access;
 using Ocop.Core.Registry;
@@ -50,14 +50,28 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
 
             Input = new SaveSubject.Command
             {
-                Name = s.Name, LegalForm = s.LegalForm, RegistrationNumber = s.RegistrationNumber, TaxCode = s.TaxCode,
-                CommuneId = s.CommuneId, Address = s.Address, Representative = s.Representative, Phone = s.Phone, Email = s.Email,
-                WomenLed = s.WomenLed, EthnicMinorityLed = s.EthnicMinorityLed, WorkersTotal = s.WorkersTotal,
-                WorkersLocal = s.WorkersLocal, WorkersTrained = s.WorkersTrained, CraftVillageId = s.CraftVillageId,
-                GreenValueChain = s.GreenValueChain, RawMaterialEvidence = s.RawMaterialEvidence,
+                Name = s.Name,
+                LegalForm = s.LegalForm,
+                RegistrationNumber = s.RegistrationNumber,
+                TaxCode = s.TaxCode,
+                CommuneId = s.CommuneId,
+                Address = s.Address,
+                Representative = s.Representative,
+                Phone = s.Phone,
+                Email = s.Email,
+                WomenLed = s.WomenLed,
+                EthnicMinorityLed = s.EthnicMinorityLed,
+                WorkersTotal = s.WorkersTotal,
+                WorkersLocal = s.WorkersLocal,
+                WorkersTrained = s.WorkersTrained,
+                CraftVillageId = s.CraftVillageId,
+                GreenValueChain = s.GreenValueChain,
+                RawMaterialEvidence = s.RawMaterialEvidence,
                 RawMaterialAreaHa = await db.SubjectGreenChains.Where(p => p.SubjectId == id && p.EndedOn == null).Select(p => p.RawMaterialAreaHa).FirstOrDefaultAsync(ct),
                 SalesChannels = Display.Values<SalesChannels>().Where(c => s.SalesChannels.HasFlag(c)).ToList(),
-                RegisteredOn = s.RegisteredOn, EffectiveOn = Today, Version = s.Version,
+                RegisteredOn = s.RegisteredOn,
+                EffectiveOn = Today,
+                Version = s.Version,
             };
         }
         else if (!RegistryAccess.CanCreateSubject(scope.Role))

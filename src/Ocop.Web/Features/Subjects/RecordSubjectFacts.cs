@@ -49,7 +49,9 @@ public static class RecordSubjectFacts
 
     private static readonly Dictionary<string, string> FactNames = new(StringComparer.Ordinal)
     {
-        ["LegalForm"] = "Loại hình", ["GreenValueChain"] = "Chuỗi giá trị xanh", ["SalesChannels"] = "Kênh bán hàng",
+        ["LegalForm"] = "Loại hình",
+        ["GreenValueChain"] = "Chuỗi giá trị xanh",
+        ["SalesChannels"] = "Kênh bán hàng",
     };
 
     private static void AddAll(Dictionary<string, string> problems, string field, Dictionary<string, string> refused)

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Ocop.Core.Registry;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Ocop.Core.Registry;
 using Ocop.Core.Text;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Shared;

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Access;
 using Ocop.Core.Support;
@@ -61,8 +61,17 @@ public sealed class BudgetEditModel(SectionContext section) : PageModel
 
             Input = new AllocationInput
             {
-                Year = a!.Year, Source = a.Source, UnitId = a.UnitId, AllocatedByOfficeId = a.AllocatedByOfficeId, OfficeId = a.OfficeId, CommuneId = a.CommuneId,
-                AmountVnd = a.AmountVnd, Decision = a.Decision, Note = a.Note, IsArchived = a.IsArchived, Version = a.Version,
+                Year = a!.Year,
+                Source = a.Source,
+                UnitId = a.UnitId,
+                AllocatedByOfficeId = a.AllocatedByOfficeId,
+                OfficeId = a.OfficeId,
+                CommuneId = a.CommuneId,
+                AmountVnd = a.AmountVnd,
+                Decision = a.Decision,
+                Note = a.Note,
+                IsArchived = a.IsArchived,
+                Version = a.Version,
             };
         }
         else

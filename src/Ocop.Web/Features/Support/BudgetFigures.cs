@@ -37,11 +37,22 @@ public static class BudgetFigures
         var rows = await query.OrderByDescending(a => a.Year).ThenBy(a => a.Source).ThenBy(a => a.Id)
             .Select(a => new
             {
-                a.Id, a.Year, a.Source, a.UnitId, UnitName = a.Unit!.Name, a.AllocatedByOfficeId, AllocatedBy = a.AllocatedByOffice == null ? null : a.AllocatedByOffice.Name,
-                OfficeName = a.Office == null ? null : a.Office.Name, CommuneName = a.Commune == null ? null : a.Commune.Name, a.CommuneId, a.AmountVnd,
+                a.Id,
+                a.Year,
+                a.Source,
+                a.UnitId,
+                UnitName = a.Unit!.Name,
+                a.AllocatedByOfficeId,
+                AllocatedBy = a.AllocatedByOffice == null ? null : a.AllocatedByOffice.Name,
+                OfficeName = a.Office == null ? null : a.Office.Name,
+                CommuneName = a.Commune == null ? null : a.Commune.Name,
+                a.CommuneId,
+                a.AmountVnd,
                 Committed = section.Db.SupportRecords.Where(r => r.BudgetAllocationId == a.Id && !r.IsArchived).Sum(r => r.AmountVnd ?? 0),
                 Paid = section.Db.SupportRecords.Where(r => r.BudgetAllocationId == a.Id && !r.IsArchived).Sum(r => r.PaidVnd ?? 0),
-                a.Decision, a.Note, a.IsArchived,
+                a.Decision,
+                a.Note,
+                a.IsArchived,
             })
             .ToListAsync(ct);
         return rows.Where(a => SectionScope.Inside(scope.CommunesOf(a.CommuneId ?? a.UnitId), filter.Communes))

@@ -54,8 +54,15 @@ public sealed class PolicyEditModel(SectionContext section) : PageModel
 
             Input = new PolicyInput
             {
-                Name = p.Name, LegalBasis = p.LegalBasis, Kind = p.Kind, Source = p.Source, ValidFrom = p.ValidFrom, ValidTo = p.ValidTo, Description = p.Description,
-                IsArchived = p.IsArchived, Version = p.Version,
+                Name = p.Name,
+                LegalBasis = p.LegalBasis,
+                Kind = p.Kind,
+                Source = p.Source,
+                ValidFrom = p.ValidFrom,
+                ValidTo = p.ValidTo,
+                Description = p.Description,
+                IsArchived = p.IsArchived,
+                Version = p.Version,
                 Rates = [.. Enumerable.Range(3, 3).Select(stars => p.Rates.FirstOrDefault(r => r.Stars == stars) is { } r
                     ? new RateInput { MaxAmountVnd = r.MaxAmountVnd, RatePercent = r.RatePercent } : new RateInput())],
             };

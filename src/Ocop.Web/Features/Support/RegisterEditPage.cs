@@ -159,8 +159,12 @@ public abstract class RegisterEditPage<TEntity, TInput>(SectionContext section) 
                 var ownerId = (int)section.Db.Entry(entity).Property(nameof(SectionFile.Id)).CurrentValue!;
                 section.Db.SectionFiles.AddRange(stored.Select(s => new SectionFile
                 {
-                    OwnerType = FileOwnerType!, OwnerId = ownerId, StoredName = s.Saved.StoredName,
-                    OriginalName = Dossiers.DocumentStore.OriginalName(s.File.FileName), ContentType = s.Saved.ContentType, SizeBytes = s.Saved.SizeBytes,
+                    OwnerType = FileOwnerType!,
+                    OwnerId = ownerId,
+                    StoredName = s.Saved.StoredName,
+                    OriginalName = Dossiers.DocumentStore.OriginalName(s.File.FileName),
+                    ContentType = s.Saved.ContentType,
+                    SizeBytes = s.Saved.SizeBytes,
                     UploadedAt = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
                 }));
                 await section.Db.SaveChangesAsync(ct);

@@ -18,13 +18,26 @@ public static class SectionHistory
 {
     public static readonly IReadOnlyDictionary<string, string> TypeNames = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [nameof(SupportRecord)] = "Hồ sơ hỗ trợ", [nameof(SupportPolicy)] = "Chính sách hỗ trợ", [nameof(SupportPolicyRate)] = "Mức hỗ trợ theo hạng sao",
-        [nameof(BudgetAllocation)] = "Dự toán kinh phí", [nameof(TrainingEvent)] = "Đào tạo, truyền thông", [nameof(TrainingAttendee)] = "Chủ thể tham dự",
-        [nameof(IpTitle)] = "Sở hữu trí tuệ", [nameof(ProductTraceability)] = "Truy xuất nguồn gốc", [nameof(TradeFair)] = "Hội chợ, triển lãm",
-        [nameof(TradeFairEntry)] = "Sản phẩm tham gia hội chợ", [nameof(SalesPoint)] = "Điểm bán OCOP", [nameof(SalesPointProduct)] = "Sản phẩm tại điểm bán",
-        [nameof(EcommerceListing)] = "Gian hàng thương mại điện tử", [nameof(TourismPoint)] = "Điểm du lịch", [nameof(TourismRoute)] = "Tuyến du lịch",
-        [nameof(TourismRouteStop)] = "Điểm dừng của tuyến", [nameof(RawMaterialArea)] = "Vùng nguyên liệu", [nameof(RawMaterialAreaLink)] = "Liên kết vùng nguyên liệu",
-        [nameof(Reward)] = "Khen thưởng", [nameof(SectionFile)] = "Tệp đính kèm",
+        [nameof(SupportRecord)] = "Hồ sơ hỗ trợ",
+        [nameof(SupportPolicy)] = "Chính sách hỗ trợ",
+        [nameof(SupportPolicyRate)] = "Mức hỗ trợ theo hạng sao",
+        [nameof(BudgetAllocation)] = "Dự toán kinh phí",
+        [nameof(TrainingEvent)] = "Đào tạo, truyền thông",
+        [nameof(TrainingAttendee)] = "Chủ thể tham dự",
+        [nameof(IpTitle)] = "Sở hữu trí tuệ",
+        [nameof(ProductTraceability)] = "Truy xuất nguồn gốc",
+        [nameof(TradeFair)] = "Hội chợ, triển lãm",
+        [nameof(TradeFairEntry)] = "Sản phẩm tham gia hội chợ",
+        [nameof(SalesPoint)] = "Điểm bán OCOP",
+        [nameof(SalesPointProduct)] = "Sản phẩm tại điểm bán",
+        [nameof(EcommerceListing)] = "Gian hàng thương mại điện tử",
+        [nameof(TourismPoint)] = "Điểm du lịch",
+        [nameof(TourismRoute)] = "Tuyến du lịch",
+        [nameof(TourismRouteStop)] = "Điểm dừng của tuyến",
+        [nameof(RawMaterialArea)] = "Vùng nguyên liệu",
+        [nameof(RawMaterialAreaLink)] = "Liên kết vùng nguyên liệu",
+        [nameof(Reward)] = "Khen thưởng",
+        [nameof(SectionFile)] = "Tệp đính kèm",
     };
 
     /// <summary>The record's name, the page to go back to and the audit keys to show; null when the user may not read it or it does not exist.</summary>

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Ocop.Core.Planning;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Ocop.Core.Planning;
 using Ocop.Web.Data;
 
 namespace Ocop.Web.Features.Tasks;

@@ -51,9 +51,21 @@ public sealed class EditModel(SectionContext section) : RegisterEditPage<Trainin
 
     protected override EventInput ToInput(TrainingEvent t) => new()
     {
-        Kind = t.Kind, Title = t.Title, On = t.On, EndsOn = t.EndsOn, UnitId = t.UnitId, OfficeId = t.OfficeId, Organiser = t.Organiser,
-        Participants = t.Participants, Women = t.Women, SubjectIds = t.Attendees.Select(a => a.SubjectId).ToList(), Materials = t.Materials,
-        Source = t.Source, CostVnd = t.CostVnd, IsArchived = t.IsArchived, Version = t.Version,
+        Kind = t.Kind,
+        Title = t.Title,
+        On = t.On,
+        EndsOn = t.EndsOn,
+        UnitId = t.UnitId,
+        OfficeId = t.OfficeId,
+        Organiser = t.Organiser,
+        Participants = t.Participants,
+        Women = t.Women,
+        SubjectIds = t.Attendees.Select(a => a.SubjectId).ToList(),
+        Materials = t.Materials,
+        Source = t.Source,
+        CostVnd = t.CostVnd,
+        IsArchived = t.IsArchived,
+        Version = t.Version,
     };
 
     protected override async Task ValidateAsync(SectionScope scope, TrainingEvent? existing, CancellationToken ct)

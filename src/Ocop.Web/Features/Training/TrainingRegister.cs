@@ -31,8 +31,21 @@ public static class TrainingRegister
             .OrderByDescending(t => t.On).ThenBy(t => t.Title)
             .Select(t => new
             {
-                t.Id, t.Kind, t.Title, t.On, t.EndsOn, t.UnitId, UnitName = t.Unit!.Name, t.Organiser, t.Participants, t.Women,
-                Subjects = t.Attendees.Select(a => a.Subject!.Name).ToList(), t.Materials, t.Source, t.CostVnd, t.IsArchived,
+                t.Id,
+                t.Kind,
+                t.Title,
+                t.On,
+                t.EndsOn,
+                t.UnitId,
+                UnitName = t.Unit!.Name,
+                t.Organiser,
+                t.Participants,
+                t.Women,
+                Subjects = t.Attendees.Select(a => a.Subject!.Name).ToList(),
+                t.Materials,
+                t.Source,
+                t.CostVnd,
+                t.IsArchived,
             })
             .ToListAsync(ct);
         return rows.Where(t => SectionScope.Inside(scope.CommunesOf(t.UnitId), filter.Communes))

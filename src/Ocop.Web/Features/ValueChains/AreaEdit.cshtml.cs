@@ -57,9 +57,16 @@ public sealed class AreaEditModel(SectionContext section) : RegisterEditPage<Raw
 
     protected override AreaInput ToInput(RawMaterialArea a) => new()
     {
-        Name = a.Name, CommuneId = a.CommuneId, Location = a.Location, AreaHa = a.AreaHa, CertificateNumber = a.CertificateNumber,
+        Name = a.Name,
+        CommuneId = a.CommuneId,
+        Location = a.Location,
+        AreaHa = a.AreaHa,
+        CertificateNumber = a.CertificateNumber,
         Certifications = Enum.GetValues<AreaCertification>().Where(c => c != AreaCertification.None && a.Certification.HasFlag(c)).ToList(),
-        StartedOn = a.StartedOn, EndedOn = a.EndedOn, IsArchived = a.IsArchived, Version = a.Version,
+        StartedOn = a.StartedOn,
+        EndedOn = a.EndedOn,
+        IsArchived = a.IsArchived,
+        Version = a.Version,
         Links = a.Links.OrderBy(l => l.Id).Select(l => new LinkInput { SubjectId = l.SubjectId, Contract = l.Contract, StartedOn = l.StartedOn, EndedOn = l.EndedOn }).ToList(),
     };
 

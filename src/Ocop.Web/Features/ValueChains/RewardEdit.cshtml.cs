@@ -37,8 +37,15 @@ public sealed class RewardEditModel(SectionContext section) : RegisterEditPage<R
 
     protected override RewardInput ToInput(Reward r) => new()
     {
-        SubjectId = r.SubjectId, ProductId = r.ProductId, Title = r.Title, Level = r.Level, Issuer = r.Issuer, Decision = r.Decision, On = r.On,
-        IsArchived = r.IsArchived, Version = r.Version,
+        SubjectId = r.SubjectId,
+        ProductId = r.ProductId,
+        Title = r.Title,
+        Level = r.Level,
+        Issuer = r.Issuer,
+        Decision = r.Decision,
+        On = r.On,
+        IsArchived = r.IsArchived,
+        Version = r.Version,
     };
 
     protected override async Task ValidateAsync(SectionScope scope, Reward? existing, CancellationToken ct)

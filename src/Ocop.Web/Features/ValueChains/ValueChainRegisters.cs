@@ -49,8 +49,18 @@ public static class ValueChainRegisters
         var rows = await query.OrderBy(a => a.Name)
             .Select(a => new
             {
-                a.Id, a.Name, a.CommuneId, CommuneName = a.Commune!.Name, a.Location, a.AreaHa, a.Certification, a.CertificateNumber, a.StartedOn, a.EndedOn,
-                Links = a.Links.Select(l => new { l.SubjectId, l.Subject!.Name }).ToList(), a.IsArchived,
+                a.Id,
+                a.Name,
+                a.CommuneId,
+                CommuneName = a.Commune!.Name,
+                a.Location,
+                a.AreaHa,
+                a.Certification,
+                a.CertificateNumber,
+                a.StartedOn,
+                a.EndedOn,
+                Links = a.Links.Select(l => new { l.SubjectId, l.Subject!.Name }).ToList(),
+                a.IsArchived,
             })
             .ToListAsync(ct);
         // A producer sees the areas its own subject is tied to.
@@ -74,8 +84,18 @@ public static class ValueChainRegisters
         var rows = await query.OrderByDescending(r => r.On)
             .Select(r => new
             {
-                r.Id, r.Title, r.Level, r.Issuer, r.Decision, r.On, r.SubjectId, SubjectName = r.Subject!.Name, ProductName = r.Product == null ? null : r.Product.Name,
-                r.Subject.CommuneId, CommuneName = r.Subject.Commune!.Name, r.IsArchived,
+                r.Id,
+                r.Title,
+                r.Level,
+                r.Issuer,
+                r.Decision,
+                r.On,
+                r.SubjectId,
+                SubjectName = r.Subject!.Name,
+                ProductName = r.Product == null ? null : r.Product.Name,
+                r.Subject.CommuneId,
+                CommuneName = r.Subject.Commune!.Name,
+                r.IsArchived,
             })
             .ToListAsync(ct);
         return rows.Select(r => new RewardRow(r.Id, r.Title, r.Level, r.Issuer, r.Decision, r.On, r.SubjectName, r.ProductName, r.CommuneName, r.IsArchived,

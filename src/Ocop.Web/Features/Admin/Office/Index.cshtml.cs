@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Units;
 using Ocop.Web.Data;
@@ -37,8 +37,12 @@ public sealed class IndexModel(OcopDbContext db, UnitDirectory directory, TimePr
         {
             Input = new OfficeInput
             {
-                Name = office.Name, ShortName = office.ShortName, UnitId = office.UnitId, ServesWholeCountry = office.ServesWholeCountry,
-                ServedIds = office.Served.Select(s => s.UnitId).ToList(), Version = office.Version,
+                Name = office.Name,
+                ShortName = office.ShortName,
+                UnitId = office.UnitId,
+                ServesWholeCountry = office.ServesWholeCountry,
+                ServedIds = office.Served.Select(s => s.UnitId).ToList(),
+                Version = office.Version,
             };
         }
 

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Access;
 using Ocop.Core.Units;
@@ -69,9 +69,15 @@ public sealed class EditModel(
 
             Input = new UserInput
             {
-                UserName = user.UserName ?? "", FullName = user.FullName, Organisation = user.Organisation, Role = user.Role,
-                UnitIds = user.Units.Select(u => u.UnitId).ToList(), SubjectId = user.SubjectId, IsArchived = user.IsArchived,
-                DecisionLevel = user.DecisionLevel, EditToken = EditToken(user),
+                UserName = user.UserName ?? "",
+                FullName = user.FullName,
+                Organisation = user.Organisation,
+                Role = user.Role,
+                UnitIds = user.Units.Select(u => u.UnitId).ToList(),
+                SubjectId = user.SubjectId,
+                IsArchived = user.IsArchived,
+                DecisionLevel = user.DecisionLevel,
+                EditToken = EditToken(user),
             };
         }
 

@@ -17,8 +17,14 @@ public sealed class IndexModel(OcopDbContext db, TimeProvider clock) : PageModel
         var users = await db.Users.AsNoTracking().OrderBy(u => u.IsArchived).ThenBy(u => u.UserName)
             .Select(u => new
             {
-                u.Id, u.UserName, u.FullName, u.Role, u.IsArchived, u.LockoutEnd,
-                Units = u.Units.Select(x => x.Unit!.Name).ToList(), Subject = u.Subject!.Name,
+                u.Id,
+                u.UserName,
+                u.FullName,
+                u.Role,
+                u.IsArchived,
+                u.LockoutEnd,
+                Units = u.Units.Select(x => x.Unit!.Name).ToList(),
+                Subject = u.Subject!.Name,
             })
             .ToListAsync(ct);
         Rows = users.Select(u => new Row(u.Id, u.UserName ?? "", u.FullName, u.Role,

@@ -62,9 +62,21 @@ public sealed class SaveSupportRecord(OcopDbContext db, UnitDirectory directory,
         ArgumentNullException.ThrowIfNull(x);
         return new Command
         {
-            Id = x.Id, SubjectId = x.SubjectId, ProductId = x.ProductId, Kind = x.Kind, Description = x.Description, On = x.On, AmountVnd = x.AmountVnd,
-            Reference = x.Reference, IsArchived = x.IsArchived, Version = x.Version, PaidVnd = x.PaidVnd, Source = x.Source, PolicyId = x.PolicyId,
-            OfficeId = x.OfficeId, BudgetAllocationId = x.BudgetAllocationId,
+            Id = x.Id,
+            SubjectId = x.SubjectId,
+            ProductId = x.ProductId,
+            Kind = x.Kind,
+            Description = x.Description,
+            On = x.On,
+            AmountVnd = x.AmountVnd,
+            Reference = x.Reference,
+            IsArchived = x.IsArchived,
+            Version = x.Version,
+            PaidVnd = x.PaidVnd,
+            Source = x.Source,
+            PolicyId = x.PolicyId,
+            OfficeId = x.OfficeId,
+            BudgetAllocationId = x.BudgetAllocationId,
         };
     }
 
@@ -158,8 +170,12 @@ public sealed class SaveSupportRecord(OcopDbContext db, UnitDirectory directory,
             {
                 db.SectionFiles.AddRange(stored.Select(s => new SectionFile
                 {
-                    OwnerType = nameof(SupportRecord), OwnerId = record.Id, StoredName = s.Saved.StoredName,
-                    OriginalName = Dossiers.DocumentStore.OriginalName(s.File.FileName), ContentType = s.Saved.ContentType, SizeBytes = s.Saved.SizeBytes,
+                    OwnerType = nameof(SupportRecord),
+                    OwnerId = record.Id,
+                    StoredName = s.Saved.StoredName,
+                    OriginalName = Dossiers.DocumentStore.OriginalName(s.File.FileName),
+                    ContentType = s.Saved.ContentType,
+                    SizeBytes = s.Saved.SizeBytes,
                     UploadedAt = clock.GetUtcNow().UtcDateTime,
                 }));
                 await db.SaveChangesAsync(ct);
