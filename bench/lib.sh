@@ -91,6 +91,8 @@ use_provider() {
       ;;
     postgres)
       export Database__Provider=Postgres Ocop__DataFolder="$work/postgres-data"
+      # The file store must exist: the health check writes into it before the app answers.
+      mkdir -p "$Ocop__DataFolder"
       ConnectionStrings__Postgres="$(start_postgres)"
       export ConnectionStrings__Postgres
       ;;
@@ -108,7 +110,7 @@ start_app() {
   app_pid=$!
   until curl -fsS -o /dev/null --max-time 2 "$base/health" 2>/dev/null; do
     kill -0 "$app_pid" 2>/dev/null || { cat "$work/app-$provider.log" >&2; exit 1; }
-    [ $(($(now_ms) - started)) -lt 60000 ] || { echo "no answer within 60 s" >&2; exit 1; }
+    [ $(($(now_ms) - started)) -lt 60000 ] || { echo "no answer within 60 s; the app said:" >&2; tail -40 "$work/app-$provider.log" >&2; curl -sS --max-time 5 "$base/health" >&2; exit 1; }
     sleep 0.05
   done
   first_ms=$(($(now_ms) - started))
