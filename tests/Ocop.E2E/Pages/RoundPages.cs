@@ -67,6 +67,9 @@ public sealed class RoundDetailsPage(IPage page) : AppPage(page)
     public async Task<ScoresheetPage> OpenMySheetAsync()
     {
         await Page.GetByRole(AriaRole.Link, new() { Name = "Chấm điểm" }).First.ClickAsync();
+        // The sheet must be the page shown before anyone reads its options: under load the round's page lingers.
+        await Page.WaitForURLAsync(new Regex(@"/Rounds/\d+/Score/\d+"));
+        await Page.Locator("form#scoresheet").WaitForAsync();
         return new ScoresheetPage(Page);
     }
 }
@@ -81,6 +84,7 @@ public sealed class ScoresheetPage(IPage page) : AppPage(page)
     public async Task AnswerEveryCriterionAsync(double share)
     {
         var radios = Page.Locator("input[type=radio][name^='Answers[']");
+        await radios.First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
         var options = new List<(string Name, int Points, ILocator Radio)>();
         for (var i = 0; i < await radios.CountAsync(); i++)
         {
