@@ -78,6 +78,17 @@ public sealed class ScoresheetViewerTests(BrowserFixture fixture, ITestOutputHel
             Assert.Single(page.Context.Pages);
             await Expect(criterion).ToBeInViewportAsync();
 
+            // Down to the last criteria, the totals and the viewer stay on the screen beside them.
+            foreach (var share in new[] { 0.5, 1.0 })
+            {
+                await page.EvaluateAsync("s => window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) * s)", share);
+                foreach (var (what, box) in new[] { ("panel", await sheet.Panel.BoundingBoxAsync()), ("viewer", await viewer.BoundingBoxAsync()) })
+                {
+                    Assert.NotNull(box);
+                    Assert.True(box.Y >= -1 && box.Y + box.Height <= 768 + 1, $"at {share}: the {what} at {box.Y}+{box.Height}");
+                }
+            }
+
             // On a phone there is no room beside the criteria: the frame is hidden and the document opens in its own window.
             await page.SetViewportSizeAsync(390, 844);
             await Expect(viewer).ToBeHiddenAsync();
@@ -178,7 +189,8 @@ public sealed class ScoresheetViewerTests(BrowserFixture fixture, ITestOutputHel
         var dossier = new Dossier
         {
             ProductId = roundProduct.ProductId,
-            Year = DateTime.UtcNow.Year,
+            // Next year's, so that no other test's round of this year links it when adding the same product.
+            Year = DateTime.UtcNow.Year + 1,
             Variant = DossierVariant.FirstEvaluation,
             State = DossierState.Accepted,
             AcceptedAt = DateTime.UtcNow,
