@@ -17,7 +17,8 @@ public sealed class ChecklistModel(OcopDbContext db, UserScopeLoader scopes, Sav
 {
     [FromQuery(Name = "edit")] public int? EditId { get; set; }
     [FromQuery(Name = "archived")] public bool ShowArchived { get; set; }
-    [BindProperty] public SaveChecklistItem.Command Input { get; set; } = new();
+    // Checked by the use case, with its other rules, in one pass: the form shows every refused field at once.
+    [BindProperty, Microsoft.AspNetCore.Mvc.ModelBinding.Validation.ValidateNever] public SaveChecklistItem.Command Input { get; set; } = new();
 
     public List<DossierChecklistItem> Items { get; private set; } = [];
     public List<SelectListItem> Variants { get; private set; } = [];

@@ -16,7 +16,8 @@ namespace Ocop.Web.Features.Dossiers;
 public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, OpenDossier open, TimeProvider clock) : PageModel
 {
     [FromRoute] public int ProductId { get; set; }
-    [BindProperty] public OpenDossier.Command Input { get; set; } = new();
+    // Checked by the use case, with its other rules, in one pass: the form shows every refused field at once.
+    [BindProperty, Microsoft.AspNetCore.Mvc.ModelBinding.Validation.ValidateNever] public OpenDossier.Command Input { get; set; } = new();
 
     public string ProductName { get; private set; } = "";
     public string? LastDossier { get; private set; }

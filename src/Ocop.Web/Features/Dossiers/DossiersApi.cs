@@ -46,6 +46,14 @@ public static class DossiersApi
             .WithSummary("Hồ sơ đánh giá: danh mục giấy tờ, tệp, mức độ đầy đủ (ETag: phiên bản) / Dossier with its checklist and files")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        api.MapGet("/dossiers/{id:int}/documents/{documentId:int}", FileAsync)
+            .WithName("GetDossierDocument")
+            .WithTags("Dossiers")
+            .WithSummary("Tải một tệp của hồ sơ / Download a dossier file")
+            .WithDescription("Cho người xem được hồ sơ; tệp đã gỡ vẫn tải được (lịch sử hồ sơ).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         var write = api.MapGroup("/dossiers").WithTags("Dossiers")
             .RequireAuthorization(ApiTokenAuthentication.TokenOnly).RequireRateLimiting(WritePaths.RateLimit);
         write.MapPost("", CreateAsync)
@@ -150,6 +158,24 @@ public static class DossiersApi
         return TypedResults.Ok(detail);
     }
 
+    private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> FileAsync(
+        int id, int documentId, UserScopeLoader scopes, OcopDbContext db, DocumentStore store, HttpContext http, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        var document = await db.DossierDocuments.AsNoTracking()
+            .Where(f => f.Id == documentId && f.DossierId == id && scope.Visible(db.Products).Any(p => p.Id == f.Dossier!.ProductId))
+            .Select(f => new { f.StoredName, f.ContentType, f.OriginalName })
+            .SingleOrDefaultAsync(ct);
+        if (document is null || !File.Exists(store.PathOf(document.StoredName)))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy tệp.");
+        }
+
+        http.Response.Headers.CacheControl = "private, no-store";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.PhysicalFile(store.PathOf(document.StoredName), document.ContentType, document.OriginalName);
+    }
+
     private static async Task<Results<Created<DossierDetail>, ProblemHttpResult>> CreateAsync(
         OpenDossier.Command command, UserScopeLoader scopes, OpenDossier open, OcopDbContext db, HttpContext http, CancellationToken ct)
     {
@@ -218,12 +244,12 @@ public sealed record DossierReturn(string? Reason);
 public sealed record DossierRow(int Id, int ProductId, string ProductName, int SubjectId, string SubjectName, string CommuneCode, string CommuneName,
     int Year, DossierVariant Variant, DossierState State, int Documents, DateTime UpdatedAt, int Version);
 
-/// <summary>A file of a dossier; <paramref name="Url"/> serves it to whoever may see the dossier.</summary>
+/// <summary>A file of a dossier; <paramref name="Url"/> serves it (with a token or a sign-in) to whoever may see the dossier.</summary>
 /// <param name="ItemId">The checklist item it was uploaded for.</param>
 public sealed record DossierFile(int Id, int? ItemId, string OriginalName, string ContentType, long SizeBytes, DateTime UploadedAt, string Url)
 {
     public static readonly System.Linq.Expressions.Expression<Func<DossierDocument, DossierFile>> Of = f =>
-        new DossierFile(f.Id, f.ChecklistItemId, f.OriginalName, f.ContentType, f.SizeBytes, f.UploadedAt, "/Dossiers/File/" + f.Id);
+        new DossierFile(f.Id, f.ChecklistItemId, f.OriginalName, f.ContentType, f.SizeBytes, f.UploadedAt, "/api/v1/dossiers/" + f.DossierId + "/documents/" + f.Id);
 }
 
 /// <summary>An item of the dossier's checklist with the files uploaded for it.</summary>
