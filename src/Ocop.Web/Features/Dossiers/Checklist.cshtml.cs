@@ -17,8 +17,7 @@ public sealed class ChecklistModel(OcopDbContext db, UserScopeLoader scopes, Sav
 {
     [FromQuery(Name = "edit")] public int? EditId { get; set; }
     [FromQuery(Name = "archived")] public bool ShowArchived { get; set; }
-    // Checked by the use case, with its other rules, in one pass: the form shows every refused field at once.
-    [BindProperty, Microsoft.AspNetCore.Mvc.ModelBinding.Validation.ValidateNever] public SaveChecklistItem.Command Input { get; set; } = new();
+    [BindProperty] public SaveChecklistItem.Command Input { get; set; } = new();
 
     public List<DossierChecklistItem> Items { get; private set; } = [];
     public List<SelectListItem> Variants { get; private set; } = [];
@@ -62,22 +61,22 @@ public sealed class ChecklistModel(OcopDbContext db, UserScopeLoader scopes, Sav
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
-        if (ModelState.IsValid)
+        // The use case checks its rules even when a field could not be read, so the form shows every refusal at once;
+        // it writes only a form that was read whole.
+        var readWhole = ModelState.IsValid;
+        var result = await save.RunAsync(await scopes.GetAsync(ct), Input, save: readWhole, ct);
+        switch (result.Outcome)
         {
-            var result = await save.RunAsync(await scopes.GetAsync(ct), Input, ct);
-            switch (result.Outcome)
-            {
-                case WriteOutcome.Done:
-                    TempData["Message"] = result.Value!.Created ? "Đã thêm giấy tờ vào danh mục." : "Đã lưu giấy tờ.";
-                    return RedirectToPage();
-                case WriteOutcome.NotFound:
-                    return NotFound();
-                case WriteOutcome.Refused:
-                    return Forbid();
-                default:
-                    result.AddTo(ModelState, "Input.");
-                    break;
-            }
+            case WriteOutcome.Done when readWhole:
+                TempData["Message"] = result.Value!.Created ? "Đã thêm giấy tờ vào danh mục." : "Đã lưu giấy tờ.";
+                return RedirectToPage();
+            case WriteOutcome.NotFound:
+                return NotFound();
+            case WriteOutcome.Refused:
+                return Forbid();
+            default:
+                FormErrors.Merge(ModelState, result, "Input.");
+                break;
         }
 
         EditId = Input.Id;

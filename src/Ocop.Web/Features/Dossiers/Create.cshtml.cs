@@ -16,8 +16,7 @@ namespace Ocop.Web.Features.Dossiers;
 public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, OpenDossier open, TimeProvider clock) : PageModel
 {
     [FromRoute] public int ProductId { get; set; }
-    // Checked by the use case, with its other rules, in one pass: the form shows every refused field at once.
-    [BindProperty, Microsoft.AspNetCore.Mvc.ModelBinding.Validation.ValidateNever] public OpenDossier.Command Input { get; set; } = new();
+    [BindProperty] public OpenDossier.Command Input { get; set; } = new();
 
     public string ProductName { get; private set; } = "";
     public string? LastDossier { get; private set; }
@@ -49,26 +48,26 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, OpenDo
         }
 
         Variants = Lookups.Enum(Input.Variant);
-        if (ModelState.IsValid)
+        // The use case checks its rules even when a field could not be read, so the form shows every refusal at once;
+        // it writes only a form that was read whole.
+        var readWhole = ModelState.IsValid;
+        Input.ProductId = ProductId;
+        var result = await open.RunAsync(await scopes.GetAsync(ct), Input, save: readWhole, ct);
+        switch (result.Outcome)
         {
-            Input.ProductId = ProductId;
-            var result = await open.RunAsync(await scopes.GetAsync(ct), Input, ct);
-            switch (result.Outcome)
-            {
-                case WriteOutcome.Done:
-                    var opened = result.Value!;
-                    TempData["Message"] = opened.CopiedFromId is null
-                        ? "Đã tạo hồ sơ."
-                        : $"Đã tạo hồ sơ từ bản sao hồ sơ trước (mang theo {opened.CopiedDocuments} tệp).";
-                    return RedirectToPage("Details", new { id = opened.Id });
-                case WriteOutcome.NotFound:
-                    return NotFound();
-                case WriteOutcome.Refused:
-                    return Forbid();
-                default:
-                    result.AddTo(ModelState, "Input.");
-                    break;
-            }
+            case WriteOutcome.Done when readWhole:
+                var opened = result.Value!;
+                TempData["Message"] = opened.CopiedFromId is null
+                    ? "Đã tạo hồ sơ."
+                    : $"Đã tạo hồ sơ từ bản sao hồ sơ trước (mang theo {opened.CopiedDocuments} tệp).";
+                return RedirectToPage("Details", new { id = opened.Id });
+            case WriteOutcome.NotFound:
+                return NotFound();
+            case WriteOutcome.Refused:
+                return Forbid();
+            default:
+                FormErrors.Merge(ModelState, result, "Input.");
+                break;
         }
 
         return Page();

@@ -180,7 +180,7 @@ public static class DossiersApi
         OpenDossier.Command command, UserScopeLoader scopes, OpenDossier open, OcopDbContext db, HttpContext http, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        var result = await open.RunAsync(scope, command, ct);
+        var result = await open.RunAsync(scope, command, ct: ct);
         if (!result.IsDone)
         {
             return ApiResults.Problem(result);

@@ -28,7 +28,8 @@ public sealed class OpenDossier(OcopDbContext db)
     /// <param name="CopiedDocuments">Documents carried over from the last dossier (0 for a first evaluation).</param>
     public sealed record Opened(int Id, int Version, int? CopiedFromId, int CopiedDocuments);
 
-    public async Task<WriteResult<Opened>> RunAsync(UserScope scope, Command command, CancellationToken ct = default)
+    /// <param name="save">False checks the command without writing it (a form whose other fields could not even be read).</param>
+    public async Task<WriteResult<Opened>> RunAsync(UserScope scope, Command command, bool save = true, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(command);
@@ -74,6 +75,11 @@ public sealed class OpenDossier(OcopDbContext db)
         if (errors.Any)
         {
             return WriteResult.Invalid<Opened>(errors);
+        }
+
+        if (!save)
+        {
+            return WriteResult.Done(new Opened(0, 0, null, 0));
         }
 
         // A re-evaluation (or an upgrade) is tied to the certificate it renews: the product's newest one still standing.

@@ -36,7 +36,8 @@ public sealed class SaveChecklistItem(OcopDbContext db)
 
     public sealed record Archived(int Id, string Title, bool Restored);
 
-    public async Task<WriteResult<Saved>> RunAsync(UserScope scope, Command command, CancellationToken ct = default)
+    /// <param name="save">False checks the command without writing it (a form whose other fields could not even be read).</param>
+    public async Task<WriteResult<Saved>> RunAsync(UserScope scope, Command command, bool save = true, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(command);
@@ -81,6 +82,11 @@ public sealed class SaveChecklistItem(OcopDbContext db)
         if (item is not null && item.Version != command.Version)
         {
             return WriteResult.Stale<Saved>(StaleMessage);
+        }
+
+        if (!save)
+        {
+            return WriteResult.Done(new Saved(item?.Id ?? 0, item is null));
         }
 
         var isNew = item is null;
