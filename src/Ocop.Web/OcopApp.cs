@@ -170,6 +170,7 @@ public static class OcopApp
         api.MapPlanningApi();
         api.MapUnitsApi();
         api.MapWritePathsApi();
+        Features.Dossiers.DossiersApi.MapDossiersApi(api);
         api.MapSectionApi();
         Features.Scoresheets.ScoresheetsApi.MapScoresheetsApi(api);
         app.MapPublicFace();

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -14,21 +13,14 @@ using Ocop.Web.Shared;
 namespace Ocop.Web.Features.Dossiers;
 
 /// <summary>Opens a dossier for a product and year; an upgrade or re-evaluation starts from a copy of the last one.</summary>
-public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock) : PageModel
+public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, OpenDossier open, TimeProvider clock) : PageModel
 {
     [FromRoute] public int ProductId { get; set; }
-    [BindProperty] public DossierInput Input { get; set; } = new();
+    [BindProperty] public OpenDossier.Command Input { get; set; } = new();
 
     public string ProductName { get; private set; } = "";
     public string? LastDossier { get; private set; }
     public List<SelectListItem> Variants { get; private set; } = [];
-
-    public sealed class DossierInput
-    {
-        [Required(ErrorMessage = "Nhập năm."), Range(2018, 2100, ErrorMessage = "Năm từ 2018 đến 2100.")] public int? Year { get; set; }
-        [Required(ErrorMessage = "Chọn loại hồ sơ.")] public DossierVariant? Variant { get; set; }
-        [StringLength(4000, ErrorMessage = "Tối đa 4.000 ký tự.")] public string? Notes { get; set; }
-    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -38,7 +30,7 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
             return refusal;
         }
 
-        Input = new DossierInput
+        Input = new OpenDossier.Command
         {
             Year = Display.Today(clock).Year,
             Variant = LastDossier is null ? DossierVariant.FirstEvaluation : DossierVariant.Reevaluation,
@@ -56,34 +48,29 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
         }
 
         Variants = Lookups.Enum(Input.Variant);
-        if (Input.Variant is { } chosen && !Enum.IsDefined(chosen))
+        // The use case checks its rules even when a field could not be read, so the form shows every refusal at once;
+        // it writes only a form that was read whole.
+        var readWhole = ModelState.IsValid;
+        Input.ProductId = ProductId;
+        var result = await open.RunAsync(await scopes.GetAsync(ct), Input, save: readWhole, ct);
+        switch (result.Outcome)
         {
-            ModelState.AddModelError("Input.Variant", "Loại hồ sơ không hợp lệ.");
+            case WriteOutcome.Done when readWhole:
+                var opened = result.Value!;
+                TempData["Message"] = opened.CopiedFromId is null
+                    ? "Đã tạo hồ sơ."
+                    : $"Đã tạo hồ sơ từ bản sao hồ sơ trước (mang theo {opened.CopiedDocuments} tệp).";
+                return RedirectToPage("Details", new { id = opened.Id });
+            case WriteOutcome.NotFound:
+                return NotFound();
+            case WriteOutcome.Refused:
+                return Forbid();
+            default:
+                FormErrors.Merge(ModelState, result, "Input.");
+                break;
         }
 
-        if (ModelState.IsValid && await db.Dossiers.AnyAsync(d => d.ProductId == ProductId && d.Year == Input.Year && d.State != DossierState.Evaluated, ct))
-        {
-            ModelState.AddModelError("Input.Year", "Sản phẩm đã có hồ sơ năm này chưa đánh giá xong. Hãy tiếp tục hồ sơ đó.");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        // A re-evaluation (or an upgrade) is tied to the certificate it renews: the product's newest one still standing.
-        var certificateId = Input.Variant is DossierVariant.FirstEvaluation ? null : await DossierCertificates.RenewableAsync(db, ProductId, ct);
-        var dossier = await DossierCopy.StartAsync(db, ProductId, Input.Year!.Value, Input.Variant!.Value, certificateId, ct);
-        if (!string.IsNullOrWhiteSpace(Input.Notes))
-        {
-            dossier.Notes = Input.Notes.Trim();
-        }
-
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = dossier.CopiedFromId is null
-            ? "Đã tạo hồ sơ."
-            : $"Đã tạo hồ sơ từ bản sao hồ sơ trước (mang theo {dossier.Documents.Count} tệp).";
-        return Redirect($"/Dossiers/Details/{dossier.Id}");
+        return Page();
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)

@@ -16,7 +16,7 @@ namespace Ocop.Web.Features.Dossiers;
 /// </summary>
 [RequestSizeLimit(DocumentStore.RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = DocumentStore.RequestLimit)]
-public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, DocumentStore store, TimeProvider clock) : PageModel
+public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, AddDossierDocument documents, ChangeDossier change, TimeProvider clock) : PageModel
 {
     public Dossier Dossier { get; private set; } = null!;
     public string ProductName { get; private set; } = "";
@@ -53,247 +53,89 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, Docum
 
     public async Task<IActionResult> OnPostUploadAsync(int id, int? item, IFormFile? file, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-
-        if (!Can(DossierAction.Edit))
-        {
-            return Forbid();
-        }
-
-        var target = Items.Find(i => i.Item.Id == item);
-        if (target is null)
-        {
-            ModelState.AddModelError("item", "Chọn giấy tờ trong danh mục.");
-        }
-
-        if (file is null)
-        {
-            ModelState.AddModelError("file", "Chọn một tệp.");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var (saved, error) = await store.SaveAsync(file!, ct);
-        if (saved is null)
-        {
-            ModelState.AddModelError("file", error!);
-            return Page();
-        }
-
-        db.DossierDocuments.Add(new DossierDocument
-        {
-            DossierId = id,
-            ChecklistItemId = target!.Item.Id,
-            StoredName = saved.StoredName,
-            ContentType = saved.ContentType,
-            SizeBytes = saved.SizeBytes,
-            OriginalName = DocumentStore.OriginalName(file!.FileName),
-            UploadedAt = clock.GetUtcNow().UtcDateTime,
-        });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch
-        {
-            store.Discard(saved.StoredName);
-            throw;
-        }
-
-        TempData["Message"] = $"Đã tải lên «{DocumentStore.OriginalName(file.FileName)}» cho «{target.Item.Title}».";
-        return Redirect($"/Dossiers/Details/{id}");
+        var result = await documents.RunAsync(await scopes.GetAsync(ct), new AddDossierDocument.Command(id, item, file), ct);
+        return await AnswerAsync(id, result, added => $"Đã tải lên «{added.OriginalName}» cho «{added.ItemTitle}».", ct);
     }
 
     public async Task<IActionResult> OnPostArchiveDocumentAsync(int id, int documentId, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-
-        if (!Can(DossierAction.Edit))
-        {
-            return Forbid();
-        }
-
-        var document = await db.DossierDocuments.SingleOrDefaultAsync(f => f.Id == documentId && f.DossierId == id && !f.IsArchived, ct);
-        if (document is null)
-        {
-            return NotFound();
-        }
-
-        document.IsArchived = true;
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"Đã gỡ «{document.OriginalName}» khỏi hồ sơ (tệp vẫn được lưu trữ).";
-        return Redirect($"/Dossiers/Details/{id}");
+        var result = await documents.RemoveAsync(await scopes.GetAsync(ct), id, documentId, ct);
+        return await AnswerAsync(id, result, removed => $"Đã gỡ «{removed.OriginalName}» khỏi hồ sơ (tệp vẫn được lưu trữ).", ct);
     }
 
-    public async Task<IActionResult> OnPostNotesAsync(int id, int version, string? notes, CancellationToken ct)
+    public Task<IActionResult> OnPostNotesAsync(int id, int version, string? notes, CancellationToken ct) =>
+        ChangeAsync(new ChangeDossier.Command(id, version, DossierStep.Notes, notes), _ => "Đã lưu ghi chú.", ct);
+
+    public Task<IActionResult> OnPostSubmitAsync(int id, int version, CancellationToken ct) =>
+        ChangeAsync(new ChangeDossier.Command(id, version, DossierStep.Submit), changed => changed.Late
+            ? "Đã nộp hồ sơ đánh giá lại (sau thời hạn 120 ngày trước khi hết hạn: nộp muộn)."
+            : "Đã nộp hồ sơ.", ct);
+
+    public Task<IActionResult> OnPostReturnAsync(int id, int version, string? reason, CancellationToken ct) =>
+        ChangeAsync(new ChangeDossier.Command(id, version, DossierStep.Return, reason), _ => "Đã trả lại hồ sơ để bổ sung.", ct);
+
+    public Task<IActionResult> OnPostAcceptAsync(int id, int version, CancellationToken ct) =>
+        ChangeAsync(new ChangeDossier.Command(id, version, DossierStep.Accept), _ => "Đã tiếp nhận hồ sơ.", ct);
+
+    private async Task<IActionResult> ChangeAsync(ChangeDossier.Command command, Func<ChangeDossier.Changed, string> message, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-
-        if (!Can(DossierAction.Edit))
-        {
-            return Forbid();
-        }
-
-        if (notes?.Length > 4000)
-        {
-            ModelState.AddModelError("notes", "Ghi chú tối đa 4.000 ký tự.");
-            return Page();
-        }
-
-        return await ChangeAsync(id, version, d => d.Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim(), "Đã lưu ghi chú.", ct);
-    }
-
-    public async Task<IActionResult> OnPostSubmitAsync(int id, int version, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-
-        if (!Can(DossierAction.Submit))
-        {
-            return Forbid();
-        }
-
-        if (!Completeness.IsComplete)
+        var result = await change.RunAsync(await scopes.GetAsync(ct), command, ct);
+        var answer = await AnswerAsync(command.Id, result, message, ct);
+        if (command.Step == DossierStep.Submit && result.Outcome == WriteOutcome.Invalid && result.Errors.ContainsKey(ChangeDossier.MissingField))
         {
             ShowMissing = true;
-            ModelState.AddModelError("", $"Chưa nộp được: còn thiếu {Completeness.Missing.Count} giấy tờ bắt buộc.");
-            return Page();
         }
 
-        // A re-evaluation is filed on its certificate as it is submitted, in the same save as the dossier's state.
-        var catalog = await new Certificates.CertificateRules(db, clock).ProcessesAsync(ct);
-        var tracked = await db.Dossiers.SingleAsync(d => d.Id == id, ct);
-        var (refusal, late) = await DossierCertificates.FileAsync(db, tracked, Display.Today(clock), catalog, ct);
-        if (refusal is not null)
-        {
-            ModelState.AddModelError("", "Chưa nộp được: " + refusal);
-            return Page();
-        }
-
-        return await ChangeAsync(id, version, d =>
-        {
-            d.State = DossierState.Submitted;
-            d.SubmittedAt = clock.GetUtcNow().UtcDateTime;
-        }, late ? "Đã nộp hồ sơ đánh giá lại (sau thời hạn 120 ngày trước khi hết hạn: nộp muộn)." : "Đã nộp hồ sơ.", ct);
+        return answer;
     }
 
-    public async Task<IActionResult> OnPostReturnAsync(int id, int version, string? reason, CancellationToken ct)
+    /// <summary>Translates a use case's result: done redirects to the dossier with its message; a refusal is shown on the page as it is now.</summary>
+    private async Task<IActionResult> AnswerAsync<T>(int id, WriteResult<T> result, Func<T, string> message, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        switch (result.Outcome)
         {
-            return NotFound();
+            case WriteOutcome.Done:
+                TempData["Message"] = message(result.Value!);
+                return RedirectToPage(new { id });
+            case WriteOutcome.NotFound:
+                return NotFound();
+            case WriteOutcome.Refused:
+                return Forbid();
+            default:
+                if (!await LoadAsync(id, ct))
+                {
+                    return NotFound();
+                }
+
+                result.AddTo(ModelState, "");
+                return Page();
         }
-
-        if (!Can(DossierAction.Return))
-        {
-            return Forbid();
-        }
-
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            ModelState.AddModelError("reason", "Nhập lý do trả lại để chủ thể biết cần bổ sung gì.");
-            return Page();
-        }
-
-        if (reason.Length > 2000)
-        {
-            ModelState.AddModelError("reason", "Lý do tối đa 2.000 ký tự.");
-            return Page();
-        }
-
-        return await ChangeAsync(id, version, d =>
-        {
-            d.State = DossierState.Returned;
-            d.ReturnReason = reason.Trim();
-        }, "Đã trả lại hồ sơ để bổ sung.", ct);
-    }
-
-    public async Task<IActionResult> OnPostAcceptAsync(int id, int version, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-
-        if (!Can(DossierAction.Accept))
-        {
-            return Forbid();
-        }
-
-        return await ChangeAsync(id, version, d =>
-        {
-            d.State = DossierState.Accepted;
-            d.AcceptedAt = clock.GetUtcNow().UtcDateTime;
-        }, "Đã tiếp nhận hồ sơ.", ct);
-    }
-
-    /// <summary>Applies a change to the dossier unless someone else changed it since the page was opened.</summary>
-    private async Task<IActionResult> ChangeAsync(int id, int version, Action<Dossier> change, string message, CancellationToken ct)
-    {
-        var dossier = await db.Dossiers.SingleAsync(d => d.Id == id, ct);
-        if (dossier.Version != version)
-        {
-            ModelState.AddModelError("", "Hồ sơ vừa được người khác thay đổi. Hãy xem lại rồi thử lại.");
-            return Page();
-        }
-
-        change(dossier);
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = message;
-        return Redirect($"/Dossiers/Details/{id}");
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        var dossier = await db.Dossiers.AsNoTracking()
-            .Include(d => d.Documents.Where(f => !f.IsArchived).OrderBy(f => f.UploadedAt).ThenBy(f => f.Id))
-            .Where(d => d.Id == id && scope.Visible(db.Products).Any(p => p.Id == d.ProductId))
-            .SingleOrDefaultAsync(ct);
-        if (dossier is null)
+        var facts = await DossierFacts.LoadAsync(db, scope, id, track: false, ct);
+        if (facts is null)
         {
             return false;
         }
 
-        var product = await db.Products.AsNoTracking().Where(p => p.Id == dossier.ProductId)
-            .Select(p => new { p.Name, SubjectName = p.Subject!.Name, CommuneName = p.Commune!.Name, p.Category!.Code, p.CommuneId, p.SubjectId, p.Status })
-            .SingleAsync(ct);
+        var dossier = facts.Dossier;
         Dossier = dossier;
-        ProductName = product.Name;
-        SubjectName = product.SubjectName;
-        CommuneName = product.CommuneName;
-        CategoryCode = product.Code;
+        ProductName = facts.ProductName;
+        SubjectName = facts.SubjectName;
+        CommuneName = facts.CommuneName;
+        CategoryCode = facts.CategoryCode;
         role = scope.Role;
-        editsProduct = scope.CanEdit(product.CommuneId, product.SubjectId) && product.Status != Core.Registry.ProductStatus.Archived;
+        editsProduct = facts.EditsProduct(scope);
         CanEdit = Can(DossierAction.Edit);
         CanSubmit = Can(DossierAction.Submit);
         CanReview = Can(DossierAction.Return) || Can(DossierAction.Accept);
-
-        var checklist = await db.DossierChecklist.AsNoTracking().Where(i => !i.IsArchived).ToListAsync(ct);
-        var applicable = checklist
-            .Where(i => DossierRules.Applies(i.CategoryPrefix, i.OnlyFor, product.Code, dossier.Variant))
-            .OrderBy(i => i.SortOrder).ThenBy(i => i.Id)
-            .ToList();
-        Items = applicable.Select(i => new ItemRow(i, dossier.Documents.Where(f => f.ChecklistItemId == i.Id).ToList())).ToList();
-        var shown = applicable.Select(i => i.Id).ToHashSet();
+        Items = facts.Items.Select(i => new ItemRow(i, dossier.Documents.Where(f => f.ChecklistItemId == i.Id).ToList())).ToList();
+        var shown = facts.Items.Select(i => i.Id).ToHashSet();
         OtherDocuments = dossier.Documents.Where(f => f.ChecklistItemId is not { } itemId || !shown.Contains(itemId)).ToList();
-        Completeness = DossierRules.Assess(
-            applicable.Select(i => new ChecklistEntry(i.Id, i.Title, i.Required)),
-            dossier.Documents.Where(f => f.ChecklistItemId is not null).Select(f => f.ChecklistItemId!.Value).ToHashSet());
+        Completeness = facts.Completeness;
         ShowMissing = !Completeness.IsComplete && CanEdit;
         var catalog = await new Certificates.CertificateRules(db, clock).ProcessesAsync(ct);
         Renews = await DossierCertificates.OfAsync(db, dossier.CertificateId, Display.Today(clock), catalog, ct);
