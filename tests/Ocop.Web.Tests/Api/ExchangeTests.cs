@@ -75,6 +75,14 @@ public class ExchangeTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.All(rows, r => Assert.Equal(product, r.ProductId));
         Assert.All(rows, r => Assert.True(r.ChangedAt >= mark));
 
+        // A date alone reads as its midnight in Vietnam (PostgreSQL once refused it as a moment of no stated kind).
+        var tomorrow = DateTime.UtcNow.AddHours(7).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using (var byDate = await api.GetAsync("/api/v1/exchange/certificates?changedSince=" + tomorrow))
+        {
+            Assert.Equal(HttpStatusCode.OK, byDate.StatusCode);
+            Assert.Empty((await byDate.ReadAsync<ApiPage<ExchangeCertificate>>()).Items);
+        }
+
         using var bad = await api.GetAsync("/api/v1/exchange/certificates?changedSince=hôm-qua");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
 

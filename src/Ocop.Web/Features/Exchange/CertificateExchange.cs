@@ -148,7 +148,8 @@ public sealed class CertificateExchange(OcopDbContext db, UnitDirectory director
 
         if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return (date.ToDateTime(TimeOnly.MinValue).AddHours(-7), true);
+            // Midnight in Vietnam, as a UTC moment like every stored one (PostgreSQL refuses a moment of no stated kind).
+            return (DateTime.SpecifyKind(date.ToDateTime(TimeOnly.MinValue).AddHours(-7), DateTimeKind.Utc), true);
         }
 
         return DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment)

@@ -101,10 +101,8 @@ public static class SupportRecordsApi
             query = query.Where(r => r.On >= from && r.On < to);
         }
 
-        if (since is DateTime moment)
+        if (since is DateTime after)
         {
-            // A date is read as its midnight in Vietnam, of no stated kind: it is UTC, as every stored moment (PostgreSQL refuses to guess).
-            var after = DateTime.SpecifyKind(moment, DateTimeKind.Utc);
             query = query.Where(r => r.UpdatedAt > after);
         }
 
