@@ -17,8 +17,7 @@ namespace Ocop.Web.Tests.Import;
 /// </summary>
 public class RecognitionImportTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private static Dictionary<string, string> Row(string certificate, string decision, string signedOn, string level, string product, string subject,
-        string stars, string commune = "", string issuer = "", string score = "", string expiresOn = "") => new()
+    private static Dictionary<string, string> Row(string certificate, string decision, string signedOn, string level, string product, string subject, string stars, string commune = "", string issuer = "", string score = "", string expiresOn = "") => new()
     {
         [R.CertificateNumber] = certificate,
         [R.DecisionNumber] = decision,
