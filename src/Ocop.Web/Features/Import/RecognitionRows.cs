@@ -142,7 +142,7 @@ public sealed class RecognitionRows(IssueRecognition issue, Data.CurrentActor ac
         {
             return existing.ProductId == productId && existing.DecisionNumber == decision
                 ? new RowResult(row.Number, RowStatus.Unchanged, label, [])
-                : RowResult.Refused(row.Number, label, [$"{CertificateNumber}: {IssueRecognition.CertificateTakenMessage} (quyết định {existing.DecisionNumber})"]);
+                : RowResult.Refused(row.Number, label, [$"{CertificateNumber}: {IssueRecognition.CertificateTakenMessage.TrimEnd('.')} (quyết định {existing.DecisionNumber})."]);
         }
 
         var command = new IssueRecognition.Command

@@ -82,10 +82,13 @@ public sealed class CreateModel(OcopDbContext db, UserScopeLoader scopes, TimePr
             return problem;
         }
 
-        if (!ModelState.IsValid)
+        // A value typed that is not even of its type (a date, a number) stops here; an empty field is the use case's to judge.
+        if (ModelState.Values.Any(e => e.Errors.Count > 0 && !string.IsNullOrEmpty(e.AttemptedValue)))
         {
-            return Page(); // a value that is not even of its type (a date, a number)
+            return Page();
         }
+
+        ModelState.Clear();
 
         Input.RoundId = Round?.Id;
         var result = await issue.RunAsync(scope, Input, ct);
