@@ -30,11 +30,13 @@ public static class WritePaths
         services.AddScoped<Products.AddProductPhoto>();
         services.AddScoped<Planning.Support.SaveSupportRecord>();
         Dossiers.DossiersApi.AddDossierWrites(services);
+        services.AddScoped<Recognitions.IssueRecognition>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<Import.ImportRun>();
         services.AddScoped<Import.IRowImporter, Import.SubjectRows>();
         services.AddScoped<Import.IRowImporter, Import.ProductRows>();
         services.AddScoped<Import.IRowImporter, Import.SupportRows>();
+        services.AddScoped<Import.IRowImporter, Import.RecognitionRows>();
         services.AddSingleton<Import.ImportJobs>();
         services.AddScoped<Exchange.CertificateExchange>();
         ApiTokenAuthentication.Add(services);

@@ -18,4 +18,7 @@ public interface IRowImporter
     Task PrepareAsync(ImportContext context, CancellationToken ct);
 
     Task<RowResult> ImportAsync(ImportContext context, ImportRow row, CancellationToken ct);
+
+    /// <summary>After the last row, before the commit: work over several rows at once (a decision frozen with all its certificates).</summary>
+    Task FinishAsync(ImportContext context, CancellationToken ct) => Task.CompletedTask;
 }

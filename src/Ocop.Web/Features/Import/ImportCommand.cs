@@ -24,6 +24,7 @@ public static class ImportCommand
         ["subjects"] = ImportKind.Subjects,
         ["products"] = ImportKind.Products,
         ["support"] = ImportKind.SupportRecords,
+        ["recognitions"] = ImportKind.Recognitions,
     };
 
     public static bool Matches(IReadOnlyList<string> args) => args.Count > 0 && args[0] == Name;
@@ -40,7 +41,7 @@ public static class ImportCommand
         var dryRun = list.Contains("--dry-run");
         if (list.Count < 3 || !Kinds.TryGetValue(list[1], out var kind) || userName is null)
         {
-            await errors.WriteLineAsync("Cách dùng / usage: import <subjects|products|support> <tệp.xlsx> --user <quản trị viên> [--dry-run]");
+            await errors.WriteLineAsync("Cách dùng / usage: import <subjects|products|support|recognitions> <tệp.xlsx> --user <quản trị viên> [--dry-run]");
             return Usage;
         }
 

@@ -8,6 +8,7 @@ public enum ImportKind
     [Display(Name = "Chủ thể OCOP")] Subjects = 1,
     [Display(Name = "Sản phẩm")] Products = 2,
     [Display(Name = "Hỗ trợ chủ thể")] SupportRecords = 3,
+    [Display(Name = "Quyết định công nhận và giấy chứng nhận đã cấp")] Recognitions = 4,
 }
 
 /// <summary>One column of a template: its Vietnamese header (the key the file is read by), whether a row needs it, and a hint.</summary>

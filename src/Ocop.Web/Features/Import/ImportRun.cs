@@ -53,6 +53,7 @@ public sealed class ImportRun(OcopDbContext db, IEnumerable<IRowImporter> import
         }
 
         await db.SaveChangesAsync(ct);
+        await importer.FinishAsync(context, ct);
         db.ChangeTracker.Clear();
         progress?.Report(done);
         if (commit)
