@@ -32,6 +32,9 @@ public partial class PublicFaceTests(AppFixture app) : IClassFixture<AppFixture>
         var visitor = app.NewClient();
         Assert.Contains(Demo.BanhTetLaCam, await visitor.GetPageAsync("/san-pham?q=banh+tet"));
         Assert.Contains(Demo.BanhTetLaCam, await visitor.GetPageAsync("/san-pham?q=BANH%20TET%20LA%20CAM"));
+        // The registry's forgiving search: all words in any order, the producer's name and legal form among them.
+        Assert.Contains(Demo.BanhTetLaCam, await visitor.GetPageAsync("/san-pham?q=cam+tet+banh+la"));
+        Assert.Contains(Demo.BanhTetLaCam, await visitor.GetPageAsync("/san-pham?q=banh+tet+hkd"));
         // Registered in Đa Lộc, which is part of the commune Châu Thành since 1 July 2025: either name finds it.
         Assert.Contains(Demo.BanhTetLaCam, await visitor.GetPageAsync("/san-pham?commune=da+loc"));
         Assert.Contains(Demo.BanhTetLaCam, await visitor.GetPageAsync("/san-pham?commune=Ch%C3%A2u+Th%C3%A0nh"));

@@ -110,11 +110,7 @@ public sealed class SaveProduct(OcopDbContext db)
 
     private async Task CheckRulesAsync(UserScope scope, Command command, int? currentCommune, FieldErrorList errors, CancellationToken ct)
     {
-        if (RegistryRules.GtinProblem(command.Gtin) is string gtin)
-        {
-            errors.Add(nameof(Command.Gtin), gtin);
-        }
-
+        // The GTIN rule runs with the annotations (GtinCheck), once for the form, the API and the import alike.
         if (RegistryRules.EditedStatusProblem(command.Status) is string status)
         {
             errors.Add(nameof(Command.Status), status);
@@ -168,8 +164,8 @@ public sealed class SaveProduct(OcopDbContext db)
 }
 
 /// <summary>
-/// The GTIN rule as a validation attribute, so that a form reports a bad barcode together with its other refused fields;
-/// the use case checks it again for the API and the import.
+/// The GTIN rule (<see cref="RegistryRules.GtinProblem"/>) as a validation attribute, so that a bad barcode is reported
+/// with the other refused fields; the use case's annotation check runs it for the form, the API and the import.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class GtinCheckAttribute : ValidationAttribute

@@ -27,9 +27,9 @@ public sealed class LabelsModel(PublicCatalog catalog, UserScopeLoader scopes) :
         var reachable = snapshot.Products.Where(p => scope.Sees(p.CommuneId, p.SubjectId)).ToList();
         Producers = [.. reachable.Select(p => (p.SubjectId, p.SubjectName)).Distinct()
             .OrderBy(p => p.SubjectName, StringComparer.Create(Ocop.Web.Shared.Display.Vi, false))];
-        var folded = Core.Text.VietnameseText.Fold(Q);
+        var query = Core.Text.SearchQuery.Parse(Q);
         var chosen = reachable.Where(p => (Subject is null || p.SubjectId == Subject)
-            && (folded.Length == 0 || p.SearchKey.Contains(folded, StringComparison.Ordinal))).ToList();
+            && (query.IsEmpty || query.Matches(p.SearchKey))).ToList();
         Total = chosen.Count;
         Products = [.. chosen.Take(MaxLabels)];
     }

@@ -111,8 +111,8 @@ public sealed class PublicCatalog(
                 p.Description, p.Story, PublicDisclosure.Gtin14(p.Gtin), p.UpdatedAt,
                 new PublicCertificate(shown.Number, shown.Stars, shown.IssuedOn, shown.ExpiresOn, state.State, state.IsValid, state.ValidUntil, shown.RevokedOn),
                 [.. ownPhotos.Select(f => new PublicPhoto(f.Id, f.Caption))],
-                VietnameseText.SearchKey(p.Name, subject.Name, p.Gtin),
-                VietnameseText.SearchKey(commune?.SearchKey, current?.SearchKey)));
+                VietnameseText.SearchKey(p.Name, subject.Name, SearchQuery.LegalFormWords(subject.LegalForm), p.Gtin),
+                VietnameseText.SearchKey(commune?.SearchKey, current?.SearchKey), VietnameseText.Fold(p.Name)));
         }
 
         var snapshot = new Snapshot(built, where, units, storedPhotos, fingerprint, today, Interlocked.Increment(ref loads));
@@ -228,17 +228,20 @@ public sealed class PublicCatalog(
 
         public IReadOnlyList<PublicListing> ListingsOf(int productId) => listingsByProduct.GetValueOrDefault(productId) ?? [];
 
-        /// <summary>The products matching the search, in catalog order: one page of them and how many there are.</summary>
+        /// <summary>
+        /// The products matching the search — every typed word found, in any order, without diacritics, abbreviations of
+        /// legal forms read both ways (the registry's <see cref="SearchQuery"/>) — best matches first, then in catalog
+        /// order: one page of them and how many there are.
+        /// </summary>
         public (List<PublicProduct> Rows, int Total) Find(CatalogSearch search, int skip, int take)
         {
-            var folded = VietnameseText.Fold(search.Q);
+            var query = SearchQuery.Parse(search.Q);
             var commune = VietnameseText.Fold(search.Commune);
-            var rows = new List<PublicProduct>(take);
-            var total = 0;
-            foreach (var index in Candidates(folded))
+            var matches = new List<int>();
+            foreach (var index in Candidates(query))
             {
                 var p = ordered[index];
-                if ((folded.Length > 0 && !p.SearchKey.Contains(folded, StringComparison.Ordinal))
+                if ((!query.IsEmpty && !query.Matches(p.SearchKey))
                     || (search.Stars is int stars && p.Stars != stars)
                     || (search.Group is int group && p.GroupId != group && p.SectorId != group)
                     || (search.Province is int province && p.ProvinceId != province)
@@ -248,29 +251,51 @@ public sealed class PublicCatalog(
                     continue;
                 }
 
-                if (total >= skip && rows.Count < take)
-                {
-                    rows.Add(p);
-                }
-
-                total++;
+                matches.Add(index);
             }
 
-            return (rows, total);
+            if (!query.IsEmpty)
+            {
+                // Candidates come in catalog order, and the sort is stable: equal ranks keep that order.
+                var ranks = matches.ToDictionary(i => i, i => query.Rank(ordered[i].NameKey, ordered[i].SearchKey));
+                matches = [.. matches.OrderByDescending(i => ranks[i])];
+            }
+
+            return ([.. matches.Skip(skip).Take(take).Select(i => ordered[i])], matches.Count);
         }
 
-        /// <summary>The rows that can hold the folded text: those holding its rarest three-letter piece (all rows for a shorter text).</summary>
-        private IEnumerable<int> Candidates(string folded)
+        /// <summary>
+        /// The rows that can hold every term, in catalog order: for the term whose spellings are rarest, the rows holding
+        /// each spelling's rarest three-letter piece (all rows when every term has a spelling shorter than that).
+        /// </summary>
+        private IEnumerable<int> Candidates(SearchQuery query)
         {
-            if (folded.Length < 3)
+            int[]? fewest = null;
+            foreach (var term in query.Terms)
             {
-                return Enumerable.Range(0, ordered.Length);
+                if (term.Spellings.Any(s => s.Length < 3))
+                {
+                    continue;
+                }
+
+                var rows = term.Spellings.Count == 1
+                    ? RarestPostings(term.Spellings[0])
+                    : [.. term.Spellings.SelectMany(RarestPostings).Distinct().Order()];
+                if (fewest is null || rows.Length < fewest.Length)
+                {
+                    fewest = rows;
+                }
             }
 
+            return fewest ?? Enumerable.Range(0, ordered.Length);
+        }
+
+        private int[] RarestPostings(string spelling)
+        {
             int[]? rarest = null;
-            for (var i = 0; i + 3 <= folded.Length; i++)
+            for (var i = 0; i + 3 <= spelling.Length; i++)
             {
-                if (!trigrams.TryGetValue(Trigram(folded, i), out var postings))
+                if (!trigrams.TryGetValue(Trigram(spelling, i), out var postings))
                 {
                     return [];
                 }
@@ -362,7 +387,7 @@ public sealed record PublicProduct(
     string? Phone, string? Email, string CategoryName, int GroupId, string GroupCode, string GroupName, int SectorId,
     int CommuneId, string CommuneName, int CurrentCommuneId, string CurrentCommuneName, int? ProvinceId, string ProvinceName,
     string? Description, string? Story, string? Gtin14, DateTime UpdatedAt, PublicCertificate Certificate,
-    IReadOnlyList<PublicPhoto> Photos, string SearchKey, string CommuneKey)
+    IReadOnlyList<PublicPhoto> Photos, string SearchKey, string CommuneKey, string NameKey)
 {
     public int? Stars => Certificate.IsValid ? Certificate.Stars : null;
 }

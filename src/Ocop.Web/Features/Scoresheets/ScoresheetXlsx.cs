@@ -7,18 +7,30 @@ using Ocop.Web.Shared;
 namespace Ocop.Web.Features.Scoresheets;
 
 /// <summary>
-/// A scoresheet as a workbook people can read and edit: the sheet "Phieu cham" has one row per option (a criterion
+/// A scoresheet as a workbook people can read and edit: the sheet "Phiếu chấm" has one row per option (a criterion
 /// without options, a group without criteria get one row of their own) with every level's code, text, maximum and
-/// remarks repeated on each row; "Thong tin" holds the set, the effective date, the provenance and the rejection
-/// rules; "Thieu sot" the known gaps; "Dinh chinh" the corrections of the printed text, when there are any. Reading it back gives the same definition; a bad file gives row-numbered errors.
+/// remarks repeated on each row; "Thông tin" holds the set, the effective date, the provenance and the rejection
+/// rules; "Thiếu sót" the known gaps; "Đính chính" the corrections of the printed text, when there are any. Reading it
+/// back gives the same definition; a bad file gives row-numbered errors. Workbooks written before the sheets had their
+/// Vietnamese names ("Phieu cham", "Thong tin", "Thieu sot", "Dinh chinh") are read as well.
 /// </summary>
 public static class ScoresheetXlsx
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    public const string RowsSheet = "Phieu cham";
-    public const string InfoSheet = "Thong tin";
-    public const string GapsSheet = "Thieu sot";
-    public const string CorrectionsSheet = "Dinh chinh";
+    // Sheet names as Excel allows them: at most 31 characters, none of [ ] : * ? / \ (checked by the tests).
+    public const string RowsSheet = "Phiếu chấm";
+    public const string InfoSheet = "Thông tin";
+    public const string GapsSheet = "Thiếu sót";
+    public const string CorrectionsSheet = "Đính chính";
+
+    /// <summary>The diacritic-free names the sheets had in workbooks exported before; such files still import.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FormerSheetNames = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [RowsSheet] = "Phieu cham",
+        [InfoSheet] = "Thong tin",
+        [GapsSheet] = "Thieu sot",
+        [CorrectionsSheet] = "Dinh chinh",
+    };
 
     private const string KeyBasis = "Căn cứ pháp lý";
     private const string KeySet = "Bộ sản phẩm số";
@@ -255,13 +267,14 @@ public static class ScoresheetXlsx
     private sealed class Reader(byte[] bytes, Func<string, LegalBasis?> basisByCode)
     {
         private readonly List<string> errors = [];
+        private List<string> names = [];
 
         public ImportResult Read()
         {
-            var names = Open(s => MiniExcel.GetSheetNames(s));
+            names = Open(s => MiniExcel.GetSheetNames(s));
             foreach (var required in new[] { RowsSheet, InfoSheet })
             {
-                if (!names.Contains(required, StringComparer.Ordinal))
+                if (StoredName(required) is null)
                 {
                     errors.Add($"Tệp thiếu trang “{required}”.");
                 }
@@ -273,8 +286,8 @@ public static class ScoresheetXlsx
             }
 
             var header = ReadInfo(out var basis);
-            var gaps = names.Contains(GapsSheet, StringComparer.Ordinal) ? ReadGaps() : [];
-            var corrections = names.Contains(CorrectionsSheet, StringComparer.Ordinal) ? ReadCorrections() : null;
+            var gaps = StoredName(GapsSheet) is null ? [] : ReadGaps();
+            var corrections = StoredName(CorrectionsSheet) is null ? null : ReadCorrections();
             var parts = basis is null ? [] : ReadRows(basis);
             if (errors.Count > 0 || header is null)
             {
@@ -290,8 +303,14 @@ public static class ScoresheetXlsx
             return read(s);
         }
 
+        /// <summary>The sheet's name in this file: today's, or the one older exports gave it.</summary>
+        private string? StoredName(string sheet) =>
+            names.Contains(sheet, StringComparer.Ordinal) ? sheet
+            : names.Contains(FormerSheetNames[sheet], StringComparer.Ordinal) ? FormerSheetNames[sheet]
+            : null;
+
         private List<(int Row, IDictionary<string, object?> Cells)> Sheet(string name) =>
-            Open(s => MiniExcel.Query(s, useHeaderRow: true, sheetName: name)
+            Open(s => MiniExcel.Query(s, useHeaderRow: true, sheetName: StoredName(name) ?? name)
                 .Cast<IDictionary<string, object?>>()
                 .Select((cells, i) => (Row: i + 2, Cells: cells))
                 .Where(r => r.Cells.Values.Any(v => !string.IsNullOrWhiteSpace(Text(v))))
