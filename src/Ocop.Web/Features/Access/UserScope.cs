@@ -113,6 +113,8 @@ public sealed class AccountFacts
     public required List<int> Units { get; init; }
     /// <summary>Built on first use from the facts above.</summary>
     public UserScope? Scope { get; set; }
+    /// <summary>The user's chosen columns per list, read on first use and replaced when they save a choice (<c>ListColumns</c>).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string?> ListColumns { get; } = new(StringComparer.Ordinal);
 }
 
 public sealed class AccountCache(TimeProvider clock)

@@ -111,6 +111,9 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
         ["SortOrder"] = "Thứ tự",
     };
 
+    /// <summary>A page's address by its name (a renamed page fails the history tests instead of linking nowhere).</summary>
+    private string PageLink(string page, object? values = null) => Url.Page(page, values) ?? throw new InvalidOperationException("No page " + page);
+
     public string TypeName(string type) => TypeNames.GetValueOrDefault(type) ?? Support.SectionHistory.TypeNames.GetValueOrDefault(type, type);
 
     public string FieldName(string field) => FieldNames.GetValueOrDefault(field, field);
@@ -128,7 +131,7 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
                     return NotFound();
                 }
 
-                (RecordName, BackUrl) = (subject, $"/Subjects/Details/{id}");
+                (RecordName, BackUrl) = (subject, PageLink("/Subjects/Details", new { id }));
                 break;
             case nameof(Product) when int.TryParse(id, out var productId):
                 var product = await scope.Visible(db.Products).Where(p => p.Id == productId)
@@ -138,7 +141,7 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
                     return NotFound();
                 }
 
-                (RecordName, BackUrl) = (product.Name, $"/Products/Details/{id}");
+                (RecordName, BackUrl) = (product.Name, PageLink("/Products/Details", new { id }));
                 keys.AddRange(product.Photos.Select(f => (nameof(ProductPhoto), f.ToString(System.Globalization.CultureInfo.InvariantCulture))));
                 break;
             case nameof(CraftVillage) when int.TryParse(id, out var villageId):
@@ -148,7 +151,7 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
                     return NotFound();
                 }
 
-                (RecordName, BackUrl) = (village.Name, "/CraftVillages");
+                (RecordName, BackUrl) = (village.Name, PageLink("/CraftVillages/Index"));
                 break;
             case nameof(ProductCategory) when int.TryParse(id, out var categoryId):
                 var category = await db.ProductCategories.Where(c => c.Id == categoryId).Select(c => c.Code + " " + c.Name).SingleOrDefaultAsync(ct);
@@ -157,7 +160,7 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
                     return NotFound();
                 }
 
-                (RecordName, BackUrl) = (category, "/Taxonomy");
+                (RecordName, BackUrl) = (category, PageLink("/Taxonomy/Index"));
                 break;
             case nameof(AppUser):
                 if (!RegistryAccess.CanManageUsers(scope.Role))
@@ -171,7 +174,7 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
                     return NotFound();
                 }
 
-                (RecordName, BackUrl) = (user, $"/Admin/Users/Edit/{id}");
+                (RecordName, BackUrl) = (user, PageLink("/Admin/Users/Edit", new { id }));
                 var assignments = await db.AuditEntries.Where(a => a.EntityType == nameof(UserUnit) && a.EntityId.StartsWith(id + "/"))
                     .Select(a => a.EntityId).Distinct().ToListAsync(ct);
                 keys.AddRange(assignments.Select(a => (nameof(UserUnit), a)));
@@ -185,7 +188,7 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
                     return NotFound();
                 }
 
-                (RecordName, BackUrl) = (sheet, $"/Scoresheets/Details/{id}");
+                (RecordName, BackUrl) = (sheet, PageLink("/Scoresheets/Details", new { id }));
                 break;
             case nameof(Certificate) when int.TryParse(id, out var certificateId):
                 var certificate = await db.Certificates.Where(c => c.Id == certificateId)
@@ -196,7 +199,7 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
                     return NotFound();
                 }
 
-                (RecordName, BackUrl) = (certificate, $"/Certificates/Details/{id}");
+                (RecordName, BackUrl) = (certificate, PageLink("/Certificates/Details", new { id }));
                 break;
             case nameof(Plan) when int.TryParse(id, out var planId):
                 // Plans are read by everyone who reads plans; a plan's history includes its targets'.
@@ -208,7 +211,7 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
                     return NotFound();
                 }
 
-                (RecordName, BackUrl) = (plan.Number, $"/Planning/Details/{id}");
+                (RecordName, BackUrl) = (plan.Number, PageLink("/Planning/Details", new { id }));
                 keys.AddRange(plan.Targets.Select(t => (nameof(PlanTarget), t.ToString(System.Globalization.CultureInfo.InvariantCulture))));
                 break;
             case nameof(EvaluationRound) or nameof(CouncilMember) or nameof(MemberScoresheet) or nameof(Recognition) when int.TryParse(id, out var evaluationId):
@@ -231,12 +234,12 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
                     return NotFound();
                 }
 
-                (RecordName, BackUrl) = (evaluationName, type == nameof(Recognition) ? $"/Recognitions/Details/{id}" : "/Rounds");
+                (RecordName, BackUrl) = (evaluationName, type == nameof(Recognition) ? PageLink("/Recognitions/Details", new { id }) : PageLink("/Rounds/Index"));
                 if (type == nameof(EvaluationRound))
                 {
                     var members = await db.CouncilMembers.Where(m => m.RoundId == evaluationId).Select(m => m.Id).ToListAsync(ct);
                     keys.AddRange(members.Select(m => (nameof(CouncilMember), m.ToString(System.Globalization.CultureInfo.InvariantCulture))));
-                    BackUrl = $"/Rounds/Details/{id}";
+                    BackUrl = PageLink("/Rounds/Details", new { id });
                 }
 
                 break;
@@ -252,7 +255,7 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
                     return NotFound();
                 }
 
-                (RecordName, BackUrl) = ("Chỉ tiêu " + target.Code, $"/Planning/Details/{target.PlanId}");
+                (RecordName, BackUrl) = ("Chỉ tiêu " + target.Code, PageLink("/Planning/Details", new { id = target.PlanId }));
                 break;
             case nameof(PlanTask) or nameof(TaskReport) when int.TryParse(id, out var taskRecordId):
                 var viewer = await Tasks.TaskViewer.LoadAsync(db, scopes, ct);
@@ -265,7 +268,7 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
                     return NotFound();
                 }
 
-                (RecordName, BackUrl) = (task, $"/Tasks/Details/{taskId}");
+                (RecordName, BackUrl) = (task, PageLink("/Tasks/Details", new { id = taskId }));
                 if (type == nameof(PlanTask))
                 {
                     var reports = await db.TaskReports.Where(r => r.TaskId == taskId).Select(r => r.Id).ToListAsync(ct);
@@ -286,7 +289,7 @@ public sealed class HistoryModel(OcopDbContext db, UserScopeLoader scopes) : Pag
                     return NotFound();
                 }
 
-                (RecordName, BackUrl) = (support, $"/Planning/Support/Edit/{id}");
+                (RecordName, BackUrl) = (support, PageLink("/Planning/Support/Edit", new { id }));
                 break;
             default:
                 // The records of section III (support, promotion, protection, value chains) answer for themselves.

@@ -21,6 +21,7 @@ public sealed class SearchModel(OcopDbContext db) : PageModel
 
     public List<AuditEntry> Entries { get; private set; } = [];
     public int Total { get; private set; }
+    public Pager? Pager { get; private set; }
     public string? Problem { get; private set; }
 
     public IReadOnlyDictionary<string, string> RecordTypes => HistoryModel.RecordTypes;
@@ -65,20 +66,9 @@ public sealed class SearchModel(OcopDbContext db) : PageModel
             query = query.Where(a => a.At < end);
         }
 
-        Total = await query.CountAsync(ct);
-        Entries = await query.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        (Entries, Total, Pager) = await Paging.OfAsync(Request, query.OrderByDescending(a => a.Id), PageNumber, PageSize, ct);
         return Page();
     }
 
     public string TypeName(string type) => RecordTypes.GetValueOrDefault(type, type);
-
-    public string PageLink(int page) =>
-        "/Audit/Search?" + string.Join("&", new[]
-        {
-            ("user", UserName), ("type", RecordType), ("from", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-            ("to", To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-            ("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        }.Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!)));
-
-    public string RecordLink(AuditEntry entry) => $"/History/{entry.EntityType}/{Uri.EscapeDataString(entry.EntityId)}";
 }

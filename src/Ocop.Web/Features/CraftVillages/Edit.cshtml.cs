@@ -148,6 +148,6 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
         village.IsArchived = Id is not null && Input.IsArchived;
         await db.SaveChangesAsync(ct);
         TempData["Message"] = "Đã lưu làng nghề.";
-        return Redirect("/CraftVillages");
+        return RedirectToPage("/CraftVillages/Index");
     }
 }

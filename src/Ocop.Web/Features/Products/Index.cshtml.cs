@@ -11,7 +11,7 @@ using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Products;
 
-public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, ProductListIndex index) : PageModel
+public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, AccountCache accounts, ProductListIndex index) : PageModel
 {
     [FromQuery(Name = "q")] public string? Q { get; set; }
     [FromQuery(Name = "province")] public int? Province { get; set; }
@@ -56,14 +56,14 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, Product
         CanCreate = RegistryAccess.CanCreateProduct(scope.Role);
         Categories = await Lookups.CategoriesAsync(db, Group, leavesOnly: false, ct);
         Statuses = Lookups.Enum(Status);
-        Shown = await ListColumns.ChosenAsync(db, scope.UserId, ListName, OptionalKeys, OptionalKeys, ct);
+        Shown = await ListColumns.ChosenAsync(db, accounts, scope.UserId, ListName, OptionalKeys, OptionalKeys, ct);
     }
 
     /// <summary>Keeps the columns the user ticked, with their account, and shows the list again as it was.</summary>
     public async Task<IActionResult> OnPostColumnsAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        await ListColumns.SaveAsync(db, scope.UserId, ListName, Columns, OptionalKeys, ct);
+        await ListColumns.SaveAsync(db, accounts, scope.UserId, ListName, Columns, OptionalKeys, ct);
         return LocalRedirect(Pager.With(Request, "handler", null));
     }
 

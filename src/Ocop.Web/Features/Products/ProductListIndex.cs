@@ -135,6 +135,7 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
     {
         private readonly IReadOnlyList<EvaluationProcess> processes;
         private readonly Dictionary<string, int> subjectRanks;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(ProductSort Sort, DateOnly? Day), Entry[]> presorted = new();
 
         public Snapshot(List<Entry> entries, Fingerprint fingerprint, IReadOnlyList<EvaluationProcess> processes)
         {
@@ -191,63 +192,78 @@ public sealed class ProductListIndex(UnitDirectory directory, TimeProvider clock
         /// The rows the search matches, in its order: all of them (<paramref name="take"/> null) or one page, with the total.
         /// The same rules as the database filters they replace: <see cref="UserScope.Sees"/> for the user's reach, every
         /// word of the search in the product's, its subject's or its commune's key (<see cref="SearchQuery"/>), and
-        /// archived products only when asked for by status. With words and no chosen order the best matches come first.
-        /// The orders the list uses most are kept sorted; the others sort the matching rows.
+        /// archived products only when asked for by status. With words and no chosen order the best matches come first
+        /// (ranked among the matching rows); every column's order is kept sorted (<see cref="Sorted"/>).
         /// </summary>
         public (List<ProductRow> Rows, int Total) Find(
             UserScope scope, ProductSearch search, UnitQuery.Resolved place, SearchQuery query, DateOnly today, int skip, int? take)
         {
             var sort = ProductSort.Parse(search.Sort, query);
-            Entry[]? kept = sort.Column switch
+            if (sort.Column == ProductSort.Relevance)
             {
-                ProductSort.Name => sort.Descending ? ByNameDescending : ByName,
-                ProductSort.Updated => sort.Descending ? ByUpdatedDescending : ByUpdated,
-                ProductSort.Commune when !sort.Descending => ByCommune,
-                _ => null,
-            };
-
-            if (kept is not null)
-            {
-                var rows = new List<ProductRow>(take ?? 64);
-                var total = 0;
-                foreach (var e in kept)
-                {
-                    if (!Matches(e, scope, search, place, query))
-                    {
-                        continue;
-                    }
-
-                    if (total >= skip && (take is null || rows.Count < take))
-                    {
-                        rows.Add(WithCertificate(e, today));
-                    }
-
-                    total++;
-                }
-
-                return (rows, total);
+                var matching = ByName.Where(e => Matches(e, scope, search, place, query)).ToList();
+                var ranked = matching.OrderByDescending(e => query.Rank(e.SearchText, e.SubjectKey, e.CommuneKey)).Skip(skip);
+                return ([.. (take is int count ? ranked.Take(count) : ranked).Select(e => WithCertificate(e, today))], matching.Count);
             }
 
-            var matching = ByName.Where(e => Matches(e, scope, search, place, query)).ToList();
-            IEnumerable<Entry> ordered = sort.Column switch
+            var rows = new List<ProductRow>(take ?? 64);
+            var total = 0;
+            foreach (var e in Sorted(sort, today))
             {
-                ProductSort.Relevance => matching.OrderByDescending(e => query.Rank(e.SearchText, e.SubjectKey, e.CommuneKey)),
-                ProductSort.Commune => ByCommune.Reverse().Where(e => Matches(e, scope, search, place, query)),
-                ProductSort.Subject => Ordered(matching, e => subjectRanks[e.Row.SubjectName], sort.Descending),
-                ProductSort.Group => Ordered(matching, e => e.Row.CategoryCode, sort.Descending),
-                ProductSort.Stars => Ordered(matching, e => e.Stars, sort.Descending),
-                ProductSort.Certificate => Ordered(matching, e => e.Certificate is null ? int.MaxValue : (int)StateOn(e, today)!.Value, sort.Descending),
-                ProductSort.Status => Ordered(matching, e => (int)e.Row.Status, sort.Descending),
-                _ => matching,
-            };
+                if (!Matches(e, scope, search, place, query))
+                {
+                    continue;
+                }
 
-            var page = ordered.Skip(skip);
-            return ([.. (take is int count ? page.Take(count) : page).Select(e => WithCertificate(e, today))], matching.Count);
+                if (total >= skip && (take is null || rows.Count < take))
+                {
+                    rows.Add(WithCertificate(e, today));
+                }
+
+                total++;
+            }
+
+            return (rows, total);
         }
 
-        // Ties keep the name order the rows were collected in (OrderBy is stable).
-        private static IEnumerable<Entry> Ordered<TKey>(List<Entry> rows, Func<Entry, TKey> key, bool descending) =>
-            descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
+        /// <summary>
+        /// Every entry in a column's order, sorted once per snapshot on first use and kept (the certificate's state once per
+        /// day, as it reads on the day asked): a request only scans. Ties keep the name order (the sorts are stable).
+        /// </summary>
+        private Entry[] Sorted(ProductSort sort, DateOnly today)
+        {
+            switch (sort.Column)
+            {
+                case ProductSort.Name:
+                    return sort.Descending ? ByNameDescending : ByName;
+                case ProductSort.Updated:
+                    return sort.Descending ? ByUpdatedDescending : ByUpdated;
+                case ProductSort.Commune when !sort.Descending:
+                    return ByCommune;
+            }
+
+            var day = sort.Column == ProductSort.Certificate ? today : (DateOnly?)null;
+            // Yesterday's certificate orders are let go: a snapshot can outlive many days.
+            foreach (var stale in presorted.Keys.Where(k => k.Day is { } kept && kept != today))
+            {
+                presorted.TryRemove(stale, out _);
+            }
+
+            return presorted.GetOrAdd((sort, day), key => key.Sort.Column switch
+            {
+                // The communes' order reversed, ties too (as the list always showed it).
+                ProductSort.Commune => [.. ByCommune.Reverse()],
+                ProductSort.Subject => Ordered(e => subjectRanks[e.Row.SubjectName], key.Sort.Descending),
+                ProductSort.Group => Ordered(e => e.Row.CategoryCode, key.Sort.Descending, StringComparer.Ordinal),
+                ProductSort.Stars => Ordered(e => e.Stars, key.Sort.Descending),
+                ProductSort.Certificate => Ordered(e => e.Certificate is null ? int.MaxValue : (int)StateOn(e, key.Day!.Value)!.Value, key.Sort.Descending),
+                ProductSort.Status => Ordered(e => (int)e.Row.Status, key.Sort.Descending),
+                _ => ByName,
+            });
+        }
+
+        private Entry[] Ordered<TKey>(Func<Entry, TKey> key, bool descending, IComparer<TKey>? comparer = null) =>
+            [.. descending ? ByName.OrderByDescending(key, comparer) : ByName.OrderBy(key, comparer)];
 
         private CertificateState? StateOn(Entry e, DateOnly today) =>
             e.Certificate is { } facts ? CertificateValidity.StateOn(facts, today, processes).State : null;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Evaluation;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
+using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Rounds;
 
@@ -12,7 +13,11 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
 {
     public sealed record Row(int Id, string Name, EvaluationLevel Level, string ProcessCode, string UnitName, DateOnly OpensOn, DateOnly ClosesOn, RoundState State, int Products, int Members);
 
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+
     public List<Row> Rounds { get; private set; } = [];
+    public int Total { get; private set; }
+    public Pager Pager { get; private set; } = null!;
     public bool CanManage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -30,9 +35,9 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
             rounds = rounds.Where(r => r.Members.Any(m => m.UserId == scope.UserId));
         }
 
-        Rounds = await rounds.OrderByDescending(r => r.OpensOn).ThenByDescending(r => r.Id)
-            .Select(r => new Row(r.Id, r.Name, r.Level, r.ProcessCode, r.Unit!.Name, r.OpensOn, r.ClosesOn, r.State, r.Products.Count, r.Members.Count))
-            .ToListAsync(ct);
+        (Rounds, Total, Pager) = await Paging.OfAsync(Request, rounds.OrderByDescending(r => r.OpensOn).ThenByDescending(r => r.Id)
+            .Select(r => new Row(r.Id, r.Name, r.Level, r.ProcessCode, r.Unit!.Name, r.OpensOn, r.ClosesOn, r.State, r.Products.Count, r.Members.Count)),
+            PageNumber, Paging.PageSize, ct);
         return Page();
     }
 }

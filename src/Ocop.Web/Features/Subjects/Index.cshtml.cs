@@ -11,7 +11,7 @@ using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Subjects;
 
-public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageModel
+public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, AccountCache accounts) : PageModel
 {
     [FromQuery(Name = "q")] public string? Q { get; set; }
     [FromQuery(Name = "province")] public int? Province { get; set; }
@@ -27,6 +27,20 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
     public bool CanCreate { get; private set; }
     public UnitFilter Units { get; private set; } = null!;
     public List<SelectListItem> Forms { get; private set; } = [];
+
+    /// <summary>The optional columns of the list, in order, with their headers (each key is also its sort); the name is always shown.</summary>
+    public static readonly IReadOnlyList<(string Key, string Header)> OptionalColumns =
+    [
+        ("form", "Loại hình"), ("commune", "Xã"), ("representative", "Người đại diện"), ("phone", "Điện thoại"), ("products", "Sản phẩm"),
+    ];
+
+    public const string ListName = "subjects";
+    private static readonly IReadOnlyList<string> OptionalKeys = [.. OptionalColumns.Select(c => c.Key)];
+
+    /// <summary>The columns this user chose (every one until they choose).</summary>
+    public IReadOnlySet<string> Shown { get; private set; } = new HashSet<string>();
+
+    [BindProperty] public List<string> Columns { get; set; } = [];
 
     private SubjectSearch Search => new(Q, Commune, Form, Archived, Sort, PageNumber, Province: Units.Province ?? Province);
 
@@ -45,6 +59,15 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes) : PageM
         Pager = new Pager(Request, search.SafePage, search.SafePageSize, Total);
         CanCreate = RegistryAccess.CanCreateSubject(scope.Role);
         Forms = Lookups.Enum(Form);
+        Shown = await ListColumns.ChosenAsync(db, accounts, scope.UserId, ListName, OptionalKeys, OptionalKeys, ct);
+    }
+
+    /// <summary>Keeps the columns the user ticked, with their account, and shows the list again as it was.</summary>
+    public async Task<IActionResult> OnPostColumnsAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        await ListColumns.SaveAsync(db, accounts, scope.UserId, ListName, Columns, OptionalKeys, ct);
+        return LocalRedirect(Pager.With(Request, "handler", null));
     }
 
     private static readonly XlsxColumn[] ExportColumns =

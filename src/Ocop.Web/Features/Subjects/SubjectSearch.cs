@@ -92,10 +92,12 @@ public sealed record SubjectSearch(
         "-products" => subjects.OrderByDescending(s => s.Products.Count(p => p.Status != ProductStatus.Archived)).ThenBy(s => s.Name).ThenBy(s => s.Id),
         "representative" => subjects.OrderBy(s => s.Representative).ThenBy(s => s.Name).ThenBy(s => s.Id),
         "-representative" => subjects.OrderByDescending(s => s.Representative).ThenBy(s => s.Name).ThenBy(s => s.Id),
+        "phone" => subjects.OrderBy(s => s.Phone).ThenBy(s => s.Name).ThenBy(s => s.Id),
+        "-phone" => subjects.OrderByDescending(s => s.Phone).ThenBy(s => s.Name).ThenBy(s => s.Id),
         _ => subjects.OrderBy(s => s.Name).ThenBy(s => s.Id),
     };
 
-    public const string SortHelp = "sort: name, form, commune, representative, products, updated (\"-\" đảo chiều), relevance (mặc định khi có q: khớp nhất trước)";
+    public const string SortHelp = "sort: name, form, commune, representative, phone, products, updated (\"-\" đảo chiều), relevance (mặc định khi có q: khớp nhất trước)";
 
     private bool ByRelevance(SearchQuery query) => !query.IsEmpty && (string.IsNullOrEmpty(Sort) || Sort == "relevance");
 

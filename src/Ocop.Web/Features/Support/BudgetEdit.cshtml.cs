@@ -182,7 +182,7 @@ public sealed class BudgetEditModel(SectionContext section) : PageModel
         allocation.IsArchived = Id is not null && Input.IsArchived;
         await db.SaveChangesAsync(ct);
         TempData["Message"] = "Đã lưu dự toán kinh phí.";
-        return Redirect("/Support/Budgets");
+        return RedirectToPage("/Support/Budgets");
     }
 
     private IActionResult? Refusal(SectionScope scope, BudgetAllocation? a)

@@ -13,8 +13,12 @@ public sealed class BudgetsModel(SectionContext section) : PageModel
     [FromQuery(Name = "year")] public int? Year { get; set; }
     [FromQuery(Name = "unit")] public int? UnitId { get; set; }
     [FromQuery(Name = "archived")] public bool Archived { get; set; }
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
+    /// <summary>Every allocation the filters keep (the export writes them all); the page shows <see cref="Shown"/>.</summary>
     public List<AllocationRow> Rows { get; private set; } = [];
+    public List<AllocationRow> Shown { get; private set; } = [];
+    public Pager Pager { get; private set; } = null!;
     public List<SelectListItem> Units { get; private set; } = [];
     public bool CanAllocate { get; private set; }
 
@@ -27,6 +31,8 @@ public sealed class BudgetsModel(SectionContext section) : PageModel
         }
 
         Units = await section.UnitOptionsAsync(UnitId, withAll: true, ct);
+        // Committed and paid sums are worked out per allocation in memory, so the list is paged after them.
+        (Shown, _, Pager) = Paging.Of(Request, Rows, PageNumber);
         return Page();
     }
 

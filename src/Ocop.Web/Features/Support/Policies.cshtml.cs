@@ -11,11 +11,24 @@ namespace Ocop.Web.Features.Support;
 public sealed class PoliciesModel(SectionContext section) : PageModel
 {
     [FromQuery(Name = "archived")] public bool Archived { get; set; }
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public List<SupportPolicy> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public Pager Pager { get; private set; } = null!;
     public bool CanEdit { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var refused = await LoadAsync(ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        (Rows, Total, Pager) = await Paging.OfAsync(Request, Catalog, PageNumber, Paging.PageSize, ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
@@ -25,6 +38,7 @@ public sealed class PoliciesModel(SectionContext section) : PageModel
             return refused;
         }
 
+        Rows = await Catalog.ToListAsync(ct);
         XlsxColumn[] columns =
         [
             new("Chính sách", 40), new("Căn cứ", 30), new("Loại hỗ trợ", 24), new("Nguồn", 24), new("Hiệu lực từ", 12, XlsxKind.Date),
@@ -70,8 +84,10 @@ public sealed class PoliciesModel(SectionContext section) : PageModel
         }
 
         CanEdit = SupportAccess.CanEditPolicies(scope.Role);
-        Rows = await section.Db.SupportPolicies.AsNoTracking().Include(p => p.Rates).Where(p => p.IsArchived == Archived)
-            .OrderByDescending(p => p.ValidFrom).ThenBy(p => p.Name).ToListAsync(ct);
         return null;
     }
+
+    /// <summary>The policies the filter keeps, newest first: one page for the list, all of them for the export.</summary>
+    private IQueryable<SupportPolicy> Catalog => section.Db.SupportPolicies.AsNoTracking().Include(p => p.Rates).Where(p => p.IsArchived == Archived)
+        .OrderByDescending(p => p.ValidFrom).ThenBy(p => p.Name).ThenBy(p => p.Id);
 }

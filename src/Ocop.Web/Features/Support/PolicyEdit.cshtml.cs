@@ -141,6 +141,6 @@ public sealed class PolicyEditModel(SectionContext section) : PageModel
 
         await db.SaveChangesAsync(ct);
         TempData["Message"] = "Đã lưu chính sách hỗ trợ.";
-        return Redirect("/Support/Policies");
+        return RedirectToPage("/Support/Policies");
     }
 }

@@ -164,7 +164,7 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, Docum
         }
 
         TempData["Message"] = $"Đã gửi báo cáo {period.Label}{(input.Done ? " (hoàn thành)" : "")}{(problem is null ? "" : "; kiến nghị đã chuyển Phòng Nông nghiệp và PTNT")}.";
-        return Redirect($"/Tasks/Details/{id}");
+        return RedirectToPage("/Tasks/Details", new { id });
     }
 
     private static bool TryParseNumber(string? value, out decimal number) =>

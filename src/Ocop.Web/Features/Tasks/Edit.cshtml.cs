@@ -148,7 +148,7 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
         task.IsArchived = Input.IsArchived;
         await db.SaveChangesAsync(ct);
         TempData["Message"] = id is null ? "Đã thêm nhiệm vụ." : "Đã lưu nhiệm vụ.";
-        return Redirect($"/Tasks/Details/{task.Id}");
+        return RedirectToPage("/Tasks/Details", new { id = task.Id });
     }
 
     /// <summary>Offices and the communes that exist today; a task kept by a commune dissolved in 2025 keeps it as a choice.</summary>

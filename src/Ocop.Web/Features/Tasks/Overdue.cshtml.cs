@@ -10,7 +10,11 @@ namespace Ocop.Web.Features.Tasks;
 /// <summary>Tasks past due without a "done" report, latest first, for the program office and the leaders.</summary>
 public sealed class OverdueModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock) : PageModel
 {
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+
     public List<TaskRow> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public Pager Pager { get; private set; } = null!;
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -22,10 +26,12 @@ public sealed class OverdueModel(OcopDbContext db, UserScopeLoader scopes, TimeP
         }
 
         Today = Display.Today(clock);
-        Rows = (await TaskSummary.AssessAsync(viewer.Visible(db.PlanTasks), Today, ct))
+        // Lateness is worked out per task from its reports and periods, so the list is paged after it is assessed.
+        var overdue = (await TaskSummary.AssessAsync(viewer.Visible(db.PlanTasks), Today, ct))
             .Where(r => r.Status == PlanTaskStatus.Overdue)
-            .OrderByDescending(r => r.DaysLate(Today)).ThenBy(r => r.Owner, StringComparer.Create(Display.Vi, false))
+            .OrderByDescending(r => r.DaysLate(Today)).ThenBy(r => r.Owner, StringComparer.Create(Display.Vi, false)).ThenBy(r => r.Id)
             .ToList();
+        (Rows, Total, Pager) = Paging.Of(Request, overdue, PageNumber, IndexModel.PageSize);
         return Page();
     }
 }

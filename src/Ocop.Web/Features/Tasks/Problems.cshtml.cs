@@ -76,7 +76,7 @@ public sealed class ProblemsModel(OcopDbContext db, UserScopeLoader scopes, Time
         report.ProblemHandledBy = actor.FullName;
         await db.SaveChangesAsync(ct);
         TempData["Message"] = state == ProblemState.Answered ? "Đã trả lời kiến nghị." : "Đã tiếp nhận kiến nghị.";
-        return Redirect("/Tasks/Problems");
+        return RedirectToPage("/Tasks/Problems");
     }
 
     private async Task LoadAsync(TaskViewer viewer, CancellationToken ct)

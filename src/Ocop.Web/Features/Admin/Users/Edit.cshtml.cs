@@ -100,7 +100,7 @@ public sealed class EditModel(
         }
 
         TempData["Message"] = "Đã kết thúc phiên đăng nhập.";
-        return Redirect($"/Admin/Users/Edit/{user.Id}");
+        return RedirectToPage("/Admin/Users/Edit", new { id = user.Id });
     }
 
     /// <summary>Ends every session of the user.</summary>
@@ -120,7 +120,7 @@ public sealed class EditModel(
         }
 
         TempData["Message"] = $"Đã kết thúc {ended} phiên đăng nhập.";
-        return Redirect($"/Admin/Users/Edit/{user.Id}");
+        return RedirectToPage("/Admin/Users/Edit", new { id = user.Id });
     }
 
     /// <summary>"Tìm đơn vị": the form comes back with the matches offered beside the units already chosen; nothing is saved.</summary>
@@ -226,7 +226,7 @@ public sealed class EditModel(
         }
 
         TempData["Message"] = isNew ? "Đã tạo người dùng." : "Đã lưu người dùng.";
-        return Redirect("/Admin/Users");
+        return RedirectToPage("/Admin/Users/Index");
     }
 
     private void Validate()
