@@ -29,6 +29,7 @@ public static class WritePaths
         services.AddScoped<Products.ArchiveProduct>();
         services.AddScoped<Products.AddProductPhoto>();
         services.AddScoped<Planning.Support.SaveSupportRecord>();
+        Rounds.RoundUseCases.AddRoundUseCases(services);
         services.AddScoped<ApiTokens>();
         services.AddScoped<Import.ImportRun>();
         services.AddScoped<Import.IRowImporter, Import.SubjectRows>();
