@@ -12,6 +12,13 @@ public static class RoundUseCases
         services.AddScoped<SaveMemberSheet>();
         services.AddScoped<CloseRound>();
         services.AddScoped<IssueMinutes>();
+        services.AddScoped<Scoresheets.EditScoresheet>();
+        services.AddScoped<Scoresheets.SaveLegalBasis>();
+        services.AddScoped<Scoresheets.ImportScoresheet>();
+        services.AddScoped<Scoresheets.CopyScoresheet>();
+        services.AddScoped<Scoresheets.PublishScoresheet>();
+        services.AddScoped<Scoresheets.RetireScoresheet>();
+        services.AddScoped<Scoresheets.VerifyScoresheet>();
         return services;
     }
 }
