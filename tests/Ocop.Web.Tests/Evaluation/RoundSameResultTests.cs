@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ocop.Core.Evaluation;
@@ -146,8 +147,9 @@ public class RoundSameResultTests(AppFixture app) : IClassFixture<AppFixture>
         }
 
         // A conflict without its relation, then a member added directly: their sheets are made as the page makes them.
+        var subject = await app.SubjectIdAsync(Demo.BaNam);
         var noRelation = await UseCase.AsAsync(app, chair.UserId, (services, scope) => services.GetRequiredService<DeclareConflict>().RunAsync(scope,
-            new DeclareConflict.Command { RoundId = round.Id, MemberId = chair.MemberId, SubjectId = await app.SubjectIdAsync(Demo.BaNam) }));
+            new DeclareConflict.Command { RoundId = round.Id, MemberId = chair.MemberId, SubjectId = subject }));
         using (var pagePost = await chair.Client.PostWithTokenAsync($"/Rounds/Details/{round.Id}?handler=Conflict",
                    ("Conflict.MemberId", Id(chair.MemberId)), ("Conflict.SubjectId", Id(await app.SubjectIdAsync(Demo.BaNam)))))
         {
@@ -232,8 +234,12 @@ public class RoundSameResultTests(AppFixture app) : IClassFixture<AppFixture>
 
         var command = new SaveRound.Command
         {
-            Name = name, Level = EvaluationLevel.Province, ProcessCode = "26/2026", UnitId = ceased,
-            OpensOn = new DateOnly(2026, 11, 2), ClosesOn = new DateOnly(2026, 12, 20),
+            Name = name,
+            Level = EvaluationLevel.Province,
+            ProcessCode = "26/2026",
+            UnitId = ceased,
+            OpensOn = new DateOnly(2026, 11, 2),
+            ClosesOn = new DateOnly(2026, 12, 20),
         };
         var direct = await UseCase.AsAsync(app, officeId, (services, scope) => services.GetRequiredService<SaveRound>().RunAsync(scope, command));
         Assert.Equal(WriteOutcome.Invalid, direct.Outcome);
