@@ -103,14 +103,14 @@ public sealed class EditScoresheet(OcopDbContext db)
     {
         Parts = sheet.Parts.Select(p => p with
         {
-            Groups = p.Groups.Select(g => g with { Criteria = g.Criteria.Select(c => Apply(c, input, basis, errors)).ToList() }).ToList(),
+            Groups = p.Groups.Select(g => g with { Criteria = g.Criteria.Select(c => Apply(c, input, basis, sheet.LegalBasisCode, errors)).ToList() }).ToList(),
         }).ToList(),
     };
 
-    private static Criterion Apply(Criterion criterion, Command input, LegalBasis? basis, FieldErrorList errors)
+    private static Criterion Apply(Criterion criterion, Command input, LegalBasis? basis, string basisCode, FieldErrorList errors)
     {
         var index = input.Criteria.FindIndex(c => c.Code == criterion.Code);
-        var subs = criterion.SubCriteria.Select(c => Apply(c, input, basis, errors)).ToList();
+        var subs = criterion.SubCriteria.Select(c => Apply(c, input, basis, basisCode, errors)).ToList();
         if (index < 0)
         {
             return criterion with { SubCriteria = subs };
@@ -141,7 +141,7 @@ public sealed class EditScoresheet(OcopDbContext db)
 
             var optionField = $"{field}.Options[{j}]";
             var points = ReadPoints(o.Points, $"{optionField}.Points", errors);
-            CheckStar(o.Star, $"{optionField}.Star", basis, criterion, errors);
+            CheckStar(o.Star, $"{optionField}.Star", basis, basisCode, errors);
             if (string.IsNullOrWhiteSpace(o.Text))
             {
                 errors.Add($"{optionField}.Text", "Nhập nội dung phương án.");
@@ -162,7 +162,7 @@ public sealed class EditScoresheet(OcopDbContext db)
             }
 
             var points = ReadPoints(given.NewPoints, $"{field}.NewPoints", errors);
-            CheckStar(given.NewStar, $"{field}.NewStar", basis, criterion, errors);
+            CheckStar(given.NewStar, $"{field}.NewStar", basis, basisCode, errors);
             options.Add(new ScoreOption(options.Count + 1, given.NewText?.Trim() ?? "", points, given.NewStar));
         }
 
@@ -186,11 +186,11 @@ public sealed class EditScoresheet(OcopDbContext db)
         return points;
     }
 
-    private static void CheckStar(int? star, string field, LegalBasis? basis, Criterion criterion, FieldErrorList errors)
+    private static void CheckStar(int? star, string field, LegalBasis? basis, string basisCode, FieldErrorList errors)
     {
         if (star is int s && basis?.Band(s) is null)
         {
-            errors.Add(field, $"Căn cứ {basis?.Code ?? "của phiếu"} không có hạng {s} sao.");
+            errors.Add(field, $"Căn cứ {basisCode} không có hạng {s} sao.");
         }
     }
 }

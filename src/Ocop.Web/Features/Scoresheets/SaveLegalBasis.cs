@@ -102,7 +102,7 @@ public sealed class SaveLegalBasis(OcopDbContext db)
             var band = input.Bands[i];
             if (!Points.TryParse(band.From, out var from) || from < Points.Zero || from > basis.TotalPoints)
             {
-                errors.Add($"input.Bands[{i}].From", $"Ngưỡng phải là số từ 0 đến {basis.TotalPoints.ToVietnamese()}, tối đa một chữ số thập phân.");
+                errors.Add($"Bands[{i}].From", $"Ngưỡng phải là số từ 0 đến {basis.TotalPoints.ToVietnamese()}, tối đa một chữ số thập phân.");
                 continue;
             }
 
@@ -115,7 +115,7 @@ public sealed class SaveLegalBasis(OcopDbContext db)
             if (ordered[i].From <= ordered[i - 1].From)
             {
                 var index = input.Bands.FindIndex(b => b.Stars == ordered[i].Stars);
-                errors.Add($"input.Bands[{index}].From",
+                errors.Add($"Bands[{index}].From",
                     $"Ngưỡng {ordered[i].Stars} sao phải cao hơn ngưỡng {ordered[i - 1].Stars} sao ({ordered[i - 1].From.ToVietnamese()}).");
             }
         }
