@@ -86,7 +86,7 @@ public static class SheetScoring
     private static Points ScoreChooseOne(ScoresheetPart part, CriteriaGroup group, IReadOnlyDictionary<string, int> answers,
         Dictionary<string, Points> points, List<string> unanswered, List<SheetIssue> problems)
     {
-        var chosen = group.Criteria.Where(c => c.Leaves().Any(l => answers.ContainsKey(l.Code))).ToList();
+        var chosen = ChooseOneCases.Answered(group, answers);
         if (chosen.Count == 0)
         {
             unanswered.Add(group.Code);

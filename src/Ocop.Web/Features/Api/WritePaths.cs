@@ -31,6 +31,7 @@ public static class WritePaths
         services.AddScoped<Planning.Support.SaveSupportRecord>();
         Dossiers.DossiersApi.AddDossierWrites(services);
         services.AddScoped<Recognitions.IssueRecognition>();
+        Rounds.RoundUseCases.AddRoundUseCases(services);
         services.AddScoped<ApiTokens>();
         services.AddScoped<Import.ImportRun>();
         services.AddScoped<Import.IRowImporter, Import.SubjectRows>();

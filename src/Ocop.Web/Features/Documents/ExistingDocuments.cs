@@ -40,7 +40,7 @@ public static class ExistingDocuments
         {
             if (await RoundReport.LoadAsync(db, id, ct) is { } report)
             {
-                await MinutesModel.FreezeAsync(db, report, fromExisting: true, FrozenBy, ct);
+                await IssueMinutes.FreezeAsync(db, report, fromExisting: true, FrozenBy, ct);
                 db.ChangeTracker.Clear();
             }
         }

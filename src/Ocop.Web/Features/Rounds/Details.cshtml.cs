@@ -9,6 +9,7 @@ using Ocop.Core.Evaluation;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
 using Ocop.Web.Features.Shared;
+using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Rounds;
 
@@ -17,12 +18,13 @@ namespace Ocop.Web.Features.Rounds;
 /// scoresheet of its product set. The office sets them up; members declare conflicts and open their sheets here.
 /// </summary>
 public sealed class DetailsModel(
-    OcopDbContext db, UserScopeLoader scopes, UserManager<AppUser> users, TimeProvider clock, Products.ProductListIndex productList) : PageModel
+    OcopDbContext db, UserScopeLoader scopes, UserManager<AppUser> users, Products.ProductListIndex productList,
+    AddCouncilMember addMember, DeclareConflict declareConflict, AddRoundProduct addProduct) : PageModel
 {
     [FromRoute] public int Id { get; set; }
-    [BindProperty] public MemberInput Member { get; set; } = new();
-    [BindProperty] public ConflictInput Conflict { get; set; } = new();
-    [BindProperty] public ProductInput AddProduct { get; set; } = new();
+    [BindProperty] public AddCouncilMember.Command Member { get; set; } = new();
+    [BindProperty] public DeclareConflict.Command Conflict { get; set; } = new();
+    [BindProperty] public AddRoundProduct.Command AddProduct { get; set; } = new();
     /// <summary>The product picker's search, typed with or without diacritics (as on the product list).</summary>
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
 
@@ -53,28 +55,9 @@ public sealed class DetailsModel(
     public sealed record ProductRow(int Id, int ProductId, string Name, int SubjectId, string SubjectName, string SheetCode, string SheetBasis, int SheetVersion, int? DossierId,
         int Submitted, int Scoring, int Recused, MemberSheetState? MyState, int? Star, int? ScoreHundredths);
 
-    public sealed class MemberInput
-    {
-        public string? UserId { get; set; }
-        public string? FullName { get; set; }
-        public string? Organisation { get; set; }
-        public CouncilPosition Position { get; set; } = CouncilPosition.Member;
-    }
-
-    public sealed class ConflictInput
-    {
-        public int? MemberId { get; set; }
-        public int? SubjectId { get; set; }
-        public string? Relation { get; set; }
-    }
-
-    public sealed class ProductInput
-    {
-        public int? ProductId { get; set; }
-    }
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
+    /// <summary>The office seats a member (<see cref="AddCouncilMember"/>).</summary>
     public async Task<IActionResult> OnPostAddMemberAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } refused)
@@ -82,79 +65,13 @@ public sealed class DetailsModel(
             return refused;
         }
 
-        if (!CanManage || !IsOpen)
-        {
-            return Forbid();
-        }
-
         ModelState.Clear();
-        var fullName = Member.FullName?.Trim();
-        var organisation = Member.Organisation?.Trim();
-        string? userId = string.IsNullOrWhiteSpace(Member.UserId) ? null : Member.UserId;
-        if (userId is not null)
-        {
-            var user = await users.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId && !u.IsArchived, ct);
-            if (user is null)
-            {
-                ModelState.AddModelError("Member.UserId", "Người dùng không tồn tại.");
-            }
-            else
-            {
-                fullName = string.IsNullOrWhiteSpace(fullName) ? (user.FullName.Length > 0 ? user.FullName : user.UserName) : fullName;
-                organisation = string.IsNullOrWhiteSpace(organisation) ? user.Organisation ?? "" : organisation;
-                if (await db.CouncilMembers.AnyAsync(m => m.RoundId == Id && m.UserId == userId, ct))
-                {
-                    ModelState.AddModelError("Member.UserId", "Người này đã là thành viên hội đồng của đợt.");
-                }
-            }
-        }
-        else
-        {
-            if (string.IsNullOrWhiteSpace(fullName))
-            {
-                ModelState.AddModelError("Member.FullName", "Chọn người dùng hoặc nhập họ tên thành viên bên ngoài.");
-            }
-
-            if (string.IsNullOrWhiteSpace(organisation))
-            {
-                ModelState.AddModelError("Member.Organisation", "Nhập cơ quan, đơn vị của thành viên bên ngoài.");
-            }
-        }
-
-        if (fullName is { Length: > 120 })
-        {
-            ModelState.AddModelError("Member.FullName", "Họ tên tối đa 120 ký tự.");
-        }
-
-        if (organisation is { Length: > 200 })
-        {
-            ModelState.AddModelError("Member.Organisation", "Cơ quan tối đa 200 ký tự.");
-        }
-
-        if (!Enum.IsDefined(Member.Position))
-        {
-            ModelState.AddModelError("Member.Position", "Chức danh không hợp lệ.");
-        }
-        else if (Member.Position == CouncilPosition.Chair && Members.Any(m => m.Position == CouncilPosition.Chair))
-        {
-            ModelState.AddModelError("Member.Position", "Hội đồng đã có chủ tịch.");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.CouncilMembers.Add(new CouncilMember { RoundId = Id, UserId = userId, FullName = fullName!, Organisation = organisation ?? "", Position = Member.Position });
-        await db.SaveChangesAsync(ct);
-        await RoundSheets.SyncAsync(db, Id, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        TempData["Message"] = $"Đã thêm {fullName} vào hội đồng.";
-        return Redirect($"/Rounds/Details/{Id}");
+        Member.RoundId = Id;
+        var result = await addMember.RunAsync(await scopes.GetAsync(ct), Member, ct);
+        return Translate(result, "Member.", added => $"Đã thêm {added.FullName} vào hội đồng.");
     }
 
+    /// <summary>A declared conflict of interest (<see cref="DeclareConflict"/>): by the office for anyone, by a member for themselves.</summary>
     public async Task<IActionResult> OnPostConflictAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } refused)
@@ -163,65 +80,12 @@ public sealed class DetailsModel(
         }
 
         ModelState.Clear();
-        var member = Members.FirstOrDefault(m => m.Id == Conflict.MemberId);
-        // The office records declarations for anyone (external members have no account); a member declares their own.
-        if (!IsOpen || (!CanManage && (member is null || member.Id != MyMemberId)))
-        {
-            return Forbid();
-        }
-
-        if (member is null)
-        {
-            ModelState.AddModelError("Conflict.MemberId", "Chọn thành viên hội đồng.");
-        }
-
-        var relation = Conflict.Relation?.Trim();
-        if (string.IsNullOrWhiteSpace(relation))
-        {
-            ModelState.AddModelError("Conflict.Relation", "Nêu mối quan hệ với chủ thể (ví dụ: người thân của chủ hộ, thành viên hợp tác xã).");
-        }
-        else if (relation.Length > 500)
-        {
-            ModelState.AddModelError("Conflict.Relation", "Mối quan hệ tối đa 500 ký tự.");
-        }
-
-        if (Conflict.SubjectId is not int subjectId || !await db.Subjects.AnyAsync(s => s.Id == subjectId, ct))
-        {
-            ModelState.AddModelError("Conflict.SubjectId", "Chọn chủ thể.");
-        }
-        else if (member is not null && await db.ConflictDeclarations.AnyAsync(c => c.CouncilMemberId == member.Id && c.SubjectId == subjectId, ct))
-        {
-            ModelState.AddModelError("Conflict.SubjectId", "Thành viên đã khai xung đột lợi ích với chủ thể này.");
-        }
-        else if (member is not null && !CanManage && await db.MemberScoresheets.AnyAsync(s => s.CouncilMemberId == member.Id
-                     && s.RoundProduct!.Product!.SubjectId == subjectId && (s.State == MemberSheetState.Draft || s.State == MemberSheetState.Submitted), ct))
-        {
-            // A member declares before scoring: once they have scored, only the office records it (and the sheet stops counting).
-            ModelState.AddModelError("Conflict.SubjectId",
-                "Bạn đã chấm sản phẩm của chủ thể này: xung đột lợi ích phải được khai trước khi chấm. Báo văn phòng OCOP để ghi nhận.");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.ConflictDeclarations.Add(new ConflictDeclaration
-        {
-            CouncilMemberId = member!.Id,
-            SubjectId = Conflict.SubjectId!.Value,
-            Relation = relation!,
-            DeclaredAt = clock.GetUtcNow().UtcDateTime,
-        });
-        await db.SaveChangesAsync(ct);
-        await RoundSheets.SyncAsync(db, Id, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        TempData["Message"] = $"Đã ghi nhận khai báo xung đột lợi ích của {member.FullName}: không chấm sản phẩm của chủ thể này.";
-        return Redirect($"/Rounds/Details/{Id}");
+        Conflict.RoundId = Id;
+        var result = await declareConflict.RunAsync(await scopes.GetAsync(ct), Conflict, ct);
+        return Translate(result, "Conflict.", declared => $"Đã ghi nhận khai báo xung đột lợi ích của {declared.MemberName}: không chấm sản phẩm của chủ thể này.");
     }
 
+    /// <summary>The office adds a product (<see cref="AddRoundProduct"/>).</summary>
     public async Task<IActionResult> OnPostAddProductAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } refused)
@@ -229,63 +93,29 @@ public sealed class DetailsModel(
             return refused;
         }
 
-        if (!CanManage || !IsOpen)
-        {
-            return Forbid();
-        }
-
         ModelState.Clear();
-        var product = AddProduct.ProductId is int productId
-            ? await (await scopes.GetAsync(ct)).Visible(db.Products).AsNoTracking().Where(p => p.Id == productId && p.Status != Core.Registry.ProductStatus.Archived)
-                .Select(p => new { p.Id, p.Name, p.Category!.ProductSet, ParentSet = p.Category.Parent != null ? p.Category.Parent.ProductSet : null })
-                .SingleOrDefaultAsync(ct)
-            : null;
-        ScoresheetRecord? sheet = null;
-        if (product is null)
-        {
-            ModelState.AddModelError("AddProduct.ProductId", "Chọn sản phẩm.");
-        }
-        else if (Products.Any(p => p.ProductId == product.Id))
-        {
-            ModelState.AddModelError("AddProduct.ProductId", "Sản phẩm đã có trong đợt đánh giá.");
-        }
-        else if ((product.ProductSet ?? product.ParentSet) is not int set)
-        {
-            ModelState.AddModelError("AddProduct.ProductId", "Nhóm sản phẩm của sản phẩm chưa gắn với bộ sản phẩm nào, nên không có phiếu chấm.");
-        }
-        else
-        {
-            // The newest published version at the time; the product keeps it for good.
-            sheet = await db.Scoresheets.AsNoTracking()
-                .Where(s => s.LegalBasisCode == Round.LegalBasisCode && s.ProductSetNumber == set && s.Status == ScoresheetStatus.Published)
-                .OrderByDescending(s => s.SheetVersion).FirstOrDefaultAsync(ct);
-            if (sheet is null)
-            {
-                ModelState.AddModelError("AddProduct.ProductId",
-                    $"Chưa có phiếu chấm đã ban hành cho bộ sản phẩm số {set.ToString(CultureInfo.InvariantCulture)} theo {BasisTitle}.");
-            }
-        }
+        AddProduct.RoundId = Id;
+        var result = await addProduct.RunAsync(await scopes.GetAsync(ct), AddProduct, ct);
+        return Translate(result, "AddProduct.",
+            added => $"Đã thêm sản phẩm {added.ProductName} (phiếu chấm {added.SheetCode}, phiên bản {added.SheetVersion.ToString(CultureInfo.InvariantCulture)}).");
+    }
 
-        if (!ModelState.IsValid)
+    /// <summary>A use case's result as this page answers it: back to the round with a message, a refusal, or the form's errors.</summary>
+    private IActionResult Translate<T>(WriteResult<T> result, string prefix, Func<T, string> message)
+    {
+        switch (result.Outcome)
         {
-            return Page();
+            case WriteOutcome.Done:
+                TempData["Message"] = message(result.Value!);
+                return RedirectToPage("Details", new { id = Id });
+            case WriteOutcome.NotFound:
+                return NotFound();
+            case WriteOutcome.Refused:
+                return Forbid();
+            default:
+                result.AddTo(ModelState, prefix);
+                return Page();
         }
-
-        // An accepted dossier of the round's year is linked when there is one; without it the product may still be
-        // added (dossiers may still be on paper), and the page says so.
-        var year = Round.OpensOn.Year;
-        var dossierId = await db.Dossiers.AsNoTracking()
-            .Where(d => d.ProductId == product!.Id && d.Year == year && d.State == DossierState.Accepted)
-            .OrderByDescending(d => d.Id).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.RoundProducts.Add(new RoundProduct { RoundId = Id, ProductId = product!.Id, ScoresheetId = sheet!.Id, DossierId = dossierId });
-        await db.SaveChangesAsync(ct);
-        await RoundSheets.SyncAsync(db, Id, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        TempData["Message"] = $"Đã thêm sản phẩm {product.Name} (phiếu chấm {sheet.ProductSetCode}, phiên bản {sheet.SheetVersion.ToString(CultureInfo.InvariantCulture)}).";
-        return Redirect($"/Rounds/Details/{Id}");
     }
 
     /// <summary>

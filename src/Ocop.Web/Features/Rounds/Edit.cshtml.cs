@@ -1,11 +1,9 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Evaluation;
-using Ocop.Core.Units;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
 using Ocop.Web.Features.Shared;
@@ -14,15 +12,14 @@ using Ocop.Web.Shared;
 namespace Ocop.Web.Features.Rounds;
 
 /// <summary>
-/// Creates or edits an evaluation round. What the law would question is warned about before saving, and saved only once
-/// the office confirms: a process not in force on the opening day (a 148 round after 06/07/2025), an organising unit that
-/// did not exist on the round's dates (a ceased province or district), a unit of another level than the round's, a round
-/// running past its fixed deadline of the year (26/2026: 30/6, 30/12 for the province).
+/// The round form: it shows the round and its choices and hands what was typed to <see cref="SaveRound"/>, translating
+/// its result into a redirect, a refusal, form errors, or the warnings the office must confirm before anything is saved.
 /// </summary>
-public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock) : PageModel
+public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock, SaveRound save) : PageModel
 {
     [FromRoute] public int? Id { get; set; }
-    [BindProperty] public RoundInput Input { get; set; } = new();
+    /// <summary>Checked by <see cref="SaveRound"/>, not by MVC: one set of messages, whoever sends the command.</summary>
+    [BindProperty, ValidateNever] public SaveRound.Command Input { get; set; } = new();
 
     public List<SelectListItem> Processes { get; private set; } = [];
     public List<SelectListItem> Units { get; private set; } = [];
@@ -31,28 +28,9 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
     /// <summary>The warnings of the posted round, shown before anything is saved.</summary>
     public List<string> Warnings { get; private set; } = [];
 
-    public sealed class RoundInput
-    {
-        [Required(ErrorMessage = "Nhập tên đợt đánh giá."), StringLength(250, ErrorMessage = "Tên tối đa 250 ký tự.")]
-        public string Name { get; set; } = "";
-        [Required(ErrorMessage = "Chọn cấp đánh giá.")] public EvaluationLevel? Level { get; set; }
-        [Required(ErrorMessage = "Chọn quy trình.")] public string? ProcessCode { get; set; }
-        [Required(ErrorMessage = "Chọn đơn vị tổ chức.")] public int? UnitId { get; set; }
-        [Required(ErrorMessage = "Nhập ngày bắt đầu.")] public DateOnly? OpensOn { get; set; }
-        [Required(ErrorMessage = "Nhập ngày kết thúc.")] public DateOnly? ClosesOn { get; set; }
-        public int Version { get; set; }
-        /// <summary>The office read the warnings and saves anyway.</summary>
-        public bool ConfirmWarnings { get; set; }
-    }
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        if (!RoundAccess.CanManage(scope.Role))
-        {
-            return Forbid();
-        }
-
         if (Id is int id)
         {
             var round = await db.EvaluationRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
@@ -61,12 +39,12 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
                 return NotFound();
             }
 
-            if (round.State == RoundState.Closed)
+            if (RoundPolicy.Decide(scope.Role, CouncilSeat.None, RoundAction.Edit, round.State == RoundState.Open) != RoundVerdict.Allowed)
             {
                 return Forbid();
             }
 
-            Input = new RoundInput
+            Input = new SaveRound.Command
             {
                 Name = round.Name,
                 Level = round.Level,
@@ -76,10 +54,15 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
                 ClosesOn = round.ClosesOn,
                 Version = round.Version,
             };
-            ProcessWarning = await WarningAsync(round.ProcessCode, round.OpensOn, ct);
+            ProcessWarning = await SaveRound.ProcessWarningAsync(db, round.ProcessCode, round.OpensOn, ct);
         }
         else
         {
+            if (!RoundAccess.CanManage(scope.Role))
+            {
+                return Forbid();
+            }
+
             var today = Display.Today(clock);
             var processes = (await db.EvaluationProcesses.AsNoTracking().ToListAsync(ct)).Select(p => p.ToModel()).ToList();
             Input.ProcessCode = EvaluationProcesses.InForceOn(today, processes)?.Code;
@@ -94,157 +77,49 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, TimeProv
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        if (!RoundAccess.CanManage(scope.Role))
-        {
-            return Forbid();
-        }
-
-        EvaluationRound? round = null;
-        if (Id is int id)
-        {
-            round = await db.EvaluationRounds.SingleOrDefaultAsync(r => r.Id == id, ct);
-            if (round is null)
-            {
-                return NotFound();
-            }
-
-            if (round.State == RoundState.Closed)
-            {
-                return Forbid();
-            }
-        }
-
-        Input.Name = Input.Name?.Trim() ?? "";
-        var process = Input.ProcessCode is null ? null : await db.EvaluationProcesses.AsNoTracking().SingleOrDefaultAsync(p => p.Code == Input.ProcessCode, ct);
-        if (Input.ProcessCode is not null && process is null)
-        {
-            ModelState.AddModelError("Input.ProcessCode", "Quy trình không tồn tại.");
-        }
-
-        if (Input.Level is EvaluationLevel level)
-        {
-            if (!Enum.IsDefined(level))
-            {
-                ModelState.AddModelError("Input.Level", "Cấp đánh giá không hợp lệ.");
-            }
-            else if (process is not null && process.ToModel().Role(level) is null)
-            {
-                ModelState.AddModelError("Input.Level", "Quy trình đã chọn không có cấp đánh giá này.");
-            }
-        }
-
-        if (Input.UnitId is int unitId && !await db.Units.AnyAsync(u => u.Id == unitId && u.Level != UnitLevel.Commune, ct))
-        {
-            ModelState.AddModelError("Input.UnitId", "Đơn vị không tồn tại.");
-        }
-
-        if (Input is { OpensOn: DateOnly opens, ClosesOn: DateOnly closes } && closes < opens)
-        {
-            ModelState.AddModelError("Input.ClosesOn", "Ngày kết thúc phải sau ngày bắt đầu.");
-        }
-
-        if (round is not null && process is not null && process.ToModel().LegalBasisCode != round.LegalBasisCode
-            && await db.RoundProducts.AnyAsync(p => p.RoundId == round.Id, ct))
-        {
-            ModelState.AddModelError("Input.ProcessCode", "Đợt đã có sản phẩm chấm theo phiếu của căn cứ pháp lý cũ: không đổi sang quy trình có căn cứ pháp lý khác.");
-        }
-
-        if (round is not null && round.Version != Input.Version)
-        {
-            ModelState.AddModelError("", "Đợt đánh giá vừa được người khác thay đổi. Tải lại trang để xem bản mới rồi sửa lại.");
-        }
-
         if (!ModelState.IsValid)
         {
-            if (process is not null && Input.OpensOn is DateOnly d)
+            // A value that could not even be read (a date) is shown as typed with its message, to whoever may save the round.
+            var refusal = Id is int id
+                ? await RoundAccess.CheckAsync<SaveRound.Saved>(db, scope, id, RoundAction.Edit, ct)
+                : RoundAccess.Refusal<SaveRound.Saved>(scope.Role, CouncilSeat.None, RoundAction.Create, true);
+            if (refusal is not null)
             {
-                ProcessWarning = await WarningAsync(process.Code, d, ct);
+                return refusal.Outcome == WriteOutcome.NotFound ? NotFound() : Forbid();
             }
 
             await LoadChoicesAsync(ct);
             return Page();
         }
 
-        Warnings = await WarningsAsync(process!.ToModel(), Input.Level!.Value, Input.UnitId!.Value, Input.OpensOn!.Value, Input.ClosesOn!.Value, ct);
-        if (Warnings.Count > 0 && !Input.ConfirmWarnings)
+        Input.Id = Id;
+        var result = await save.RunAsync(scope, Input, ct);
+        switch (result.Outcome)
         {
-            // Nothing is saved until the office has read what the law would question.
-            ProcessWarning = null;
-            await LoadChoicesAsync(ct);
-            return Page();
+            case WriteOutcome.Done:
+                TempData["Message"] = Id is null ? "Đã tạo đợt đánh giá." : "Đã lưu thay đổi.";
+                return RedirectToPage("Details", new { id = result.Value!.Id });
+            case WriteOutcome.NotFound:
+                return NotFound();
+            case WriteOutcome.Refused:
+                return Forbid();
         }
 
-        round ??= db.EvaluationRounds.Add(new EvaluationRound { Name = Input.Name, ProcessCode = "", LegalBasisCode = "", State = RoundState.Open }).Entity;
-        round.Name = Input.Name;
-        round.Level = Input.Level!.Value;
-        round.ProcessCode = process!.Code;
-        round.LegalBasisCode = process.ToModel().LegalBasisCode;
-        round.UnitId = Input.UnitId!.Value;
-        round.OpensOn = Input.OpensOn!.Value;
-        round.ClosesOn = Input.ClosesOn!.Value;
-        try
+        if (result.Errors.Count == 1 && result.Errors.TryGetValue(SaveRound.WarningsField, out var warnings))
         {
-            await db.SaveChangesAsync(ct);
+            Warnings = [.. warnings];
         }
-        catch (DbUpdateConcurrencyException)
+        else
         {
-            ModelState.AddModelError("", "Đợt đánh giá vừa được người khác thay đổi. Tải lại trang để xem bản mới rồi sửa lại.");
-            await LoadChoicesAsync(ct);
-            return Page();
+            result.AddTo(ModelState, "Input.");
+            if (Input is { ProcessCode: string code, OpensOn: DateOnly opens })
+            {
+                ProcessWarning = await SaveRound.ProcessWarningAsync(db, code, opens, ct);
+            }
         }
 
-        TempData["Message"] = Id is null ? "Đã tạo đợt đánh giá." : "Đã lưu thay đổi.";
-        return Redirect($"/Rounds/Details/{round.Id}");
-    }
-
-    private async Task<List<string>> WarningsAsync(EvaluationProcess process, EvaluationLevel level, int unitId, DateOnly opensOn, DateOnly closesOn, CancellationToken ct)
-    {
-        var warnings = new List<string>();
-        if (await WarningAsync(process.Code, opensOn, ct) is { } processWarning)
-        {
-            warnings.Add(processWarning);
-        }
-
-        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Name, u.Kind, u.Level, u.ValidFrom, u.ValidTo }).SingleAsync(ct);
-        var unitName = UnitNames.Full(unit.Name, unit.Kind);
-        if (unit.ValidTo is DateOnly last && closesOn > last)
-        {
-            warnings.Add($"{unitName} chấm dứt hoạt động sau ngày {Display.Date(last)}: đợt đánh giá đến ngày {Display.Date(closesOn)} không thể do đơn vị này tổ chức; "
-                + "biên bản và quyết định sau ngày đó do đơn vị kế thừa ban hành. Hãy chọn đơn vị đang tồn tại.");
-        }
-        else if (opensOn < unit.ValidFrom)
-        {
-            warnings.Add($"{unitName} chỉ được thành lập từ ngày {Display.Date(unit.ValidFrom)}, sau ngày bắt đầu đợt đánh giá ({Display.Date(opensOn)}).");
-        }
-
-        var expected = level switch
-        {
-            EvaluationLevel.District => UnitLevel.District,
-            EvaluationLevel.Province => UnitLevel.Province,
-            _ => (UnitLevel?)null,
-        };
-        if (expected is UnitLevel wanted && unit.Level != wanted)
-        {
-            warnings.Add($"Đợt {Display.Name(level).ToLower(Display.Vi)} nhưng đơn vị tổ chức là {unitName}.");
-        }
-
-        // 26/2026 fixes the rounds of the year: a round must end by the deadline of the round it belongs to.
-        var window = process.RoundsIn(level, opensOn.Year).Concat(process.RoundsIn(level, opensOn.Year + 1))
-            .Where(w => w.EndsBy >= opensOn).OrderBy(w => w.EndsBy).FirstOrDefault();
-        if (window is not null && closesOn > window.EndsBy)
-        {
-            warnings.Add($"Theo {process.Name}, đợt {window.Round.ToString(CultureInfo.InvariantCulture)} năm {window.Year.ToString(CultureInfo.InvariantCulture)} "
-                + $"phải hoàn thành chậm nhất ngày {Display.Date(window.EndsBy)}; đợt này kết thúc ngày {Display.Date(closesOn)}.");
-        }
-
-        return warnings;
-    }
-
-    private async Task<string?> WarningAsync(string processCode, DateOnly opensOn, CancellationToken ct)
-    {
-        var all = (await db.EvaluationProcesses.AsNoTracking().ToListAsync(ct)).Select(p => p.ToModel()).ToList();
-        var process = EvaluationProcesses.ByCode(processCode, all);
-        return process is null ? null : EvaluationProcesses.Check(process, opensOn, processes: all).Warning;
+        await LoadChoicesAsync(ct);
+        return Page();
     }
 
     private async Task LoadChoicesAsync(CancellationToken ct)

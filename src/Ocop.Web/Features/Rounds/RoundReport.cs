@@ -6,30 +6,6 @@ using Ocop.Web.Data;
 
 namespace Ocop.Web.Features.Rounds;
 
-/// <summary>Who may do what with rounds. Reading the results is for the office, leaders and the round's own council.</summary>
-public static class RoundAccess
-{
-    /// <summary>Creates rounds, sets the council and the products: the program office (and administrators).</summary>
-    public static bool CanManage(Role role) => role is Role.Administrator or Role.ProgramOffice;
-
-    /// <summary>Sees every round without sitting on its council.</summary>
-    public static bool SeesAll(Role role) => CanManage(role) || role is Role.Leader or Role.Department;
-
-    /// <summary>The viewer a user is for a round: their seat on its council first, else their role.</summary>
-    public static CouncilViewer Viewer(Role role, MemberLine? seat) => seat?.Position switch
-    {
-        CouncilPosition.Chair => CouncilViewer.Chair,
-        CouncilPosition.Secretary => CouncilViewer.Secretary,
-        CouncilPosition.Member => CouncilViewer.Member,
-        _ => role switch
-        {
-            Role.Administrator or Role.ProgramOffice or Role.Department => CouncilViewer.Office,
-            Role.Leader => CouncilViewer.Leader,
-            _ => CouncilViewer.Outsider,
-        },
-    };
-}
-
 /// <summary>Sheet answers and part notes as stored on <see cref="MemberScoresheet"/>.</summary>
 public static class SheetJson
 {

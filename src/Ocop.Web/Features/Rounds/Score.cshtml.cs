@@ -11,14 +11,14 @@ namespace Ocop.Web.Features.Rounds;
 
 /// <summary>
 /// A council member's scoresheet for one product: one option per scored criterion, a note per part, totals computed on
-/// the server at every save. Submitting needs every criterion answered and locks the sheet. A save from a stale copy
-/// (someone else saved in between) is refused and the member's choices stay in the form. A draft save keeps the
+/// the server at every save by <see cref="SaveMemberSheet"/>, whose result this page translates. A refused or stale save
+/// keeps the member's choices in the form. A draft save keeps the
 /// member's place: the page's script saves without leaving the page (the answer is JSON), and without script each group's
 /// "Lưu nháp" returns to that group's anchor.
 /// </summary>
-public sealed class ScoreModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock, ScoresheetModels sheets) : PageModel
+public sealed class ScoreModel(OcopDbContext db, UserScopeLoader scopes, ScoresheetModels sheets, SaveMemberSheet save) : PageModel
 {
-    public const string StaleMessage = "Phiếu vừa được lưu ở nơi khác (một cửa sổ hoặc thiết bị khác). Lựa chọn của bạn vẫn còn trên trang; tải lại phiếu để xem bản mới nhất trước khi lưu lại.";
+    public const string StaleMessage = SaveMemberSheet.StaleMessage;
 
     [FromRoute] public int Id { get; set; }
     [FromRoute] public int RoundProductId { get; set; }
@@ -65,14 +65,14 @@ public sealed class ScoreModel(OcopDbContext db, UserScopeLoader scopes, TimePro
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAsync(tracked: false, ct) is { } refused)
+        if (await LoadAsync(ct) is { } refused)
         {
             return refused;
         }
 
         Answers = row is null ? new(StringComparer.Ordinal) : new(SheetJson.Answers(row.Answers), StringComparer.Ordinal);
         Notes = row is null ? new(StringComparer.Ordinal) : new(SheetJson.Notes(row.PartNotes), StringComparer.Ordinal);
-        Cases = CasesOf(Answers);
+        Cases = ChooseOneCases.Of(Sheet, Answers);
         ScoreAnswers();
         SaveMessage = TempData[SaveMessageKey] as string;
         return Page();
@@ -118,94 +118,65 @@ public sealed class ScoreModel(OcopDbContext db, UserScopeLoader scopes, TimePro
 
     public async Task<IActionResult> OnPostAsync(string? command, CancellationToken ct)
     {
-        if (await LoadAsync(tracked: true, ct) is { } refused)
+        if (await LoadAsync(ct) is { } refused)
         {
             return refused;
         }
 
-        ReadForm(out var postedVersion);
-        ScoreAnswers();
         var submit = string.Equals(command, SubmitCommand, StringComparison.OrdinalIgnoreCase);
-
-        if (Locked)
-        {
-            ModelState.AddModelError("", State == MemberSheetState.Submitted
-                ? "Phiếu đã nộp nên không thể thay đổi."
-                : "Đợt đánh giá đã kết thúc nên không thể thay đổi phiếu.");
-            return Refused(StatusCodes.Status409Conflict);
-        }
-
-        if (postedVersion != Version)
-        {
-            ModelState.AddModelError("", StaleMessage);
-            return Refused(StatusCodes.Status409Conflict);
-        }
-
-        if (submit && !Score.IsComplete)
-        {
-            ModelState.AddModelError("", Score.Unanswered.Count > 0
-                ? $"Chưa thể nộp: còn {Score.Unanswered.Count.ToString(CultureInfo.InvariantCulture)} tiêu chí chưa chấm ({string.Join(", ", Score.Unanswered)}). Phiếu chưa được lưu; chọn đủ rồi nộp, hoặc bấm “Lưu nháp”."
-                : "Chưa thể nộp: phiếu có lựa chọn không hợp lệ.");
-        }
-
+        var posted = ReadForm(submit);
+        // The form as the sheet's rules read it, shown again when the save is refused.
+        var read = SaveMemberSheet.Read(Sheet, posted, new FieldErrorList());
+        (Answers, Cases, Notes) = (read.Answers, read.Cases, read.Notes);
+        ScoreAnswers();
         if (!ModelState.IsValid)
         {
             return Refused(StatusCodes.Status422UnprocessableEntity);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (row is null)
+        var result = await save.RunAsync(await scopes.GetAsync(ct), posted, ct);
+        switch (result.Outcome)
         {
-            row = db.MemberScoresheets.Add(new MemberScoresheet { RoundProductId = RoundProductId, CouncilMemberId = memberId }).Entity;
-        }
-        else
-        {
-            db.Entry(row).Property(r => r.Version).OriginalValue = postedVersion;
-        }
-
-        row.Answers = SheetJson.Write(new SortedDictionary<string, int>(Answers, StringComparer.Ordinal));
-        row.PartNotes = SheetJson.Write(new SortedDictionary<string, string>(Notes, StringComparer.Ordinal));
-        row.TotalTenths = Score.Total.Tenths;
-        row.State = submit ? MemberSheetState.Submitted : MemberSheetState.Draft;
-        row.SubmittedAt = submit ? now : null;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (e is DbUpdateConcurrencyException or DbUpdateException)
-        {
-            // DbUpdateException: another first save created the row in between (the unique member/product index).
-            ModelState.AddModelError("", StaleMessage);
-            return Refused(StatusCodes.Status409Conflict);
+            case WriteOutcome.NotFound:
+                return NotFound();
+            case WriteOutcome.Refused:
+                // The member may see this sheet (loaded above): what is refused is a change to a submitted sheet or a closed round.
+                ModelState.AddModelError("", result.Message!);
+                return Refused(StatusCodes.Status409Conflict);
+            case WriteOutcome.Stale:
+                ModelState.AddModelError("", result.Message!);
+                return Refused(StatusCodes.Status409Conflict);
+            case WriteOutcome.Invalid:
+                result.AddTo(ModelState, "");
+                return Refused(StatusCodes.Status422UnprocessableEntity);
         }
 
+        var saved = result.Value!;
         var message = submit
-            ? $"Đã nộp phiếu. Tổng điểm: {Score.Total.ToVietnamese()}."
-            : $"Đã lưu nháp lúc {Display.Date(now)}. Tổng điểm hiện tại: {Score.Total.ToVietnamese()}.";
+            ? $"Đã nộp phiếu. Tổng điểm: {saved.Score.Total.ToVietnamese()}."
+            : $"Đã lưu nháp lúc {Display.Date(saved.SavedAt)}. Tổng điểm hiện tại: {saved.Score.Total.ToVietnamese()}.";
         if (WantsJson && !submit)
         {
-            return new JsonResult(new SavedDraft(row.Version, message, Display.Name(row.State), Score.Total.ToVietnamese()));
+            return new JsonResult(new SavedDraft(saved.Version, message, Display.Name(saved.State), saved.Score.Total.ToVietnamese()));
         }
 
         TempData[SaveMessageKey] = message;
         var place = submit ? null : PlaceOf(command);
-        return Redirect($"/Rounds/{Id}/Score/{RoundProductId}" + (place is null ? "" : "#" + place));
+        return RedirectToPage("Score", null, new { id = Id, roundProductId = RoundProductId }, place);
     }
 
     /// <summary>The answer to the script's draft save: the sheet's new version (for the next save) and what to tell the member.</summary>
     public sealed record SavedDraft(int Version, string Message, string State, string Total);
 
     /// <summary>
-    /// Reads the posted choices: "Answers[code]" = option number, "Case[group]" = chosen case, "Notes[part]" = note,
-    /// "Version" = the version the member loaded. Answers to cases not chosen are dropped, as on paper.
+    /// Reads the posted form into the command: "Answers[code]" = option number, "Case[group]" = chosen case,
+    /// "Notes[part]" = note, "Version" = the version the member loaded. Only what cannot be read at all (an option that
+    /// is not a number) is refused here; what does not fit the sheet is the use case's to say.
     /// </summary>
-    private void ReadForm(out int postedVersion)
+    private SaveMemberSheet.Command ReadForm(bool submit)
     {
         var form = Request.Form;
-        var known = Sheet.ScoredCriteria.ToDictionary(c => c.Leaf.Code, StringComparer.Ordinal);
-        Answers = new(StringComparer.Ordinal);
-        Notes = new(StringComparer.Ordinal);
-        Cases = new(StringComparer.Ordinal);
+        var posted = new SaveMemberSheet.Command { RoundId = Id, RoundProductId = RoundProductId, Submit = submit };
         foreach (var (key, values) in form)
         {
             if (Inside(key, "Answers") is { } code)
@@ -216,70 +187,27 @@ public sealed class ScoreModel(OcopDbContext db, UserScopeLoader scopes, TimePro
                     continue;
                 }
 
-                if (!known.TryGetValue(code, out var criterion))
+                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
                 {
-                    ModelState.AddModelError("", $"Phiếu chấm không có tiêu chí mã {code}.");
-                }
-                else if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-                    || (number != ScoreOption.NoneApplies && criterion.Leaf.Option(number) is null))
-                {
-                    ModelState.AddModelError("", $"Tiêu chí {code}: phương án “{text}” không hợp lệ.");
+                    posted.Answers[code] = number;
                 }
                 else
                 {
-                    Answers[code] = number;
+                    ModelState.AddModelError("", $"Tiêu chí {code}: phương án “{text}” không hợp lệ.");
                 }
             }
             else if (Inside(key, "Case") is { } group && values.ToString().Length > 0)
             {
-                Cases[group] = values.ToString();
+                posted.Cases[group] = values.ToString();
             }
             else if (Inside(key, "Notes") is { } part)
             {
-                var note = values.ToString().Trim();
-                if (Sheet.Parts.All(p => p.Code != part))
-                {
-                    ModelState.AddModelError("", $"Phiếu chấm không có phần {part}.");
-                }
-                else if (note.Length > 2000)
-                {
-                    ModelState.AddModelError($"Notes[{part}]", $"Ghi chú phần {part} tối đa 2.000 ký tự.");
-                }
-                else if (note.Length > 0)
-                {
-                    Notes[part] = note;
-                }
+                posted.Notes[part] = values.ToString();
             }
         }
 
-        foreach (var group in Sheet.Parts.SelectMany(p => p.Groups).Where(g => g.ChooseOne))
-        {
-            if (!Cases.TryGetValue(group.Code, out var chosen))
-            {
-                continue;
-            }
-
-            if (group.Criteria.All(c => c.Code != chosen))
-            {
-                ModelState.AddModelError("", $"Nhóm {group.Code}: trường hợp “{chosen}” không có trong phiếu.");
-                continue;
-            }
-
-            foreach (var other in group.Criteria.Where(c => c.Code != chosen).SelectMany(c => c.Leaves()))
-            {
-                Answers.Remove(other.Code);
-            }
-        }
-
-        foreach (var (group, chosen) in CasesOf(Answers))
-        {
-            Cases.TryAdd(group, chosen);
-        }
-
-        if (!int.TryParse(form["Version"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out postedVersion))
-        {
-            postedVersion = -1;
-        }
+        posted.Version = int.TryParse(form["Version"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : -1;
+        return posted;
     }
 
     private static Dictionary<string, string> ReferencesOf(Scoresheet sheet)
@@ -307,23 +235,7 @@ public sealed class ScoreModel(OcopDbContext db, UserScopeLoader scopes, TimePro
     private static string? Inside(string key, string name) =>
         key.Length > name.Length + 2 && key.StartsWith(name + "[", StringComparison.Ordinal) && key.EndsWith(']') ? key[(name.Length + 1)..^1] : null;
 
-    /// <summary>The case each "choose one" group was answered under, read back from the answers.</summary>
-    private Dictionary<string, string> CasesOf(Dictionary<string, int> answers)
-    {
-        var cases = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var group in Sheet.Parts.SelectMany(p => p.Groups).Where(g => g.ChooseOne))
-        {
-            var chosen = group.Criteria.FirstOrDefault(c => c.Leaves().Any(l => answers.ContainsKey(l.Code)));
-            if (chosen is not null)
-            {
-                cases[group.Code] = chosen.Code;
-            }
-        }
-
-        return cases;
-    }
-
-    private async Task<IActionResult?> LoadAsync(bool tracked, CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
         var product = await db.RoundProducts.AsNoTracking().Where(p => p.Id == RoundProductId && p.RoundId == Id)
@@ -344,7 +256,7 @@ public sealed class ScoreModel(OcopDbContext db, UserScopeLoader scopes, TimePro
         }
 
         var rows = db.MemberScoresheets.Where(s => s.RoundProductId == RoundProductId && s.CouncilMemberId == member.Id);
-        row = await (tracked ? rows : rows.AsNoTracking()).SingleOrDefaultAsync(ct);
+        row = await rows.AsNoTracking().SingleOrDefaultAsync(ct);
         if (row?.State == MemberSheetState.Recused)
         {
             return Forbid();

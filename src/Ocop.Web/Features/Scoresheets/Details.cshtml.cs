@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Evaluation;
 using Ocop.Web.Data;
+using Ocop.Web.Features.Access;
 using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Scoresheets;
@@ -11,7 +12,8 @@ namespace Ocop.Web.Features.Scoresheets;
 /// One scoresheet version as the council sees it, with its provenance, known gaps and the publishing checks; the
 /// administrator's actions on it (copy into a new draft, publish, retire, mark verified, export) post here.
 /// </summary>
-public sealed class DetailsModel(OcopDbContext db, TimeProvider clock) : PageModel
+public sealed class DetailsModel(
+    OcopDbContext db, UserScopeLoader scopes, CopyScoresheet copy, PublishScoresheet publish, RetireScoresheet retire, VerifyScoresheet verify) : PageModel
 {
     [FromRoute] public int Id { get; set; }
     /// <summary>The version the page was rendered from, so that an action never applies to a sheet someone else just changed.</summary>
@@ -43,145 +45,82 @@ public sealed class DetailsModel(OcopDbContext db, TimeProvider clock) : PageMod
         return File(bytes, ScoresheetXlsx.ContentType, name);
     }
 
-    /// <summary>Copies the sheet into a new draft: the next version of its set, unverified, effective today until edited.</summary>
+    /// <summary>Copies the sheet into a new draft (<see cref="CopyScoresheet"/>).</summary>
     public async Task<IActionResult> OnPostCopyAsync(CancellationToken ct)
     {
-        if (!ScoresheetVersions.CanManage(User))
+        var result = await copy.RunAsync(await scopes.GetAsync(ct), new CopyScoresheet.Command { Id = Id }, ct);
+        switch (result.Outcome)
         {
-            return Forbid();
+            case WriteOutcome.Done:
+                TempData["Message"] = $"Đã tạo bản nháp phiên bản {result.Value!.SheetVersion} từ phiên bản {result.Value.FromSheetVersion}.";
+                return RedirectToPage("Details", new { id = result.Value.Id });
+            case WriteOutcome.Stale:
+                TempData["Message"] = result.Message;
+                return RedirectToPage("Details", new { id = Id });
+            default:
+                return await TranslateAsync(result, ct);
         }
-
-        var source = await db.Scoresheets.AsNoTracking().SingleOrDefaultAsync(s => s.Id == Id, ct);
-        if (source is null)
-        {
-            return NotFound();
-        }
-
-        var next = await ScoresheetVersions.NextAsync(db, source.LegalBasisCode, source.ProductSetNumber, ct);
-        var today = Display.Today(clock);
-        var draft = source.ToModel() with
-        {
-            Version = next,
-            Status = ScoresheetStatus.Draft,
-            Verified = false,
-            EffectiveFrom = today > source.EffectiveFrom ? today : source.EffectiveFrom,
-        };
-        var record = EvaluationReferenceData.FromModel(draft);
-        db.Scoresheets.Add(record);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            if (!await db.Scoresheets.AnyAsync(s => s.LegalBasisCode == source.LegalBasisCode && s.ProductSetNumber == source.ProductSetNumber && s.SheetVersion == next, ct))
-            {
-                throw;
-            }
-
-            // Another administrator took the same version number a moment earlier.
-            TempData["Message"] = "Vừa có người khác tạo phiên bản mới của bộ này. Xem lại rồi sao chép lại nếu vẫn cần.";
-            return Redirect($"/Scoresheets/Details/{source.Id}");
-        }
-
-        TempData["Message"] = $"Đã tạo bản nháp phiên bản {next} từ phiên bản {source.SheetVersion}.";
-        return Redirect($"/Scoresheets/Details/{record.Id}");
-    }
-
-    /// <summary>The sheet an administrator's action applies to, or why the action is refused (role, unknown id, stale version).</summary>
-    private async Task<(ScoresheetRecord? Record, IActionResult? Refusal)> ForChangeAsync(CancellationToken ct)
-    {
-        if (!ScoresheetVersions.CanManage(User))
-        {
-            return (null, Forbid());
-        }
-
-        var record = await db.Scoresheets.SingleOrDefaultAsync(s => s.Id == Id, ct);
-        if (record is null)
-        {
-            return (null, NotFound());
-        }
-
-        return record.Version == Version ? (record, null) : (null, await StaleAsync(ct));
     }
 
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
     {
-        var (record, refusal) = await ForChangeAsync(ct);
-        if (record is null)
+        var result = await publish.RunAsync(await scopes.GetAsync(ct), new PublishScoresheet.Command { Id = Id, Version = Version }, ct);
+        if (result.IsDone)
         {
-            return refusal!;
+            TempData["Message"] = $"Đã ban hành phiên bản {result.Value!.SheetVersion}; đợt đánh giá mới sẽ dùng phiên bản đã ban hành mới nhất của bộ này.";
+            return RedirectToPage("Details", new { id = Id });
         }
 
-        var basis = await db.LegalBases.AsNoTracking().SingleOrDefaultAsync(b => b.Code == record.LegalBasisCode, ct);
-        if (basis is null)
-        {
-            PublishErrors = [new SheetIssue(IssueSeverity.Error, "basis-missing", "Phiếu", $"Không tìm thấy căn cứ pháp lý {record.LegalBasisCode}.")];
-            await LoadAsync(ct);
-            return Page();
-        }
-
-        var outcome = ScoresheetChecks.Publish(record.ToModel(), basis.ToModel());
-        if (!outcome.Published)
-        {
-            PublishErrors = outcome.Issues.Where(i => i.Severity == IssueSeverity.Error).ToList();
-            await LoadAsync(ct);
-            return Page();
-        }
-
-        // Only the status changes: the definition a published sheet was checked with stays exactly as it was.
-        record.Status = ScoresheetStatus.Published;
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"Đã ban hành phiên bản {record.SheetVersion}; đợt đánh giá mới sẽ dùng phiên bản đã ban hành mới nhất của bộ này.";
-        return Redirect($"/Scoresheets/Details/{record.Id}");
+        return await TranslateAsync(result, ct);
     }
 
     public async Task<IActionResult> OnPostRetireAsync(CancellationToken ct)
     {
-        var (record, refusal) = await ForChangeAsync(ct);
-        if (record is null)
+        var result = await retire.RunAsync(await scopes.GetAsync(ct), new RetireScoresheet.Command { Id = Id, Version = Version }, ct);
+        if (result.IsDone)
         {
-            return refusal!;
+            TempData["Message"] = result.Value!.WasRetired
+                ? "Phiếu đã ngừng sử dụng từ trước."
+                : $"Đã ngừng sử dụng phiên bản {result.Value.SheetVersion}. Điểm đã chấm trên phiên bản này vẫn được giữ nguyên.";
+            return RedirectToPage("Details", new { id = Id });
         }
 
-        if (record.Status == ScoresheetStatus.Retired)
-        {
-            TempData["Message"] = "Phiếu đã ngừng sử dụng từ trước.";
-            return Redirect($"/Scoresheets/Details/{record.Id}");
-        }
-
-        record.Status = ScoresheetStatus.Retired;
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"Đã ngừng sử dụng phiên bản {record.SheetVersion}. Điểm đã chấm trên phiên bản này vẫn được giữ nguyên.";
-        return Redirect($"/Scoresheets/Details/{record.Id}");
+        return await TranslateAsync(result, ct);
     }
 
-    /// <summary>Records that an administrator checked the sheet against the gazette: who and when (the audit trail keeps it too).</summary>
+    /// <summary>Records that an administrator checked the sheet against the gazette (<see cref="VerifyScoresheet"/>).</summary>
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
     {
-        var (record, refusal) = await ForChangeAsync(ct);
-        if (record is null)
+        var result = await verify.RunAsync(await scopes.GetAsync(ct), new VerifyScoresheet.Command { Id = Id, Version = Version }, ct);
+        if (result.IsDone)
         {
-            return refusal!;
+            TempData["Message"] = "Đã ghi nhận phiếu đã được đối chiếu với công báo.";
+            return RedirectToPage("Details", new { id = Id });
         }
 
-        record.Verified = true;
-        record.VerifiedBy = User.Identity?.Name;
-        record.VerifiedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = "Đã ghi nhận phiếu đã được đối chiếu với công báo.";
-        return Redirect($"/Scoresheets/Details/{record.Id}");
+        return await TranslateAsync(result, ct);
     }
 
-    private async Task<IActionResult> StaleAsync(CancellationToken ct)
+    /// <summary>What an action that did not happen shows: a refusal, or this page with why (409 when the sheet changed meanwhile).</summary>
+    private async Task<IActionResult> TranslateAsync<T>(WriteResult<T> result, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
+        switch (result.Outcome)
+        {
+            case WriteOutcome.NotFound:
+                return NotFound();
+            case WriteOutcome.Refused:
+                return Forbid();
+            case WriteOutcome.Stale:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                PublishErrors = [new SheetIssue(IssueSeverity.Error, "stale", "Phiếu", result.Message!)];
+                break;
+            default:
+                PublishErrors = result.Errors.SelectMany(e => e.Value.Select(m => new SheetIssue(IssueSeverity.Error, "publish", e.Key, m))).ToList();
+                break;
+        }
+
         ModelState.Clear();
-        await LoadAsync(ct);
-        PublishErrors = [new SheetIssue(IssueSeverity.Error, "stale", "Phiếu", "Phiếu vừa được người khác thay đổi. Xem lại trang này rồi thực hiện lại.")];
-        Response.StatusCode = StatusCodes.Status409Conflict;
-        return Page();
+        return await LoadAsync(ct) ? Page() : NotFound();
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

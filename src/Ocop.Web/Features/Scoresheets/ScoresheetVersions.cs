@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Access;
 using Ocop.Web.Data;
+using Ocop.Web.Features.Access;
+using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Scoresheets;
 
@@ -14,6 +16,35 @@ public static class ScoresheetVersions
 {
     /// <summary>Only administrators change scoresheets and legal bases; everyone signed in may read them.</summary>
     public static bool CanManage(ClaimsPrincipal user) => user.IsInRole(nameof(Role.Administrator));
+
+    /// <inheritdoc cref="CanManage(ClaimsPrincipal)"/>
+    public static bool CanManage(Role role) => role == Role.Administrator;
+
+    public const string RefusedMessage = "Chỉ quản trị hệ thống được thay đổi phiếu chấm và căn cứ pháp lý.";
+    public const string StaleMessage = "Phiếu vừa được người khác thay đổi. Xem lại trang này rồi thực hiện lại.";
+
+    /// <summary>
+    /// The sheet an administrator's action applies to, tracked, or why not: the role, an unknown id, a version other than
+    /// the one the action was made from.
+    /// </summary>
+    public static async Task<(ScoresheetRecord? Record, WriteResult<T>? Refusal)> ForChangeAsync<T>(
+        OcopDbContext db, UserScope scope, int id, int version, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        if (!CanManage(scope.Role))
+        {
+            return (null, WriteResult.Refused<T>(RefusedMessage));
+        }
+
+        var record = await db.Scoresheets.SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (record is null)
+        {
+            return (null, WriteResult.NotFound<T>("Không tìm thấy phiếu chấm."));
+        }
+
+        return record.Version == version ? (record, null) : (null, WriteResult.Stale<T>(StaleMessage));
+    }
 
     public static async Task<int> NextAsync(OcopDbContext db, string basisCode, int productSet, CancellationToken ct) =>
         (await db.Scoresheets.Where(s => s.LegalBasisCode == basisCode && s.ProductSetNumber == productSet)
