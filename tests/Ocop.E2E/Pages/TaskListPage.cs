@@ -3,7 +3,8 @@ namespace Ocop.E2E.Pages;
 /// <summary>The plan's tasks: /Tasks, with its filters.</summary>
 public sealed class TaskListPage(IPage page) : AppPage(page)
 {
-    public ILocator Owner => Page.GetByLabel("Đơn vị thực hiện");
+    // The column chooser has a checkbox of the same words: the filter is the list box.
+    public ILocator Owner => Page.GetByRole(AriaRole.Combobox, new() { Name = "Đơn vị thực hiện" });
     public ILocator FilterButton => Page.GetByRole(AriaRole.Button, new() { Name = "Lọc" });
 
     public async Task<TaskListPage> ShowOwnerAsync(string owner)
