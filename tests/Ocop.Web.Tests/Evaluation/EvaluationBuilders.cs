@@ -174,11 +174,19 @@ public static class EvaluationData
         return items.Where(i => DossierRules.Applies(i.CategoryPrefix, i.OnlyFor, dossier.Code, dossier.Variant)).ToList();
     });
 
+    private static int dossierYears;
+
+    /// <summary>
+    /// A year far ahead, different at every call: one product has one dossier per year, so two tests making a dossier
+    /// for the same product must never draw the same year (a random draw once did, and the second form was refused).
+    /// </summary>
+    private static int NextDossierYear() => Today.Year + 10 + (Interlocked.Increment(ref dossierYears) % 60);
+
     /// <summary>Creates a dossier through its form and uploads a file for every required item; returns its id.</summary>
     public static async Task<int> CompleteDossierAsync(AppFixture app, HttpClient client, int productId, DossierVariant variant)
     {
         var form = (await client.GetFormAsync($"/Dossiers/Create/{productId}"))
-            .Set("Input.Year", (Today.Year + 10 + Random.Shared.Next(50)).ToString(CultureInfo.InvariantCulture)).Set("Input.Variant", variant.ToString());
+            .Set("Input.Year", NextDossierYear().ToString(CultureInfo.InvariantCulture)).Set("Input.Variant", variant.ToString());
         using var created = await client.PostFormAsync(form);
         Assert.True(created.StatusCode == HttpStatusCode.Redirect, HttpClientExtensions.Shorten(Html.Text(await created.Content.ReadAsStringAsync())));
         var id = Html.IdFromLocation(created, "/Dossiers/Details/");
