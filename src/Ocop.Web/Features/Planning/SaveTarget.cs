@@ -24,7 +24,7 @@ public sealed class SaveTarget(OcopDbContext db, UnitDirectory directory)
         /// <summary>The target changed; null for a new one. Set by the caller from the route, never from the body.</summary>
         [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever, System.Text.Json.Serialization.JsonIgnore]
         public int? Id { get; set; }
-        /// <summary>The plan a new target goes on (a change keeps its plan). Set by the caller from the address.</summary>
+        /// <summary>The plan a new target goes on (a change keeps its plan); the form takes it from its address, not its body.</summary>
         [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
         public int? PlanId { get; set; }
         [Required(ErrorMessage = "Nhập mã chỉ tiêu."), StringLength(20, ErrorMessage = "Tối đa 20 ký tự.")] public string Code { get; set; } = "";
