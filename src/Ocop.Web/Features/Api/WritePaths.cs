@@ -32,6 +32,8 @@ public static class WritePaths
         Dossiers.DossiersApi.AddDossierWrites(services);
         services.AddScoped<Recognitions.IssueRecognition>();
         Rounds.RoundUseCases.AddRoundUseCases(services);
+        Certificates.CertificateUseCases.AddCertificateUseCases(services);
+        Cycle.CycleUseCases.AddCycleUseCases(services);
         services.AddScoped<ApiTokens>();
         services.AddScoped<Import.ImportRun>();
         services.AddScoped<Import.IRowImporter, Import.SubjectRows>();
