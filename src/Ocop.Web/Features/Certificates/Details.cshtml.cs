@@ -1,10 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Evaluation;
-using Ocop.Core.Registry;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
 using Ocop.Web.Features.Documents;
