@@ -34,6 +34,8 @@ public static class WritePaths
         Rounds.RoundUseCases.AddRoundUseCases(services);
         Planning.PlanningUseCases.AddPlanningUseCases(services);
         Tasks.TaskUseCases.AddTaskUseCases(services);
+        Certificates.CertificateUseCases.AddCertificateUseCases(services);
+        Cycle.CycleUseCases.AddCycleUseCases(services);
         services.AddScoped<ApiTokens>();
         services.AddScoped<Import.ImportRun>();
         services.AddScoped<Import.IRowImporter, Import.SubjectRows>();
