@@ -52,8 +52,8 @@ public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
         }
 
         var account = await accounts.GetAsync(db, found.UserId, Context.RequestAborted);
-        var userName = await db.Users.AsNoTracking().Where(u => u.Id == found.UserId).Select(u => u.UserName).SingleOrDefaultAsync(Context.RequestAborted);
-        if (account is null || account.IsArchived || userName is null)
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == found.UserId).Select(u => new { u.UserName, u.FullName }).SingleOrDefaultAsync(Context.RequestAborted);
+        if (account is null || account.IsArchived || user?.UserName is not { } userName)
         {
             return AuthenticateResult.Fail("Tài khoản của mã truy cập đã ngừng hoạt động.");
         }
@@ -62,6 +62,8 @@ public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
         [
             new Claim(ClaimTypes.NameIdentifier, found.UserId),
             new Claim(ClaimTypes.Name, userName),
+            // The name histories show (as the sign-in cookie carries it), so a change by token reads like one by the form.
+            new Claim("full_name", user.FullName),
             new Claim(ClaimTypes.Role, account.Role.ToString()),
             new Claim(TokenIdClaim, found.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ], SchemeName);

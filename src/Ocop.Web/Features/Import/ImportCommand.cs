@@ -70,7 +70,7 @@ public static class ImportCommand
             return Refused;
         }
 
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAs(user.Id, user.UserName!);
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAs(user.Id, user.UserName!, user.FullName);
         var userScope = new UserScope { UserId = user.Id, Role = Role.Administrator, CommuneIds = new HashSet<int>(), CoversEveryCommune = true };
         var run = scope.ServiceProvider.GetRequiredService<ImportRun>();
         var progress = new Told(done => output.WriteLine($"… {done}/{sheet.Rows.Count}"));

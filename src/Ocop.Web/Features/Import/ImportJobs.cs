@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
 
@@ -72,7 +73,9 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> 
         try
         {
             using var services = scopes.CreateScope();
-            services.ServiceProvider.GetRequiredService<CurrentActor>().ActAs(scope.UserId, userName);
+            var fullName = await services.ServiceProvider.GetRequiredService<OcopDbContext>().Users.AsNoTracking()
+                .Where(u => u.Id == scope.UserId).Select(u => u.FullName).SingleOrDefaultAsync();
+            services.ServiceProvider.GetRequiredService<CurrentActor>().ActAs(scope.UserId, userName, fullName);
             var run = services.ServiceProvider.GetRequiredService<ImportRun>();
             job.Report = await run.RunAsync(job.Kind, job.FileName, job.Sheet, scope, job.Commit, new Progress(job));
         }
