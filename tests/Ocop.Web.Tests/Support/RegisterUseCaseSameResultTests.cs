@@ -19,7 +19,7 @@ namespace Ocop.Web.Tests.Support;
 /// <see cref="SaveRegisterEntry{TEntity, TInput}"/> from a register's form and called directly (as the API or the importer
 /// calls it: its own service scope, acting as the user): the same record, audited under the same user; the same refusal
 /// on the same field; the same answer to a user who may not write the register and to a stale form. Through e-commerce
-/// listings, IP titles and support policies (a register of its own rules of access).
+/// listings, IP titles, support policies and budget allocations (registers with rules of access of their own).
 /// </summary>
 public class RegisterUseCaseSameResultTests(AppFixture app) : IClassFixture<AppFixture>
 {
@@ -34,11 +34,16 @@ public class RegisterUseCaseSameResultTests(AppFixture app) : IClassFixture<AppF
         where TEntity : class, IVersioned where TInput : class, IVersionedInput, new()
     {
         using var scope = app.Factory.Services.CreateScope();
-        var userId = await app.UserIdAsync(userName);
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAs(userId, userName);
-        // The demo's offices are the province's: they cover every commune there is (as RecognitionSameResultTests acts).
-        var user = new UserScope { UserId = userId, Role = role, CommuneIds = new HashSet<int>(), CoversEveryCommune = role != Role.Producer };
+        var user = await UserAsync(userName, role);
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAs(user.UserId, userName);
         return await scope.ServiceProvider.GetRequiredService<SaveRegisterEntry<TEntity, TInput>>().RunAsync(user, new(id, input));
+    }
+
+    /// <summary>The demo's offices are the province's and cover every commune there is: the scope holds them all, as the app's does.</summary>
+    private async Task<UserScope> UserAsync(string userName, Role role)
+    {
+        var communes = role == Role.Producer ? [] : await app.QueryAsync(db => db.Units.Where(u => u.Level == Core.Units.UnitLevel.Commune).Select(u => u.Id).ToListAsync());
+        return new UserScope { UserId = await app.UserIdAsync(userName), Role = role, CommuneIds = communes.ToHashSet(), CoversEveryCommune = role != Role.Producer };
     }
 
     private static HtmlForm Fill(HtmlForm form, ListingRules.ListingInput l) =>
@@ -197,5 +202,58 @@ public class RegisterUseCaseSameResultTests(AppFixture app) : IClassFixture<AppF
         }
 
         Assert.Equal(WriteOutcome.Refused, (await DirectAsync<SupportPolicy, PolicyRules.PolicyInput>(Demo.Department, Role.Department, null, input)).Outcome);
+    }
+
+    [Fact]
+    public async Task An_allocation_below_what_is_charged_to_it_is_refused_alike_from_the_form_and_called_directly()
+    {
+        var province = await app.QueryAsync(db => db.Units.Where(u => u.Code == Demo.VinhLong && u.ValidTo == null && u.Level == Core.Units.UnitLevel.Province).Select(u => u.Id).SingleAsync());
+        var agriculture = await app.QueryAsync(db => db.Offices.Where(o => o.ShortName == "NN&PTNT").Select(o => o.Id).SingleAsync());
+        var year = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).Year;
+        var allocation = new BudgetRules.AllocationInput
+        {
+            Year = year,
+            Source = FundingSource.IndustrialExtension,
+            UnitId = province,
+            OfficeId = agriculture,
+            AmountVnd = 30_000_000,
+            Decision = "QĐ " + Tag(),
+        };
+        var created = await DirectAsync<BudgetAllocation, BudgetRules.AllocationInput>(DemoSupportData.FinanceUser, Role.Department, null, allocation);
+        Assert.True(created.IsDone, string.Join(" ", created.AllMessages()));
+        // The finance office allocated it (its member's office), as the form does.
+        Assert.Equal("TC-KH", await app.QueryAsync(db => db.BudgetAllocations.Where(a => a.Id == created.Value!.Id).Select(a => a.AllocatedByOffice!.ShortName).SingleAsync()));
+
+        // The program office charges 20,000,000 đồng of support to it.
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            var office = await UserAsync(Demo.ProgramOffice, Role.ProgramOffice);
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAs(office.UserId, Demo.ProgramOffice);
+            var charged = await scope.ServiceProvider.GetRequiredService<Features.Planning.Support.SaveSupportRecord>().RunAsync(office,
+                new Features.Planning.Support.SaveSupportRecord.Command
+                {
+                    SubjectId = await app.SubjectIdAsync(Demo.BaNam),
+                    Kind = SupportKind.PackagingAndLabels,
+                    Description = "Máy đóng gói " + Tag(),
+                    On = new DateOnly(year, 1, 2),
+                    AmountVnd = 20_000_000,
+                    Source = FundingSource.IndustrialExtension,
+                    BudgetAllocationId = created.Value!.Id,
+                });
+            Assert.True(charged.IsDone, string.Join(" ", charged.AllMessages()));
+        }
+
+        // Below what is charged: the same message on the amount, from the form and from a direct call; nothing written.
+        var finance = await app.As(DemoSupportData.FinanceUser);
+        var form = await finance.GetFormAsync($"/Support/BudgetEdit/{created.Value.Id}");
+        form.Set("Input.AmountVnd", "10000000");
+        var pageErrors = Html.FieldErrors(await (await finance.PostFormAsync(form)).Content.ReadAsStringAsync());
+        allocation.AmountVnd = 10_000_000;
+        allocation.Version = created.Value.Version;
+        var refused = await DirectAsync<BudgetAllocation, BudgetRules.AllocationInput>(DemoSupportData.FinanceUser, Role.Department, created.Value.Id, allocation);
+        Assert.Equal(WriteOutcome.Invalid, refused.Outcome);
+        Assert.Contains("không nhỏ hơn", pageErrors["Input.AmountVnd"], StringComparison.Ordinal);
+        Assert.Equal(pageErrors["Input.AmountVnd"], Assert.Single(refused.Errors["AmountVnd"]));
+        Assert.Equal(30_000_000, await app.QueryAsync(db => db.BudgetAllocations.Where(a => a.Id == created.Value.Id).Select(a => a.AmountVnd).SingleAsync()));
     }
 }

@@ -143,15 +143,6 @@ public sealed class SectionContext(OcopDbContext db, UserScopeLoader scopes, Uni
         return offices.Where(o => o.Id == selected || scope.User.ReachesEveryUnit || scope.CommunesOf(o.UnitId).Overlaps(scope.User.CommuneIds))
             .Select(o => new SelectListItem($"{o.Name} ({o.Unit})", PlanDisplay.Id(o.Id), o.Id == selected)).ToList();
     }
-
-    /// <summary>Why the office may not be named by this user, or null.</summary>
-    public async Task<string?> OfficeProblemAsync(int officeId, CancellationToken ct) => await SectionLookups.OfficeProblemAsync(db, await ScopeAsync(ct), officeId, ct);
-
-    /// <summary>A subject the user may attach a record to, with its commune; null when out of reach.</summary>
-    public async Task<(int Id, int CommuneId)?> SubjectAsync(int subjectId, CancellationToken ct) => await SectionLookups.SubjectAsync(db, await ScopeAsync(ct), subjectId, ct);
-
-    /// <summary>A product the user may attach a record to, with its subject and commune of production; null when out of reach.</summary>
-    public async Task<(int Id, int SubjectId, int CommuneId)?> ProductAsync(int productId, CancellationToken ct) => await SectionLookups.ProductAsync(db, await ScopeAsync(ct), productId, ct);
 }
 
 /// <summary>
