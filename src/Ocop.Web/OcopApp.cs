@@ -46,6 +46,7 @@ public static class OcopApp
         services.AddSingleton<ScoresheetModels>();
         services.AddScoped<Features.Planning.PlanFigures>();
         services.AddScoped<Features.Support.SectionContext>();
+        Features.Support.RegisterUseCases.AddRegisterUseCases(services);
         services.AddScoped<Features.Home.WorkList>();
         services.AddSingleton<PhotoStore>();
         services.AddSingleton<Features.Dossiers.DocumentStore>();

@@ -6,5 +6,5 @@ public sealed class FairsModel(SectionContext section) : RegisterListPage<FairRo
 {
     protected override RegisterDefinition<FairRow> Definition => PromotionRegisters.Fairs;
 
-    protected override IReadOnlyList<(string Label, string Url)> Related => PromotionRegisters.Pages;
+    protected override IReadOnlyList<(string Label, string Page)> Related => PromotionRegisters.Pages;
 }

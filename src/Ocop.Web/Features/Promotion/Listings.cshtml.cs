@@ -6,5 +6,5 @@ public sealed class ListingsModel(SectionContext section) : RegisterListPage<Lis
 {
     protected override RegisterDefinition<ListingRow> Definition => PromotionRegisters.Listings;
 
-    protected override IReadOnlyList<(string Label, string Url)> Related => PromotionRegisters.Pages;
+    protected override IReadOnlyList<(string Label, string Page)> Related => PromotionRegisters.Pages;
 }

@@ -25,7 +25,7 @@ public sealed record TourismRouteRow(int Id, string Name, string UnitName, strin
 /// <summary>The promotion registers (plan III.2, IV.3, IV.5): trade fairs, OCOP sales points, e-commerce listings, community tourism.</summary>
 public static class PromotionRegisters
 {
-    public static readonly IReadOnlyList<(string Label, string Url)> Pages =
+    public static readonly IReadOnlyList<(string Label, string Page)> Pages =
     [
         ("Hội chợ, triển lãm", "/Promotion/Fairs"), ("Điểm bán sản phẩm OCOP", "/Promotion/SalesPoints"),
         ("Thương mại điện tử", "/Promotion/Listings"), ("Điểm du lịch cộng đồng", "/Promotion/TourismPoints"), ("Tuyến du lịch", "/Promotion/Routes"),

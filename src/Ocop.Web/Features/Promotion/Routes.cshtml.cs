@@ -6,5 +6,5 @@ public sealed class RoutesModel(SectionContext section) : RegisterListPage<Touri
 {
     protected override RegisterDefinition<TourismRouteRow> Definition => PromotionRegisters.Routes;
 
-    protected override IReadOnlyList<(string Label, string Url)> Related => PromotionRegisters.Pages;
+    protected override IReadOnlyList<(string Label, string Page)> Related => PromotionRegisters.Pages;
 }

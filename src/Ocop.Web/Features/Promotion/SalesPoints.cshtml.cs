@@ -6,5 +6,5 @@ public sealed class SalesPointsModel(SectionContext section) : RegisterListPage<
 {
     protected override RegisterDefinition<SalesPointRow> Definition => PromotionRegisters.SalesPoints;
 
-    protected override IReadOnlyList<(string Label, string Url)> Related => PromotionRegisters.Pages;
+    protected override IReadOnlyList<(string Label, string Page)> Related => PromotionRegisters.Pages;
 }

@@ -6,5 +6,5 @@ public sealed class TourismPointsModel(SectionContext section) : RegisterListPag
 {
     protected override RegisterDefinition<TourismPointRow> Definition => PromotionRegisters.TourismPoints;
 
-    protected override IReadOnlyList<(string Label, string Url)> Related => PromotionRegisters.Pages;
+    protected override IReadOnlyList<(string Label, string Page)> Related => PromotionRegisters.Pages;
 }

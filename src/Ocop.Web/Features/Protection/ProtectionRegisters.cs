@@ -17,7 +17,7 @@ public sealed record TraceabilityRow(int Id, int ProductId, string ProductName, 
 /// <summary>The protection registers (plan III.5): IP titles per product or subject, and traceability.</summary>
 public static class ProtectionRegisters
 {
-    public static readonly IReadOnlyList<(string Label, string Url)> Pages =
+    public static readonly IReadOnlyList<(string Label, string Page)> Pages =
         [("Thương hiệu, nhãn hiệu, chỉ dẫn địa lý", "/Protection/Titles"), ("Truy xuất nguồn gốc", "/Protection/Traceability")];
 
     public static readonly RegisterDefinition<IpTitleRow> Titles = new(SectionRegister.Protection, "Sở hữu trí tuệ: thương hiệu, nhãn hiệu, chỉ dẫn địa lý", "So huu tri tue",

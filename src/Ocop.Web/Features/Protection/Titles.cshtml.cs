@@ -6,5 +6,5 @@ public sealed class TitlesModel(SectionContext section) : RegisterListPage<IpTit
 {
     protected override RegisterDefinition<IpTitleRow> Definition => ProtectionRegisters.Titles;
 
-    protected override IReadOnlyList<(string Label, string Url)> Related => ProtectionRegisters.Pages;
+    protected override IReadOnlyList<(string Label, string Page)> Related => ProtectionRegisters.Pages;
 }

@@ -6,5 +6,5 @@ public sealed class TraceabilityModel(SectionContext section) : RegisterListPage
 {
     protected override RegisterDefinition<TraceabilityRow> Definition => ProtectionRegisters.Traceability;
 
-    protected override IReadOnlyList<(string Label, string Url)> Related => ProtectionRegisters.Pages;
+    protected override IReadOnlyList<(string Label, string Page)> Related => ProtectionRegisters.Pages;
 }

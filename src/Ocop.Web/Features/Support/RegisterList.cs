@@ -18,13 +18,16 @@ public interface IRegisterRow
 /// <summary>One column of a register's list and of its XLSX export: the header and the cell (a number or date stays typed in the file).</summary>
 public sealed record RegisterColumn<TRow>(string Header, Func<TRow, object?> Value);
 
-/// <summary>What a register's list needs: who loads its rows (already narrowed to what the user may read), its columns, its pages.</summary>
+/// <summary>
+/// What a register's list needs: who loads its rows (already narrowed to what the user may read), its columns, its pages
+/// (page names such as "/Promotion/Listings": links are made from them, so a renamed page fails the list's tests, not a user).
+/// </summary>
 public sealed record RegisterDefinition<TRow>(
     SectionRegister Kind,
     string Title,
     string Sheet,
-    string ListUrl,
-    string EditUrl,
+    string ListPage,
+    string EditPage,
     string AuditType,
     IReadOnlyList<RegisterColumn<TRow>> Columns,
     Func<SectionContext, RegisterFilter, CancellationToken, Task<List<TRow>>> Load) where TRow : IRegisterRow;
@@ -97,8 +100,8 @@ public abstract class RegisterListPage<TRow>(SectionContext section) : PageModel
 
     protected abstract RegisterDefinition<TRow> Definition { get; }
 
-    /// <summary>Other pages of the same area, linked above the list.</summary>
-    protected virtual IReadOnlyList<(string Label, string Url)> Related => [];
+    /// <summary>Other pages of the same area (page names), linked above the list.</summary>
+    protected virtual IReadOnlyList<(string Label, string Page)> Related => [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -114,12 +117,13 @@ public abstract class RegisterListPage<TRow>(SectionContext section) : PageModel
         var shown = rows.Skip((page - 1) * PageSize).Take(PageSize)
             .Select(r => new RegisterTableRow(
                 definition.Columns.Select(c => RegisterCells.Text(c.Value(r))).ToList(),
-                r.Access == RecordAccess.Edit ? $"{definition.EditUrl}/{r.Id.ToString(CultureInfo.InvariantCulture)}" : null,
-                $"/History/{definition.AuditType}/{r.Id.ToString(CultureInfo.InvariantCulture)}"))
+                r.Access == RecordAccess.Edit ? SectionLinks.Page(Url, definition.EditPage, new { id = r.Id }) : null,
+                SectionLinks.History(Url, definition.AuditType, r.Id)))
             .ToList();
-        View = new RegisterTable(definition.Title, SupportAccess.CanAdd(definition.Kind, scope.Role) ? definition.EditUrl : null,
+        View = new RegisterTable(definition.Title, SupportAccess.CanAdd(definition.Kind, scope.Role) ? SectionLinks.Page(Url, definition.EditPage) : null,
             Pager.With(Request, "handler", "Export"), definition.Columns.Select(c => c.Header).ToList(), shown, rows.Count,
-            new Pager(Request, page, PageSize, rows.Count), await section.UnitOptionsAsync(UnitId, withAll: true, ct), Archived, Related);
+            new Pager(Request, page, PageSize, rows.Count), await section.UnitOptionsAsync(UnitId, withAll: true, ct), Archived,
+            Related.Select(r => (r.Label, SectionLinks.Page(Url, r.Page))).ToList());
         ViewData["Title"] = definition.Title;
         return Page();
     }
@@ -162,5 +166,29 @@ public abstract class RegisterListPage<TRow>(SectionContext section) : PageModel
 
         var communes = await section.CommunesOfUnitAsync(UnitId, ct);
         return (null, await Definition.Load(section, new RegisterFilter(communes, Archived), ct));
+    }
+}
+
+/// <summary>Links of section III made from page names: a page that is no longer there fails loudly, never as a dead link.</summary>
+public static class SectionLinks
+{
+    /// <summary>The address of a page (with its route values).</summary>
+    public static string Page(IUrlHelper url, string page, object? values = null)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return url.Page(page, values) ?? throw new InvalidOperationException($"No page {page}.");
+    }
+
+    /// <summary>A record's history page.</summary>
+    public static string History(IUrlHelper url, string auditType, int id) => Page(url, "/Audit/History", new { type = auditType, id });
+
+    /// <summary>
+    /// The address of a page without route parameters, for code that has no URL helper (the history page's way back): its
+    /// name, its folder's for an Index page, as Razor Pages routes it. <c>SectionLinksTests</c> checks every name given here.
+    /// </summary>
+    public static string PathOf(string page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.EndsWith("/Index", StringComparison.Ordinal) ? page[..^"/Index".Length] : page;
     }
 }

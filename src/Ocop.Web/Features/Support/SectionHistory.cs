@@ -90,24 +90,26 @@ public static class SectionHistory
             case nameof(RawMaterialArea): await AddChildren(nameof(RawMaterialAreaLink), nameof(RawMaterialAreaLink.AreaId)); break;
         }
 
-        var back = type switch
-        {
-            nameof(SupportPolicy) => "/Support/Policies",
-            nameof(SupportRecord) => "/Planning/Support",
-            nameof(BudgetAllocation) => "/Support/Budgets",
-            nameof(TrainingEvent) => TrainingRegister.Events.ListUrl,
-            nameof(IpTitle) => ProtectionRegisters.Titles.ListUrl,
-            nameof(ProductTraceability) => ProtectionRegisters.Traceability.ListUrl,
-            nameof(TradeFair) => PromotionRegisters.Fairs.ListUrl,
-            nameof(SalesPoint) => PromotionRegisters.SalesPoints.ListUrl,
-            nameof(EcommerceListing) => PromotionRegisters.Listings.ListUrl,
-            nameof(TourismPoint) => PromotionRegisters.TourismPoints.ListUrl,
-            nameof(TourismRoute) => PromotionRegisters.Routes.ListUrl,
-            nameof(RawMaterialArea) => ValueChainRegisters.Areas.ListUrl,
-            _ => ValueChainRegisters.Rewards.ListUrl,
-        };
-        return (name, back, keys);
+        return (name, SectionLinks.PathOf(BackPage(type)), keys);
     }
+
+    /// <summary>The list a record's history goes back to (a page name), for each type <see cref="TypeNames"/> names a record of.</summary>
+    public static string BackPage(string type) => type switch
+    {
+        nameof(SupportPolicy) => "/Support/Policies",
+        nameof(SupportRecord) => "/Planning/Support/Index",
+        nameof(BudgetAllocation) => "/Support/Budgets",
+        nameof(TrainingEvent) => TrainingRegister.Events.ListPage,
+        nameof(IpTitle) => ProtectionRegisters.Titles.ListPage,
+        nameof(ProductTraceability) => ProtectionRegisters.Traceability.ListPage,
+        nameof(TradeFair) => PromotionRegisters.Fairs.ListPage,
+        nameof(SalesPoint) => PromotionRegisters.SalesPoints.ListPage,
+        nameof(EcommerceListing) => PromotionRegisters.Listings.ListPage,
+        nameof(TourismPoint) => PromotionRegisters.TourismPoints.ListPage,
+        nameof(TourismRoute) => PromotionRegisters.Routes.ListPage,
+        nameof(RawMaterialArea) => ValueChainRegisters.Areas.ListPage,
+        _ => ValueChainRegisters.Rewards.ListPage,
+    };
 
     private static async Task<TRow?> FindAsync<TRow>(SectionContext section, RegisterDefinition<TRow> definition, int id, CancellationToken ct) where TRow : class, IRegisterRow
     {

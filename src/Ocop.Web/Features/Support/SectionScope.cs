@@ -80,10 +80,7 @@ public sealed class SectionContext(OcopDbContext db, UserScopeLoader scopes, Uni
             return loaded;
         }
 
-        var user = await scopes.GetAsync(ct);
-        var units = await directory.GetAsync(db, ct);
-        var office = await db.OfficeMembers.AsNoTracking().Where(m => m.UserId == user.UserId).Select(m => (int?)m.OfficeId).SingleOrDefaultAsync(ct);
-        loaded = new SectionScope(user, units, office, Display.Today(clock));
+        loaded = await SectionLookups.ScopeAsync(db, directory, clock, await scopes.GetAsync(ct), ct);
         return loaded;
     }
 
@@ -146,26 +143,49 @@ public sealed class SectionContext(OcopDbContext db, UserScopeLoader scopes, Uni
         return offices.Where(o => o.Id == selected || scope.User.ReachesEveryUnit || scope.CommunesOf(o.UnitId).Overlaps(scope.User.CommuneIds))
             .Select(o => new SelectListItem($"{o.Name} ({o.Unit})", PlanDisplay.Id(o.Id), o.Id == selected)).ToList();
     }
+}
 
-    /// <summary>Why the office may not be named by this user, or null.</summary>
-    public async Task<string?> OfficeProblemAsync(int officeId, CancellationToken ct)
+/// <summary>
+/// What the forms and the use cases of section III look up for a user, whether the user is the request's or one a caller
+/// acts for (the API, the importer): their scope, and the subjects, products and offices they may name.
+/// </summary>
+public static class SectionLookups
+{
+    /// <summary>The user as the registers of section III see them.</summary>
+    public static async Task<SectionScope> ScopeAsync(OcopDbContext db, UnitDirectory directory, TimeProvider clock, UserScope user, CancellationToken ct)
     {
-        var options = await OfficeOptionsAsync(null, ct);
-        return options.Any(o => o.Value == PlanDisplay.Id(officeId)) ? null : "Phòng, ban không có hoặc không thuộc đơn vị bạn phụ trách.";
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(user);
+        var units = await directory.GetAsync(db, ct);
+        var office = await db.OfficeMembers.AsNoTracking().Where(m => m.UserId == user.UserId).Select(m => (int?)m.OfficeId).SingleOrDefaultAsync(ct);
+        return new SectionScope(user, units, office, Display.Today(clock));
+    }
+
+    /// <summary>Why the office may not be named by this user, or null: an office of the units the user works in, not archived (the forms offer these).</summary>
+    public static async Task<string?> OfficeProblemAsync(OcopDbContext db, SectionScope scope, int officeId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        var office = await db.Offices.AsNoTracking().Where(o => o.Id == officeId && !o.IsArchived).Select(o => new { o.UnitId }).SingleOrDefaultAsync(ct);
+        return office is not null && (scope.User.ReachesEveryUnit || scope.CommunesOf(office.UnitId).Overlaps(scope.User.CommuneIds))
+            ? null : "Phòng, ban không có hoặc không thuộc đơn vị bạn phụ trách.";
     }
 
     /// <summary>A subject the user may attach a record to, with its commune; null when out of reach.</summary>
-    public async Task<(int Id, int CommuneId)?> SubjectAsync(int subjectId, CancellationToken ct)
+    public static async Task<(int Id, int CommuneId)?> SubjectAsync(OcopDbContext db, SectionScope scope, int subjectId, CancellationToken ct)
     {
-        var scope = await ScopeAsync(ct);
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
         var row = await scope.User.Visible(db.Subjects).AsNoTracking().Where(s => s.Id == subjectId).Select(s => new { s.Id, s.CommuneId }).SingleOrDefaultAsync(ct);
         return row is null ? null : (row.Id, row.CommuneId);
     }
 
     /// <summary>A product the user may attach a record to, with its subject and commune of production; null when out of reach.</summary>
-    public async Task<(int Id, int SubjectId, int CommuneId)?> ProductAsync(int productId, CancellationToken ct)
+    public static async Task<(int Id, int SubjectId, int CommuneId)?> ProductAsync(OcopDbContext db, SectionScope scope, int productId, CancellationToken ct)
     {
-        var scope = await ScopeAsync(ct);
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
         var row = await scope.User.Visible(db.Products).AsNoTracking().Where(p => p.Id == productId).Select(p => new { p.Id, p.SubjectId, p.CommuneId }).SingleOrDefaultAsync(ct);
         return row is null ? null : (row.Id, row.SubjectId, row.CommuneId);
     }

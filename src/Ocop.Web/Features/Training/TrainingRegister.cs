@@ -15,7 +15,7 @@ public sealed record TrainingRow(int Id, TrainingKind Kind, string Title, DateOn
 public static class TrainingRegister
 {
     public static readonly RegisterDefinition<TrainingRow> Events = new(SectionRegister.Training, "Đào tạo, tập huấn, truyền thông", "Dao tao truyen thong",
-        "/Training", "/Training/Edit", nameof(TrainingEvent),
+        "/Training/Index", "/Training/Edit", nameof(TrainingEvent),
         [
             new("Loại", r => r.Kind), new("Tên", r => r.Title), new("Ngày", r => r.On), new("Đến ngày", r => r.EndsOn), new("Đơn vị", r => r.UnitName),
             new("Đơn vị tổ chức", r => r.Organiser), new("Số người tham dự", r => r.Participants), new("Trong đó nữ", r => r.Women),

@@ -6,5 +6,5 @@ public sealed class AreasModel(SectionContext section) : RegisterListPage<AreaRo
 {
     protected override RegisterDefinition<AreaRow> Definition => ValueChainRegisters.Areas;
 
-    protected override IReadOnlyList<(string Label, string Url)> Related => ValueChainRegisters.Pages;
+    protected override IReadOnlyList<(string Label, string Page)> Related => ValueChainRegisters.Pages;
 }

@@ -6,5 +6,5 @@ public sealed class RewardsModel(SectionContext section) : RegisterListPage<Rewa
 {
     protected override RegisterDefinition<RewardRow> Definition => ValueChainRegisters.Rewards;
 
-    protected override IReadOnlyList<(string Label, string Url)> Related => ValueChainRegisters.Pages;
+    protected override IReadOnlyList<(string Label, string Page)> Related => ValueChainRegisters.Pages;
 }

@@ -16,7 +16,7 @@ public sealed record RewardRow(int Id, string Title, RewardLevel Level, string I
 /// <summary>Value chains (plan III.2, target T4): raw-material areas with the subjects tied to them; rewards and commendations of producers.</summary>
 public static class ValueChainRegisters
 {
-    public static readonly IReadOnlyList<(string Label, string Url)> Pages =
+    public static readonly IReadOnlyList<(string Label, string Page)> Pages =
         [("Vùng nguyên liệu", "/ValueChains/Areas"), ("Khen thưởng", "/ValueChains/Rewards")];
 
     public static readonly RegisterDefinition<AreaRow> Areas = new(SectionRegister.RawMaterialAreas, "Vùng nguyên liệu và liên kết chuỗi giá trị", "Vung nguyen lieu",
