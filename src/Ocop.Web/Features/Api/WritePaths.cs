@@ -32,6 +32,7 @@ public static class WritePaths
         Dossiers.DossiersApi.AddDossierWrites(services);
         services.AddScoped<Recognitions.IssueRecognition>();
         Rounds.RoundUseCases.AddRoundUseCases(services);
+        Admin.ReferenceDataUseCases.AddReferenceDataUseCases(services);
         services.AddScoped<ApiTokens>();
         services.AddScoped<Import.ImportRun>();
         services.AddScoped<Import.IRowImporter, Import.SubjectRows>();
