@@ -237,7 +237,8 @@ public class ReferenceUseCaseSameResultTests(AppFixture app) : IClassFixture<App
         Assert.Equal((audit[^2].Action, audit[^2].UserName), (audit[^1].Action, audit[^1].UserName));
         Assert.Equal(Demo.ProgramOffice, audit[^1].UserName);
         // The unit directory read by every scope and list sees the direct call's choice at once.
-        Assert.Contains(direct.Value!.SuccessorName, Html.Text(await office.GetPageAsync("/Units?q=29770&within=0")), StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{Id(caiVon)}\" selected=\"selected\">{direct.Value!.SuccessorName}</option>",
+            await office.GetPageAsync("/Units?q=29770&within=0"), StringComparison.Ordinal);
 
         // A successor the resolution does not name: the page shows the use case's message, nothing changes.
         var hoaMinh = await app.CurrentCommuneIdAsync(Demo.HoaMinh);
