@@ -84,6 +84,16 @@ public static class CycleRules
     public static bool CanCreate(Role role) =>
         role is Role.Administrator or Role.ProgramOffice or Role.CommuneOfficer or Role.Producer;
 
+    /// <summary>A new entry starts at the survey (communication) or at the registration of an idea; later steps are reached by moving.</summary>
+    public static bool StartsAt(CycleStep step) => step is CycleStep.Communication or CycleStep.IdeaRegistration;
+
+    /// <summary>
+    /// At the evaluation step an entry is tied to its product in an evaluation round, by an officer who edits it (not the
+    /// producer: the round's product list is the office's).
+    /// </summary>
+    public static bool MayLink(Role role, RecordAccess access, CyclePosition position) =>
+        position is { Step: CycleStep.Evaluation, State: CycleState.Active } && access == RecordAccess.Edit && role != Role.Producer;
+
     /// <summary>Whole days since the entry entered its step, counted on Vietnam dates; never negative.</summary>
     public static int DaysInStep(DateOnly enteredOn, DateOnly today) => Math.Max(0, today.DayNumber - enteredOn.DayNumber);
 

@@ -348,11 +348,17 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains("65,25", page, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The one rule of <c>DossierCopy</c>: a re-evaluation copies the dossier that led to the certificate (its round
+    /// product's), even when the product has a newer dossier; a certificate that came from no dossier (entered by hand)
+    /// copies the product's newest dossier by year, then id — not the row typed last.
+    /// </summary>
     [Fact]
     public async Task Reevaluation_in_one_click_creates_a_dossier_copying_the_last_documents()
     {
         var product = await app.ProductIdAsync(Demo.BanhTetMyChanh);
         var certificate = await CertificateAsync(product, expiresInDays: 150);
+        var round = await ClosedRoundAsync((product, 7100, 4, LevelOutcomeKind.RecognisedHere));
         var lastDossier = await app.QueryAsync(async db =>
         {
             var dossier = new Dossier { ProductId = product, Year = Today.Year - 3, Variant = DossierVariant.FirstEvaluation, State = DossierState.Evaluated };
@@ -360,6 +366,15 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
             dossier.Documents.Add(new DossierDocument { StoredName = "stored-b.pdf", OriginalName = "Phương án kinh doanh.pdf", ContentType = "application/pdf", SizeBytes = 3400 });
             dossier.Documents.Add(new DossierDocument { StoredName = "stored-c.pdf", OriginalName = "Bản cũ.pdf", ContentType = "application/pdf", SizeBytes = 10, IsArchived = true });
             db.Dossiers.Add(dossier);
+            // A newer dossier of the product that led to nothing: the re-evaluation does not start from it.
+            var newer = new Dossier { ProductId = product, Year = Today.Year - 1, Variant = DossierVariant.Upgrade, State = DossierState.Draft };
+            newer.Documents.Add(new DossierDocument { StoredName = "stored-newer.pdf", OriginalName = "Nháp.pdf", ContentType = "application/pdf", SizeBytes = 99 });
+            db.Dossiers.Add(newer);
+            await db.SaveChangesAsync();
+            // The certificate was issued for the round product evaluated on that dossier.
+            var entry = await db.RoundProducts.SingleAsync(r => r.RoundId == round && r.ProductId == product);
+            entry.DossierId = dossier.Id;
+            (await db.Certificates.SingleAsync(c => c.Id == certificate.Id)).RoundProductId = entry.Id;
             await db.SaveChangesAsync();
             return dossier.Id;
         });
@@ -385,6 +400,20 @@ public class CertificatesTests(AppFixture app) : IClassFixture<AppFixture>
         using var again = await office.PostWithTokenAsync($"/Certificates/Details/{certificate.Id}?handler=Reevaluate", ("version", saved.Version.ToString(CultureInfo.InvariantCulture)));
         Assert.Equal("/Dossiers/Details/" + id.ToString(CultureInfo.InvariantCulture), again.Location());
         Assert.Equal(1, await app.QueryAsync(db => db.Dossiers.CountAsync(d => d.CertificateId == certificate.Id)));
+
+        // A certificate entered by hand came from no dossier: its re-evaluation copies the product's newest by year, then id
+        // (the re-evaluation dossier just opened, of this year), whatever row was typed last.
+        var byHand = await CertificateAsync(product, expiresInDays: 200);
+        await app.QueryAsync(async db =>
+        {
+            db.Dossiers.Add(new Dossier { ProductId = product, Year = Today.Year - 2, Variant = DossierVariant.FirstEvaluation, State = DossierState.Evaluated });
+            return await db.SaveChangesAsync();
+        });
+        using var second = await office.PostFormAsync(await office.GetFormAsync($"/Certificates/Details/{byHand.Id}", "Reevaluate"));
+        var secondId = Html.IdFromLocation(second, "/Dossiers/Details/");
+        var copied = await app.QueryAsync(db => db.Dossiers.AsNoTracking().Include(d => d.Documents).SingleAsync(d => d.Id == secondId));
+        Assert.Equal((id, byHand.Id), (copied.CopiedFromId, copied.CertificateId));
+        Assert.Equal(["stored-a.pdf", "stored-b.pdf"], copied.Documents.Select(d => d.StoredName).Order(StringComparer.Ordinal).ToArray());
     }
 
     /// <summary>A closed district round of the 148 process with the given results, written as closing a round would.</summary>

@@ -32,6 +32,10 @@ public static class WritePaths
         Dossiers.DossiersApi.AddDossierWrites(services);
         services.AddScoped<Recognitions.IssueRecognition>();
         Rounds.RoundUseCases.AddRoundUseCases(services);
+        Planning.PlanningUseCases.AddPlanningUseCases(services);
+        Tasks.TaskUseCases.AddTaskUseCases(services);
+        Certificates.CertificateUseCases.AddCertificateUseCases(services);
+        Cycle.CycleUseCases.AddCycleUseCases(services);
         Admin.ReferenceDataUseCases.AddReferenceDataUseCases(services);
         services.AddScoped<ApiTokens>();
         services.AddScoped<Import.ImportRun>();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Access;
 using Ocop.Core.Evaluation;
 using Ocop.Web.Data;
+using Ocop.Web.Features.Access;
 using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Certificates;
@@ -73,6 +74,39 @@ public sealed class CertificateRules(OcopDbContext db, TimeProvider clock)
     /// <summary>A score stored in hundredths (the mean rounded half-up), shown with Vietnamese decimals: 7250 → "72,50".</summary>
     public static string Score(int? hundredths) =>
         hundredths is int h ? (h / 100m).ToString("0.00", Ocop.Web.Shared.Display.Vi) : "—";
+
+    /// <summary>Who records checks after recognition: those who decide, and the province's departments.</summary>
+    public static bool CanCheck(Role role) => CanDecide(role) || role == Role.Department;
+
+    /// <summary>
+    /// The certificate if the user sees its product (with the product, its subject and commune, and the decision), else
+    /// null: a certificate out of reach answers as one that does not exist.
+    /// </summary>
+    public static Task<Certificate?> VisibleAsync(OcopDbContext db, UserScope scope, int certificateId, bool track, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        var visible = scope.Visible(db.Products).Select(p => p.Id);
+        var query = db.Certificates.Include(c => c.Recognition).Include(c => c.Product!).ThenInclude(p => p.Subject)
+            .Include(c => c.Product!).ThenInclude(p => p.Commune)
+            .Where(c => c.Id == certificateId && visible.Contains(c.ProductId));
+        return (track ? query : query.AsNoTracking()).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>Which level revokes a certificate of <paramref name="stars"/> today, and whether the user's office is that level.</summary>
+    public static async Task<RevocationCompetence> RevocationAsync(OcopDbContext db, UserScope scope, DateOnly today, IReadOnlyList<EvaluationProcess> catalog,
+        int stars, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        var decisionLevel = await db.Users.Where(u => u.Id == scope.UserId).Select(u => u.DecisionLevel).SingleOrDefaultAsync(ct);
+        return RevocationAuthority.For(scope.Role, decisionLevel, EvaluationProcesses.InForceOn(today, catalog), stars);
+    }
+
+    /// <summary>The re-evaluation dossier opened for a certificate, if any (the newest).</summary>
+    public static Task<int?> ReevaluationDossierAsync(OcopDbContext db, int certificateId, CancellationToken ct) =>
+        db.Dossiers.Where(d => d.CertificateId == certificateId && d.Variant == DossierVariant.Reevaluation)
+            .OrderByDescending(d => d.Id).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>The product's status once its certificates change: ranked while one of them is valid, registered otherwise.</summary>
     public static async Task<bool> HasOtherValidCertificateAsync(OcopDbContext db, int productId, int exceptCertificateId, DateOnly today,

@@ -14,7 +14,7 @@ namespace Ocop.Web.Features.Cycle;
 /// One idea in the cycle: where it stands, its history of moves, and the moves the user may make — forward, return
 /// from the review with reasons, resubmit, drop — plus the link to its product in an evaluation round at step 6.
 /// </summary>
-public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock, CurrentActor actor) : PageModel
+public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock, MoveCycleEntry move, LinkCycleEntry link) : PageModel
 {
     public CycleEntry Entry { get; private set; } = null!;
     public string CommuneName { get; private set; } = "";
@@ -46,6 +46,7 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
 
     public Task<IActionResult> OnPostReturnAsync(int id, int version, string? reason, CancellationToken ct) => MoveAsync(id, version, CycleAction.Return, reason, ct);
 
+    /// <summary>Ties the idea to its product in a round (<see cref="LinkCycleEntry"/>).</summary>
     public async Task<IActionResult> OnPostLinkAsync(int id, int version, int? roundProductId, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
@@ -53,44 +54,11 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
             return NotFound();
         }
 
-        if (!CanLink)
-        {
-            return Forbid();
-        }
-
-        if (roundProductId is null || !RoundProducts.Exists(r => r.Value == roundProductId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-        {
-            ModelState.AddModelError("roundProductId", "Chọn sản phẩm trong một đợt đánh giá.");
-            return Page();
-        }
-
-        var entry = await db.CycleEntries.SingleAsync(e => e.Id == id, ct);
-        if (entry.Version != version)
-        {
-            return Stale();
-        }
-
-        entry.RoundProductId = roundProductId;
-        var product = await db.RoundProducts.Where(r => r.Id == roundProductId).Select(r => new { r.ProductId, r.Product!.SubjectId }).SingleAsync(ct);
-        entry.ProductId ??= product.ProductId;
-        entry.SubjectId ??= product.SubjectId;
-        db.CycleStepEvents.Add(new CycleStepEvent
-        {
-            EntryId = id,
-            FromStep = entry.Step,
-            FromState = entry.State,
-            ToStep = entry.Step,
-            ToState = entry.State,
-            At = clock.GetUtcNow().UtcDateTime,
-            UserId = actor.UserId,
-            UserName = actor.FullName,
-            Note = "Gắn với sản phẩm trong đợt đánh giá, phân hạng.",
-        });
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = "Đã gắn ý tưởng với sản phẩm trong đợt đánh giá.";
-        return Redirect($"/Cycle/Details/{id}");
+        var result = await link.RunAsync(await scopes.GetAsync(ct), new LinkCycleEntry.Command(id, version, roundProductId), ct);
+        return Answer(id, result, "roundProductId", _ => "Đã gắn ý tưởng với sản phẩm trong đợt đánh giá.");
     }
 
+    /// <summary>Moves the idea (<see cref="MoveCycleEntry"/>); the reasons of a return come in "reason", other notes in "note".</summary>
     private async Task<IActionResult> MoveAsync(int id, int version, CycleAction action, string? note, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
@@ -98,79 +66,45 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
             return NotFound();
         }
 
-        if (!CycleRules.MayTake(role, access, Entry.Step, action))
-        {
-            return Forbid();
-        }
-
-        var field = action == CycleAction.Return ? "reason" : "note";
-        if (action == CycleAction.Return && string.IsNullOrWhiteSpace(note))
-        {
-            ModelState.AddModelError("reason", "Nhập lý do trả lại để chủ thể biết cần bổ sung gì.");
-            return Page();
-        }
-
-        if (note?.Length > 2000)
-        {
-            ModelState.AddModelError(field, "Tối đa 2.000 ký tự.");
-            return Page();
-        }
-
-        var entry = await db.CycleEntries.SingleAsync(e => e.Id == id, ct);
-        if (entry.Version != version)
-        {
-            return Stale();
-        }
-
-        var from = new CyclePosition(entry.Step, entry.State);
-        if (CycleRules.Apply(from, action, entry.RoundProductId is not null) is not { } to)
-        {
-            var why = action == CycleAction.Advance && entry.Step == CycleStep.Evaluation && entry.State == CycleState.Active
-                ? "Gắn ý tưởng với sản phẩm trong đợt đánh giá, phân hạng trước khi chuyển sang xúc tiến thương mại."
-                : $"Không thể «{Display.Name(action).ToLower(Display.Vi)}» khi ý tưởng đang ở bước «{Display.Name(entry.Step)}» ({Display.Name(entry.State).ToLower(Display.Vi)}).";
-            ModelState.AddModelError("", why);
-            return Page();
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var text = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        entry.Step = to.Step;
-        entry.State = to.State;
-        entry.StepEnteredAt = now;
-        if (action == CycleAction.Return)
-        {
-            entry.ReturnReason = text;
-        }
-
-        db.CycleStepEvents.Add(new CycleStepEvent
-        {
-            EntryId = id,
-            Action = action,
-            FromStep = from.Step,
-            FromState = from.State,
-            ToStep = to.Step,
-            ToState = to.State,
-            At = now,
-            UserId = actor.UserId,
-            UserName = actor.FullName,
-            Note = text,
-        });
-        // The entry and its history row are one save, so one transaction.
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = action switch
+        var result = await move.RunAsync(await scopes.GetAsync(ct), new MoveCycleEntry.Command(id, version, action, note), ct);
+        return Answer(id, result, action == CycleAction.Return ? "reason" : "note", moved => action switch
         {
             CycleAction.Return => "Đã trả lại ý tưởng cho chủ thể kèm lý do.",
             CycleAction.Drop => "Đã dừng ý tưởng.",
-            _ when to.State == CycleState.Completed => "Ý tưởng đã hoàn thành chu trình năm nay.",
-            _ => $"Đã chuyển sang bước «{Display.Name(to.Step)}».",
-        };
-        return Redirect($"/Cycle/Details/{id}");
+            _ when moved.To.State == CycleState.Completed => "Ý tưởng đã hoàn thành chu trình năm nay.",
+            _ => $"Đã chuyển sang bước «{Display.Name(moved.To.Step)}».",
+        });
     }
 
-    private PageResult Stale()
+    /// <summary>Translates a use case's result: done goes back to the idea with its message; a refused move is shown on the page.</summary>
+    /// <param name="field">The form field the command's one field is posted as (its errors are shown there).</param>
+    private IActionResult Answer<T>(int id, WriteResult<T> result, string field, Func<T, string> message)
     {
-        ModelState.AddModelError("", "Ý tưởng vừa được người khác thay đổi. Hãy xem lại rồi thử lại.");
-        return Page();
+        switch (result.Outcome)
+        {
+            case WriteOutcome.Done:
+                TempData["Message"] = message(result.Value!);
+                return RedirectToPage(new { id });
+            case WriteOutcome.NotFound:
+                return NotFound();
+            case WriteOutcome.Refused:
+                return Forbid();
+            default:
+                foreach (var (key, messages) in result.Errors)
+                {
+                    foreach (var text in messages)
+                    {
+                        ModelState.AddModelError(key.Length == 0 ? "" : field, text);
+                    }
+                }
+
+                if (result.Message is not null)
+                {
+                    ModelState.AddModelError("", result.Message);
+                }
+
+                return Page();
+        }
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
@@ -206,11 +140,10 @@ public sealed class DetailsModel(OcopDbContext db, UserScopeLoader scopes, TimeP
         Events = await db.CycleStepEvents.AsNoTracking().Where(e => e.EntryId == id).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToListAsync(ct);
 
         // At the evaluation step, the entry is tied to its product in a round: products of its commune (its own product first).
-        CanLink = entry.Step == CycleStep.Evaluation && entry.State == CycleState.Active && access == RecordAccess.Edit && role != Role.Producer;
+        CanLink = CycleRules.MayLink(role, access, new CyclePosition(entry.Step, entry.State));
         if (CanLink)
         {
-            var candidates = await db.RoundProducts.AsNoTracking()
-                .Where(r => entry.ProductId == null ? r.Product!.CommuneId == entry.CommuneId : r.ProductId == entry.ProductId)
+            var candidates = await LinkCycleEntry.Candidates(db, entry).AsNoTracking()
                 .OrderByDescending(r => r.Round!.OpensOn)
                 .Select(r => new { r.Id, Product = r.Product!.Name, Round = r.Round!.Name })
                 .Take(200)

@@ -180,36 +180,15 @@ public static class DossiersApi
         OpenDossier.Command command, UserScopeLoader scopes, OpenDossier open, OcopDbContext db, HttpContext http, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        var result = await open.RunAsync(scope, command, ct: ct);
-        if (!result.IsDone)
-        {
-            return ApiResults.Problem(result);
-        }
-
-        var detail = (await DossierDetail.LoadAsync(db, scope, result.Value!.Id, ct))!;
-        http.Response.Headers.ETag = ApiResults.ETag(detail.Version);
-        return TypedResults.Created($"/api/v1/dossiers/{detail.Id}", detail);
+        return await RecordWrites.CreatedAsync(http, open.RunAsync(scope, command, ct: ct), opened => DossierDetail.LoadAsync(db, scope, opened.Id, ct), "/api/v1/dossiers");
     }
 
     private static async Task<Results<Ok<DossierDetail>, ProblemHttpResult>> ChangeAsync(
         int id, DossierStep step, string? text, HttpContext http, UserScopeLoader scopes, ChangeDossier change, OcopDbContext db, CancellationToken ct)
     {
-        var (version, problem) = ApiResults.IfMatch(http.Request);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
         var scope = await scopes.GetAsync(ct);
-        var result = await change.RunAsync(scope, new ChangeDossier.Command(id, version!.Value, step, text), ct);
-        if (!result.IsDone)
-        {
-            return ApiResults.Problem(result);
-        }
-
-        var detail = (await DossierDetail.LoadAsync(db, scope, id, ct))!;
-        http.Response.Headers.ETag = ApiResults.ETag(detail.Version);
-        return TypedResults.Ok(detail);
+        return await RecordWrites.UpdatedAsync(http, version => change.RunAsync(scope, new ChangeDossier.Command(id, version, step, text), ct),
+            _ => DossierDetail.LoadAsync(db, scope, id, ct));
     }
 
     private static async Task<Results<Created<DossierFile>, ProblemHttpResult>> AddDocumentAsync(
@@ -266,7 +245,7 @@ public sealed record DossierDetail(
     int Id, int Version, int ProductId, string ProductName, int SubjectId, string SubjectName, string CommuneCode, string CommuneName, string CategoryCode,
     int Year, DossierVariant Variant, DossierState State, string? Notes, string? ReturnReason, DateTime? SubmittedAt, DateTime? AcceptedAt,
     int? CopiedFromId, int? CertificateId, DossierCompleteness Completeness, List<DossierItem> Items, List<DossierFile> OtherDocuments,
-    DateTime CreatedAt, DateTime UpdatedAt)
+    DateTime CreatedAt, DateTime UpdatedAt) : IApiRecord
 {
     private static readonly Func<DossierDocument, DossierFile> ToFile = DossierFile.Of.Compile();
 

@@ -14,7 +14,7 @@ namespace Ocop.Web.Features.Planning;
 /// The leader's morning page: a plan's targets for a unit on a date, with the breakdown, stars by product group, the trend
 /// and the certificates expiring soon. Plan, unit and date sit in the query string so the address can be shared.
 /// </summary>
-public sealed class DashboardModel(OcopDbContext db, UserScopeLoader scopes, PlanFigures figures, TimeProvider clock, UnitDirectory directory) : PageModel
+public sealed class DashboardModel(OcopDbContext db, UserScopeLoader scopes, PlanFigures figures, TimeProvider clock, UnitDirectory directory, CloseYearFigures closeYear) : PageModel
 {
     [FromQuery(Name = "plan")] public int? PlanId { get; set; }
     [FromQuery(Name = "unit")] public int? UnitId { get; set; }
@@ -62,94 +62,36 @@ public sealed class DashboardModel(OcopDbContext db, UserScopeLoader scopes, Pla
         return Page();
     }
 
-    /// <summary>"Chốt số liệu cuối năm": keeps each target's figure on 31/12 of the year for the unit; a second close of the same year is refused.</summary>
+    /// <summary>"Chốt số liệu cuối năm" (<see cref="CloseYearFigures"/>): back on the dashboard at 31/12 of the year, with what was kept or why not.</summary>
     public async Task<IActionResult> OnPostSnapshotAsync([FromForm] int plan, [FromForm] int? unit, [FromForm] int year, CancellationToken ct)
     {
-        var scope = await scopes.GetAsync(ct);
-        if (!PlanningAccess.CanEditPlans(scope.Role))
+        var command = new CloseYearFigures.Command { PlanId = plan, UnitId = unit, Year = year };
+        var result = await closeYear.RunAsync(await scopes.GetAsync(ct), command, ct);
+        switch (result.Outcome)
         {
-            return Forbid();
+            case WriteOutcome.Refused:
+                return Forbid();
+            case WriteOutcome.NotFound:
+                return NotFound();
+            case WriteOutcome.Invalid when year is < InputGuard.FirstYear or > InputGuard.LastYear:
+                // A year left out of the form binds as 0.
+                return BadRequest();
         }
 
-        var header = await figures.PlanAsync(plan, ct);
-        var figureUnit = header is null ? null : await figures.UnitAsync(unit ?? 0, scope, ct);
-        if (header is null || figureUnit is null)
-        {
-            return NotFound();
-        }
-
-        if (year is < InputGuard.FirstYear or > InputGuard.LastYear)
-        {
-            // A year left out of the form binds as 0.
-            return BadRequest();
-        }
-
-        var asOf = new DateOnly(year, 12, 31);
-        var back = $"/Planning/Dashboard?plan={PlanDisplay.Id(plan)}&unit={PlanDisplay.Id(figureUnit.UnitId ?? 0)}&at={PlanDisplay.Iso(asOf)}";
-        var message = await SnapshotAsync(header, figureUnit, asOf, scope, ct);
-        TempData["Message"] = message;
-        return Redirect(back);
-    }
-
-    private async Task<string> SnapshotAsync(PlanHeader plan, FigureUnit unit, DateOnly asOf, UserScope scope, CancellationToken ct)
-    {
-        if (asOf.Year < plan.PeriodFrom.Year || asOf.Year > plan.PeriodTo.Year)
-        {
-            return "Năm chốt số liệu phải nằm trong kỳ của kế hoạch.";
-        }
-
-        if (asOf > Display.Today(clock))
-        {
-            return "Chưa hết năm: chỉ chốt số liệu sau ngày 31/12.";
-        }
-
-        // A unit only partly inside the user's units would keep partial figures under the whole unit's name.
-        var whole = await figures.UnitAsync(unit.UnitId ?? 0, new UserScope { UserId = scope.UserId, Role = Role.Administrator, CommuneIds = new HashSet<int>() }, ct);
-        if (whole?.Communes?.Count != unit.Communes?.Count)
-        {
-            return "Bạn chỉ chốt được số liệu của đơn vị mình phụ trách.";
-        }
-
-        var targets = await figures.TargetsAsync(plan.Id, ct);
-        var targetIds = targets.Select(t => t.Id).ToList();
-        var unitId = unit.UnitId;
-        if (await db.IndicatorSnapshots.AnyAsync(s => s.PlanTargetId != null && targetIds.Contains(s.PlanTargetId.Value) && s.UnitId == unitId && s.AsOf == asOf, ct))
-        {
-            return $"Số liệu ngày {Display.Date(asOf)} của {unit.Name} đã được chốt; số liệu đã chốt không thay đổi.";
-        }
-
-        var facts = await figures.FactsAsync(unit, ct);
-        var contexts = await figures.ContextsAsync(plan, ct);
-        var userName = User.Identity?.Name ?? scope.UserId;
-        foreach (var t in targets)
-        {
-            var result = IndicatorEvaluation.Evaluate(t.Definition, facts, contexts(asOf));
-            db.IndicatorSnapshots.Add(new IndicatorSnapshot
-            {
-                PlanTargetId = t.Id,
-                IndicatorId = t.Indicator.Id,
-                UnitId = unitId,
-                AsOf = asOf,
-                Value = result.Value,
-                Numerator = result.Numerator,
-                Denominator = result.Denominator,
-                TakenAt = clock.GetUtcNow().UtcDateTime,
-                TakenBy = userName,
-            });
-        }
-
-        await db.SaveChangesAsync(ct);
-        return $"Đã chốt số liệu ngày {Display.Date(asOf)} của {unit.Name}: {targets.Count.ToString(CultureInfo.InvariantCulture)} chỉ tiêu.";
+        TempData["Message"] = result.Value is { } closed
+            ? $"Đã chốt số liệu ngày {Display.Date(closed.AsOf)} của {closed.UnitName}: {closed.Targets.ToString(CultureInfo.InvariantCulture)} chỉ tiêu."
+            : string.Join(" ", result.AllMessages());
+        return RedirectToPage("/Planning/Dashboard", new { plan, unit = unit ?? 0, at = PlanDisplay.Iso(PlanTargetRules.YearEnd(year)) });
     }
 
     /// <summary>The drill-down list of the records behind one figure, on the dashboard's date or another (a judged target's deadline).</summary>
     public string RecordsUrl(TargetFigure t, string part, DateOnly? on = null) =>
-        $"/Planning/Records?plan={PlanDisplay.Id(PlanId!.Value)}&target={PlanDisplay.Id(t.TargetId)}&unit={PlanDisplay.Id(UnitId!.Value)}&at={PlanDisplay.Iso(on ?? Figures.At)}&part={part}";
+        Url.Page("/Planning/Records", new { plan = PlanId!.Value, target = t.TargetId, unit = UnitId!.Value, at = PlanDisplay.Iso(on ?? Figures.At), part })!;
 
     public string UnitUrl(int unitId) =>
-        $"/Planning/Dashboard?plan={PlanDisplay.Id(PlanId!.Value)}&unit={PlanDisplay.Id(unitId)}&at={PlanDisplay.Iso(Figures.At)}";
+        Url.Page("/Planning/Dashboard", new { plan = PlanId!.Value, unit = unitId, at = PlanDisplay.Iso(Figures.At) })!;
 
+    /// <summary>The products behind a cell of the stars table; a group or a star count left out means all of them.</summary>
     public string StarsUrl(int? group, int? stars) =>
-        $"/Planning/Records?plan={PlanDisplay.Id(PlanId!.Value)}&unit={PlanDisplay.Id(UnitId!.Value)}&at={PlanDisplay.Iso(Figures.At)}&part=stars"
-        + (group is int g ? "&group=" + PlanDisplay.Id(g) : "") + (stars is int s ? "&stars=" + PlanDisplay.Id(s) : "");
+        Url.Page("/Planning/Records", new { plan = PlanId!.Value, unit = UnitId!.Value, at = PlanDisplay.Iso(Figures.At), part = "stars", group, stars })!;
 }

@@ -55,7 +55,7 @@ public sealed class RecordsModel(OcopDbContext db, UserScopeLoader scopes, PlanF
 
         Date = At ?? Display.Today(clock);
         UnitName = unit.Name;
-        BackUrl = $"/Planning/Dashboard?plan={PlanDisplay.Id(plan.Id)}&unit={PlanDisplay.Id(unit.UnitId ?? 0)}&at={PlanDisplay.Iso(Date)}";
+        BackUrl = Url.Page("/Planning/Dashboard", new { plan = plan.Id, unit = unit.UnitId ?? 0, at = PlanDisplay.Iso(Date) })!;
         var facts = await figures.FactsAsync(unit, ct);
         var contexts = await figures.ContextsAsync(plan, ct);
         List<int> ids;
@@ -123,20 +123,20 @@ public sealed class RecordsModel(OcopDbContext db, UserScopeLoader scopes, PlanF
             case RecordKind.Products:
                 var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
                     .Select(p => new { p.Id, p.Name, Subject = p.Subject!.Name, Commune = p.Commune!.Name }).ToListAsync(ct);
-                rows.AddRange(products.Select(p => new Row(p.Id, p.Name, p.Subject, p.Commune, $"/Products/Details/{PlanDisplay.Id(p.Id)}")));
+                rows.AddRange(products.Select(p => new Row(p.Id, p.Name, p.Subject, p.Commune, Url.Page("/Products/Details", new { id = p.Id }))));
                 break;
             case RecordKind.Subjects:
                 var subjects = await db.Subjects.AsNoTracking().Where(s => ids.Contains(s.Id))
                     .Select(s => new { s.Id, s.Name, s.LegalForm, Commune = s.Commune!.Name }).ToListAsync(ct);
                 // The legal form the subject had on the date, as the figure counted it.
                 rows.AddRange(subjects.Select(s => new Row(s.Id, s.Name,
-                    Display.Name(facts.SubjectsById.GetValueOrDefault(s.Id)?.LegalFormOn(Date) ?? s.LegalForm), s.Commune, $"/Subjects/Details/{PlanDisplay.Id(s.Id)}")));
+                    Display.Name(facts.SubjectsById.GetValueOrDefault(s.Id)?.LegalFormOn(Date) ?? s.LegalForm), s.Commune, Url.Page("/Subjects/Details", new { id = s.Id }))));
                 break;
             default:
                 var villages = await db.CraftVillages.AsNoTracking().Where(v => ids.Contains(v.Id))
                     .Select(v => new { v.Id, v.Name, v.IsTraditional, Commune = v.Commune!.Name }).ToListAsync(ct);
                 rows.AddRange(villages.Select(v => new Row(v.Id, v.Name, v.IsTraditional ? "Làng nghề truyền thống" : "Làng nghề", v.Commune,
-                    $"/History/CraftVillage/{PlanDisplay.Id(v.Id)}")));
+                    Url.Page("/Audit/History", new { type = "CraftVillage", id = v.Id }))));
                 break;
         }
 

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -7,34 +6,22 @@ using Ocop.Core.Access;
 using Ocop.Core.Planning;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
+using Ocop.Web.Features.Dossiers;
 using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Planning;
 
 /// <summary>
-/// Creates a target on a plan (?plan=) or edits one (/Planning/Target/{id}): an indicator, a value, a direction, a deadline
-/// within the plan's period. Whoever may change the plan (<see cref="PlanReach"/>) sets its targets.
+/// The target form: a new target on a plan (?plan=) or a target's fields (/Planning/Target/{id}); <see cref="SaveTarget"/>
+/// checks and writes what was typed. Whoever may change the plan (<see cref="PlanReach"/>) sets its targets.
 /// </summary>
-public sealed class TargetModel(OcopDbContext db, UserScopeLoader scopes, UnitDirectory directory) : PageModel
+public sealed class TargetModel(OcopDbContext db, UserScopeLoader scopes, UnitDirectory directory, SaveTarget save) : PageModel
 {
     [FromRoute] public int? Id { get; set; }
     [FromQuery(Name = "plan")] public int? PlanId { get; set; }
-    [BindProperty] public TargetInput Input { get; set; } = new();
+    [BindProperty] public SaveTarget.Command Input { get; set; } = new();
     public string PlanNumber { get; private set; } = "";
     public List<SelectListItem> Indicators { get; private set; } = [];
-
-    public sealed class TargetInput
-    {
-        [Required(ErrorMessage = "Nhập mã chỉ tiêu."), StringLength(20, ErrorMessage = "Tối đa 20 ký tự.")] public string Code { get; set; } = "";
-        [Required(ErrorMessage = "Nhập nội dung chỉ tiêu."), StringLength(1000, ErrorMessage = "Tối đa 1.000 ký tự.")] public string Wording { get; set; } = "";
-        [Required(ErrorMessage = "Chọn chỉ số.")] public int? IndicatorId { get; set; }
-        [Required(ErrorMessage = "Nhập giá trị mục tiêu."), Range(typeof(decimal), "0", "1000000000", ErrorMessage = "Giá trị mục tiêu từ 0 đến 1.000.000.000.")]
-        [ModelBinder(typeof(DecimalInputBinder))] public decimal? TargetValue { get; set; }
-        public TargetDirection Direction { get; set; } = TargetDirection.AtLeast;
-        [Required(ErrorMessage = "Nhập hạn hoàn thành.")] public DateOnly? Deadline { get; set; }
-        public int SortOrder { get; set; }
-        public int Version { get; set; }
-    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -53,7 +40,7 @@ public sealed class TargetModel(OcopDbContext db, UserScopeLoader scopes, UnitDi
             }
 
             PlanId = t.PlanId;
-            Input = new TargetInput
+            Input = new SaveTarget.Command
             {
                 Code = t.Code,
                 Wording = t.Wording,
@@ -89,96 +76,29 @@ public sealed class TargetModel(OcopDbContext db, UserScopeLoader scopes, UnitDi
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var scope = await scopes.GetAsync(ct);
-        if (!PlanningAccess.CanCreatePlans(scope.Role))
+        // The use case checks every rule even when a value could not be read, so the form shows every refusal at once;
+        // it writes only a form read whole.
+        var readWhole = ModelState.IsValid;
+        Input.Id = Id;
+        Input.PlanId = PlanId;
+        var result = await save.RunAsync(await scopes.GetAsync(ct), Input, save: readWhole, ct);
+        switch (result.Outcome)
         {
-            return Forbid();
-        }
-
-        PlanTarget? target = null;
-        if (Id is int id)
-        {
-            target = await db.PlanTargets.SingleOrDefaultAsync(x => x.Id == id, ct);
-            if (target is null)
-            {
+            case WriteOutcome.Done when readWhole:
+                TempData["Message"] = $"Đã lưu chỉ tiêu {result.Value!.Code}.";
+                return RedirectToPage("Details", new { id = result.Value.PlanId });
+            case WriteOutcome.NotFound:
                 return NotFound();
-            }
-
-            PlanId = target.PlanId;
-            if (target.Version != Input.Version)
-            {
-                ModelState.AddModelError("", "Chỉ tiêu vừa được người khác thay đổi. Tải lại trang rồi sửa lại.");
-            }
+            case WriteOutcome.Refused:
+                return Forbid();
+            default:
+                FormErrors.Merge(ModelState, result, "Input.");
+                break;
         }
 
-        var plan = PlanId is int p ? await db.Plans.AsNoTracking().SingleOrDefaultAsync(x => x.Id == p, ct) : null;
-        if (plan is null)
-        {
-            return NotFound();
-        }
-
-        if (!await MayChangeAsync(scope, plan, ct))
-        {
-            return Forbid();
-        }
-
-        var code = (Input.Code ?? "").Trim();
-        var indicator = Input.IndicatorId is int indicatorId ? await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Id == indicatorId, ct) : null;
-        if (Input.IndicatorId is not null && indicator is null)
-        {
-            ModelState.AddModelError("Input.IndicatorId", "Chỉ số không tồn tại.");
-        }
-
-        if (indicator?.Output == MeasureOutput.Percent && Input.TargetValue > 100)
-        {
-            ModelState.AddModelError("Input.TargetValue", "Chỉ tiêu tỷ lệ không vượt quá 100 %.");
-        }
-
-        if (Input.Deadline is DateOnly deadline && (deadline < plan.PeriodFrom || deadline > plan.PeriodTo))
-        {
-            ModelState.AddModelError("Input.Deadline",
-                $"Hạn hoàn thành nằm trong kỳ kế hoạch, từ {Display.Date(plan.PeriodFrom)} đến {Display.Date(plan.PeriodTo)}.");
-        }
-
-        if (code.Length > 0 && await db.PlanTargets.AnyAsync(t => t.PlanId == plan.Id && t.Code == code && t.Id != (Id ?? 0), ct))
-        {
-            ModelState.AddModelError("Input.Code", "Kế hoạch đã có chỉ tiêu mang mã này.");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(plan, ct);
-            return Page();
-        }
-
-        target ??= db.PlanTargets.Add(new PlanTarget { PlanId = plan.Id, Code = "", Wording = "" }).Entity;
-        target.Code = code;
-        target.Wording = Input.Wording.Trim();
-        target.IndicatorId = indicator!.Id;
-        target.TargetValue = Input.TargetValue!.Value;
-        target.Direction = Input.Direction;
-        target.Deadline = Input.Deadline!.Value;
-        target.SortOrder = Input.SortOrder;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException failed)
-        {
-            // Between the checks and the save another request changed this target or took its code.
-            var taken = await db.PlanTargets.AsNoTracking().AnyAsync(t => t.PlanId == plan.Id && t.Code == code && t.Id != (Id ?? 0), ct);
-            if (!taken && failed is not DbUpdateConcurrencyException)
-            {
-                throw;
-            }
-
-            ModelState.AddModelError(taken ? "Input.Code" : "", taken ? "Kế hoạch đã có chỉ tiêu mang mã này." : "Chỉ tiêu vừa được người khác thay đổi. Tải lại trang rồi sửa lại.");
-            await LoadAsync(plan, ct);
-            return Page();
-        }
-
-        TempData["Message"] = $"Đã lưu chỉ tiêu {code}.";
-        return RedirectToPage("Details", new { id = plan.Id });
+        var planId = Id is int id ? await db.PlanTargets.Where(t => t.Id == id).Select(t => t.PlanId).SingleAsync(ct) : PlanId;
+        await LoadAsync(await db.Plans.AsNoTracking().SingleAsync(p => p.Id == planId, ct), ct);
+        return Page();
     }
 
     private async Task<bool> MayChangeAsync(UserScope scope, Plan plan, CancellationToken ct) =>

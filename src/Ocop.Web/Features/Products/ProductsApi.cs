@@ -90,38 +90,19 @@ public static class ProductsApi
     {
         var scope = await scopes.GetAsync(ct);
         command.Id = null;
-        var result = await save.RunAsync(scope, command, ct: ct);
-        if (!result.IsDone)
-        {
-            return ApiResults.Problem(result);
-        }
-
-        var detail = (await ProductDetail.LoadAsync(db, scope, result.Value!.Id, ct))!;
-        http.Response.Headers.ETag = ApiResults.ETag(detail.Version);
-        return TypedResults.Created($"/api/v1/products/{detail.Id}", detail);
+        return await RecordWrites.CreatedAsync(http, save.RunAsync(scope, command, ct: ct), saved => ProductDetail.LoadAsync(db, scope, saved.Id, ct), "/api/v1/products");
     }
 
     private static async Task<Results<Ok<ProductDetail>, ProblemHttpResult>> UpdateAsync(
         int id, SaveProduct.Command command, UserScopeLoader scopes, SaveProduct save, OcopDbContext db, HttpContext http, CancellationToken ct)
     {
-        var (version, problem) = ApiResults.IfMatch(http.Request);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
         var scope = await scopes.GetAsync(ct);
         command.Id = id;
-        command.Version = version!.Value;
-        var result = await save.RunAsync(scope, command, ct: ct);
-        if (!result.IsDone)
+        return await RecordWrites.UpdatedAsync(http, version =>
         {
-            return ApiResults.Problem(result);
-        }
-
-        var detail = (await ProductDetail.LoadAsync(db, scope, id, ct))!;
-        http.Response.Headers.ETag = ApiResults.ETag(detail.Version);
-        return TypedResults.Ok(detail);
+            command.Version = version;
+            return save.RunAsync(scope, command, ct: ct);
+        }, _ => ProductDetail.LoadAsync(db, scope, id, ct));
     }
 
     private static async Task<Results<Created, ProblemHttpResult>> AddPhotoAsync(
@@ -154,7 +135,7 @@ public static class ProductsApi
 public sealed record ProductDetail(
     int Id, string Name, ProductStatus Status, string CategoryCode, string CategoryName, int SubjectId, string SubjectName,
     int CommuneId, string CommuneCode, string CommuneName, string? Description, string? Story, ProductStandards Standards,
-    string? Gtin, List<string> Photos, DateTime CreatedAt, DateTime UpdatedAt, int Version)
+    string? Gtin, List<string> Photos, DateTime CreatedAt, DateTime UpdatedAt, int Version) : IApiRecord
 {
     /// <summary>The product if the user may see it; another commune's answers null, exactly like a missing one.</summary>
     public static Task<ProductDetail?> LoadAsync(OcopDbContext db, UserScope scope, int id, CancellationToken ct) =>

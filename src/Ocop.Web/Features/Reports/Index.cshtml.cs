@@ -50,7 +50,7 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, PlanFig
     }
 
     public string Link(string? handler) =>
-        $"/Reports?{(handler is null ? "" : "handler=" + handler + "&")}plan={PlanId}&unit={UnitId}&from={PlanDisplay.Iso(From)}&to={PlanDisplay.Iso(To)}";
+        Url.Page("/Reports/Index", handler, new { plan = PlanId, unit = UnitId, from = PlanDisplay.Iso(From), to = PlanDisplay.Iso(To) })!;
 
     private string FileName(string extension) => $"bao-cao-ocop-{PlanDisplay.Iso(From)}-{PlanDisplay.Iso(To)}.{extension}";
 

@@ -83,38 +83,19 @@ public static class SubjectsApi
     {
         var scope = await scopes.GetAsync(ct);
         command.Id = null;
-        var result = await save.RunAsync(scope, command, ct: ct);
-        if (!result.IsDone)
-        {
-            return ApiResults.Problem(result);
-        }
-
-        var detail = (await SubjectDetail.LoadAsync(db, scope, result.Value!.Id, ct))!;
-        http.Response.Headers.ETag = ApiResults.ETag(detail.Version);
-        return TypedResults.Created($"/api/v1/subjects/{detail.Id}", detail);
+        return await RecordWrites.CreatedAsync(http, save.RunAsync(scope, command, ct: ct), saved => SubjectDetail.LoadAsync(db, scope, saved.Id, ct), "/api/v1/subjects");
     }
 
     private static async Task<Results<Ok<SubjectDetail>, ProblemHttpResult>> UpdateAsync(
         int id, SaveSubject.Command command, UserScopeLoader scopes, SaveSubject save, OcopDbContext db, HttpContext http, CancellationToken ct)
     {
-        var (version, problem) = ApiResults.IfMatch(http.Request);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
         var scope = await scopes.GetAsync(ct);
         command.Id = id;
-        command.Version = version!.Value;
-        var result = await save.RunAsync(scope, command, ct: ct);
-        if (!result.IsDone)
+        return await RecordWrites.UpdatedAsync(http, version =>
         {
-            return ApiResults.Problem(result);
-        }
-
-        var detail = (await SubjectDetail.LoadAsync(db, scope, id, ct))!;
-        http.Response.Headers.ETag = ApiResults.ETag(detail.Version);
-        return TypedResults.Ok(detail);
+            command.Version = version;
+            return save.RunAsync(scope, command, ct: ct);
+        }, _ => SubjectDetail.LoadAsync(db, scope, id, ct));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ArchiveAsync(
@@ -142,7 +123,7 @@ public sealed record SubjectDetail(
     int Id, string Name, LegalForm LegalForm, string? RegistrationNumber, string? TaxCode, int CommuneId, string CommuneCode, string CommuneName,
     DateOnly RegisteredOn, string Address, string Representative, string? Phone, string? Email, bool WomenLed, bool EthnicMinorityLed,
     int WorkersTotal, int WorkersLocal, int WorkersTrained, int? CraftVillageId, bool GreenValueChain, string? RawMaterialEvidence,
-    decimal? RawMaterialAreaHa, List<SalesChannels> SalesChannels, bool IsArchived, int Version, DateTime CreatedAt, DateTime UpdatedAt)
+    decimal? RawMaterialAreaHa, List<SalesChannels> SalesChannels, bool IsArchived, int Version, DateTime CreatedAt, DateTime UpdatedAt) : IApiRecord
 {
     /// <summary>The subject if the user may see it; another commune's answers null, exactly like a missing one.</summary>
     public static async Task<SubjectDetail?> LoadAsync(OcopDbContext db, UserScope scope, int id, CancellationToken ct)

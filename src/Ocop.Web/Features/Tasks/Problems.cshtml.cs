@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Planning;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
+using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Tasks;
 
@@ -11,7 +11,7 @@ namespace Ocop.Web.Features.Tasks;
 /// The program office's inbox of problems raised in task reports (plan IV.8: "báo cáo, đề xuất … qua Phòng Nông
 /// nghiệp"): open ones first; each is acknowledged or answered with a reply the reporting unit reads on its task.
 /// </summary>
-public sealed class ProblemsModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock, CurrentActor actor) : PageModel
+public sealed class ProblemsModel(OcopDbContext db, UserScopeLoader scopes, AnswerProblem answer) : PageModel
 {
     [FromQuery] public bool All { get; set; }
 
@@ -38,45 +38,27 @@ public sealed class ProblemsModel(OcopDbContext db, UserScopeLoader scopes, Time
             return Forbid();
         }
 
-        var visible = viewer.Visible(db.PlanTasks);
-        var report = await db.TaskReports.SingleOrDefaultAsync(r => r.Id == reportId && r.ProblemState != ProblemState.None && visible.Any(t => t.Id == r.TaskId), ct);
-        if (report is null)
+        var result = await answer.RunAsync(viewer.Scope, new AnswerProblem.Command { ReportId = reportId, Version = version, State = state, Reply = reply }, ct);
+        switch (result.Outcome)
         {
-            return NotFound();
-        }
+            case WriteOutcome.Done:
+                TempData["Message"] = result.Value!.State == ProblemState.Answered ? "Đã trả lời kiến nghị." : "Đã tiếp nhận kiến nghị.";
+                return RedirectToPage("/Tasks/Problems");
+            case WriteOutcome.NotFound:
+                return NotFound();
+            case WriteOutcome.Refused:
+                return Forbid();
+            default:
+                // The form of each problem has one message place, under its reply.
+                foreach (var message in result.AllMessages())
+                {
+                    ModelState.AddModelError($"reply-{reportId}", message);
+                }
 
-        var key = $"reply-{reportId}";
-        if (state is not (ProblemState.Acknowledged or ProblemState.Answered))
-        {
-            ModelState.AddModelError(key, "Chọn tiếp nhận hoặc trả lời.");
+                All = true;
+                await LoadAsync(viewer, ct);
+                return Page();
         }
-        else if (state == ProblemState.Answered && string.IsNullOrWhiteSpace(reply))
-        {
-            ModelState.AddModelError(key, "Nhập nội dung trả lời.");
-        }
-        else if (reply?.Length > 2000)
-        {
-            ModelState.AddModelError(key, "Tối đa 2.000 ký tự.");
-        }
-        else if (report.Version != version)
-        {
-            ModelState.AddModelError(key, "Kiến nghị vừa được người khác xử lý. Hãy xem lại.");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            All = true;
-            await LoadAsync(viewer, ct);
-            return Page();
-        }
-
-        report.ProblemState = state;
-        report.ProblemReply = string.IsNullOrWhiteSpace(reply) ? report.ProblemReply : reply.Trim();
-        report.ProblemHandledAt = clock.GetUtcNow().UtcDateTime;
-        report.ProblemHandledBy = actor.FullName;
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = state == ProblemState.Answered ? "Đã trả lời kiến nghị." : "Đã tiếp nhận kiến nghị.";
-        return RedirectToPage("/Tasks/Problems");
     }
 
     private async Task LoadAsync(TaskViewer viewer, CancellationToken ct)

@@ -43,9 +43,14 @@ public sealed class TaskViewer
         return tasks.Where(t => (office != null && t.OfficeId == office) || (t.CommuneId != null && communes.Contains(t.CommuneId.Value)));
     }
 
-    public static async Task<TaskViewer> LoadAsync(OcopDbContext db, UserScopeLoader scopes, CancellationToken ct)
+    public static async Task<TaskViewer> LoadAsync(OcopDbContext db, UserScopeLoader scopes, CancellationToken ct) =>
+        await ForAsync(db, await scopes.GetAsync(ct), ct);
+
+    /// <summary>The viewer of a scope already loaded (a use case called by a page, the API or the importer).</summary>
+    public static async Task<TaskViewer> ForAsync(OcopDbContext db, UserScope scope, CancellationToken ct)
     {
-        var scope = await scopes.GetAsync(ct);
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
         var office = await db.OfficeMembers.AsNoTracking().Where(m => m.UserId == scope.UserId).Select(m => (int?)m.OfficeId).SingleOrDefaultAsync(ct);
         return new TaskViewer { Scope = scope, OfficeId = office };
     }

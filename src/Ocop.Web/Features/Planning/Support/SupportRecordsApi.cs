@@ -138,38 +138,19 @@ public static class SupportRecordsApi
     {
         var scope = await scopes.GetAsync(ct);
         command.Id = null;
-        var result = await save.RunAsync(scope, command, ct: ct);
-        if (!result.IsDone)
-        {
-            return ApiResults.Problem(result);
-        }
-
-        var detail = (await SupportRecordDetail.LoadAsync(db, scope, result.Value!.Id, ct))!;
-        http.Response.Headers.ETag = ApiResults.ETag(detail.Version);
-        return TypedResults.Created($"/api/v1/support/records/{detail.Id}", detail);
+        return await RecordWrites.CreatedAsync(http, save.RunAsync(scope, command, ct: ct), saved => SupportRecordDetail.LoadAsync(db, scope, saved.Id, ct), "/api/v1/support/records");
     }
 
     private static async Task<Results<Ok<SupportRecordDetail>, ProblemHttpResult>> UpdateAsync(
         int id, SaveSupportRecord.Command command, UserScopeLoader scopes, SaveSupportRecord save, OcopDbContext db, HttpContext http, CancellationToken ct)
     {
-        var (version, problem) = ApiResults.IfMatch(http.Request);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
         var scope = await scopes.GetAsync(ct);
         command.Id = id;
-        command.Version = version!.Value;
-        var result = await save.RunAsync(scope, command, ct: ct);
-        if (!result.IsDone)
+        return await RecordWrites.UpdatedAsync(http, version =>
         {
-            return ApiResults.Problem(result);
-        }
-
-        var detail = (await SupportRecordDetail.LoadAsync(db, scope, id, ct))!;
-        http.Response.Headers.ETag = ApiResults.ETag(detail.Version);
-        return TypedResults.Ok(detail);
+            command.Version = version;
+            return save.RunAsync(scope, command, ct: ct);
+        }, _ => SupportRecordDetail.LoadAsync(db, scope, id, ct));
     }
 }
 
@@ -183,7 +164,7 @@ public sealed record SupportRecordRow(
 /// <summary>A support record as the API shows it: the fields of <see cref="SaveSupportRecord.Command"/> (send them back to change it), and its version.</summary>
 public sealed record SupportRecordDetail(
     int Id, int Version, int SubjectId, int? ProductId, SupportKind Kind, string Description, DateOnly On, long? AmountVnd, long? PaidVnd,
-    FundingSource? Source, int? PolicyId, int? OfficeId, int? BudgetAllocationId, string? Reference, bool IsArchived)
+    FundingSource? Source, int? PolicyId, int? OfficeId, int? BudgetAllocationId, string? Reference, bool IsArchived) : IApiRecord
 {
     /// <summary>The record, or null when there is none the user may see (the two answer alike).</summary>
     public static async Task<SupportRecordDetail?> LoadAsync(OcopDbContext db, UserScope scope, int id, CancellationToken ct)
