@@ -38,4 +38,21 @@ public static class SignatureBlock
         var t = title.Trim();
         return t.StartsWith("Phó ", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Thứ trưởng", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// Why a signer's "KT." mark does not fit their title, or null: a deputy's title signs for the head ("KT. CHỦ TỊCH"),
+    /// and the head never signs for themselves.
+    /// </summary>
+    public static string? DeputyMarkProblem(string signerTitle, bool deputy, string headTitle)
+    {
+        var title = signerTitle.Trim();
+        if (!deputy && IsDeputyTitle(title))
+        {
+            return $"Chức vụ \"{title}\" là cấp phó: đánh dấu ký thay (KT. {headTitle.ToUpper(Vi)}).";
+        }
+
+        return deputy && string.Equals(title, headTitle, StringComparison.OrdinalIgnoreCase)
+            ? $"\"{title}\" là người đứng đầu, không ký thay: bỏ đánh dấu ký thay."
+            : null;
+    }
 }

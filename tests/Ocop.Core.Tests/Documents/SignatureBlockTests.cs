@@ -22,4 +22,13 @@ public class SignatureBlockTests
     [InlineData("Phóng viên", false)]
     public void Deputy_titles_are_known_by_their_first_word(string title, bool deputy) =>
         Assert.Equal(deputy, SignatureBlock.IsDeputyTitle(title));
+
+    [Theory]
+    [InlineData("Phó Chủ tịch", false, "Chủ tịch", "Chức vụ \"Phó Chủ tịch\" là cấp phó: đánh dấu ký thay (KT. CHỦ TỊCH).")]
+    [InlineData("Thứ trưởng", false, "Bộ trưởng", "Chức vụ \"Thứ trưởng\" là cấp phó: đánh dấu ký thay (KT. BỘ TRƯỞNG).")]
+    [InlineData("Chủ tịch", true, "Chủ tịch", "\"Chủ tịch\" là người đứng đầu, không ký thay: bỏ đánh dấu ký thay.")]
+    [InlineData("Phó Chủ tịch", true, "Chủ tịch", null)]
+    [InlineData("Chủ tịch", false, "Chủ tịch", null)]
+    public void A_deputy_is_marked_KT_and_the_head_never_is(string title, bool deputy, string head, string? problem) =>
+        Assert.Equal(problem, SignatureBlock.DeputyMarkProblem(title, deputy, head));
 }

@@ -27,6 +27,6 @@ public sealed class LogoutModel(SignInManager<AppUser> signIn, OcopDbContext db,
         }
 
         await signIn.SignOutAsync();
-        return Redirect("/Account/Login");
+        return RedirectToPage("/Account/Login");
     }
 }

@@ -56,6 +56,6 @@ public sealed class PasswordModel(
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(SessionRegistry.SessionClaim, sessionId)]);
         await audit.RecordAsync(AuditAction.PasswordChanged, user, user.Id, user.UserName!, ct, ("Address", ClientAddress.Of(HttpContext)));
         TempData["Message"] = "Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.";
-        return Redirect("/");
+        return RedirectToPage("/Home/Index");
     }
 }

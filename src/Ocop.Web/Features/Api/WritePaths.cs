@@ -36,6 +36,7 @@ public static class WritePaths
         Tasks.TaskUseCases.AddTaskUseCases(services);
         Certificates.CertificateUseCases.AddCertificateUseCases(services);
         Cycle.CycleUseCases.AddCycleUseCases(services);
+        Admin.ReferenceDataUseCases.AddReferenceDataUseCases(services);
         services.AddScoped<ApiTokens>();
         services.AddScoped<Import.ImportRun>();
         services.AddScoped<Import.IRowImporter, Import.SubjectRows>();

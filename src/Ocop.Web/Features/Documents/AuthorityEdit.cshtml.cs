@@ -1,50 +1,33 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
-using Ocop.Core.Text;
 using Ocop.Core.Units;
 using Ocop.Web.Data;
+using Ocop.Web.Features.Access;
 using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Documents;
 
 /// <summary>
-/// Adds or corrects an issuing authority. Refused with a message: a unit kind written twice ("UBND HUYỆN HUYỆN"), a
-/// period outside its unit's life (a district's committee after 30/06/2025), a period overlapping another authority of
-/// the same unit, and a letterhead naming a unit that no longer existed on the authority's last day.
+/// The issuing authority form: it shows the authority and its unit choices, and hands what was typed to
+/// <see cref="SaveAuthority"/>, translating its result into a redirect, a refusal or form errors.
 /// </summary>
 [Authorize(Policy = Policies.EditReferenceData)]
-public sealed class AuthorityEditModel(OcopDbContext db, TimeProvider clock) : PageModel
+public sealed class AuthorityEditModel(OcopDbContext db, UserScopeLoader scopes, SaveAuthority save) : PageModel
 {
     /// <summary>The national choice of the unit list (no unit).</summary>
-    public const string National = "national";
+    public const string National = SaveAuthority.National;
 
     [FromRoute] public int? Id { get; set; }
     [FromQuery(Name = "unit")] public int? UnitQuery { get; set; }
-    [BindProperty] public AuthorityInput Input { get; set; } = new();
+    /// <summary>Checked by <see cref="SaveAuthority"/>, not by MVC: one set of messages, whoever sends the command.</summary>
+    [BindProperty, ValidateNever] public SaveAuthority.Command Input { get; set; } = new();
     public List<SelectListItem> Units { get; private set; } = [];
     public string? UnitName { get; private set; }
-
-    public sealed class AuthorityInput
-    {
-        /// <summary>A unit id, or <see cref="National"/>; fixed once the authority exists.</summary>
-        public string? Unit { get; set; }
-        [Required(ErrorMessage = "Nhập tên đầy đủ."), StringLength(250, ErrorMessage = "Tối đa 250 ký tự.")] public string Name { get; set; } = "";
-        [Required(ErrorMessage = "Nhập tên viết tắt."), StringLength(120, ErrorMessage = "Tối đa 120 ký tự.")] public string ShortName { get; set; } = "";
-        [StringLength(250, ErrorMessage = "Tối đa 250 ký tự.")] public string? ParentLine { get; set; }
-        [Required(ErrorMessage = "Nhập tiêu đề."), StringLength(250, ErrorMessage = "Tối đa 250 ký tự.")] public string Letterhead { get; set; } = "";
-        [Required(ErrorMessage = "Nhập địa danh."), StringLength(120, ErrorMessage = "Tối đa 120 ký tự.")] public string Place { get; set; } = "";
-        [StringLength(120, ErrorMessage = "Tối đa 120 ký tự.")] public string? OnBehalfOf { get; set; }
-        [Required(ErrorMessage = "Nhập chức danh người đứng đầu."), StringLength(60, ErrorMessage = "Tối đa 60 ký tự.")] public string HeadTitle { get; set; } = "";
-        [Required(ErrorMessage = "Nhập ngày bắt đầu.")] public DateOnly? ValidFrom { get; set; }
-        public DateOnly? ValidTo { get; set; }
-        [StringLength(500, ErrorMessage = "Tối đa 500 ký tự.")] public string? Note { get; set; }
-        public int Version { get; set; }
-    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -56,7 +39,7 @@ public sealed class AuthorityEditModel(OcopDbContext db, TimeProvider clock) : P
                 return NotFound();
             }
 
-            Input = new AuthorityInput
+            Input = new SaveAuthority.Command
             {
                 Unit = a.UnitId?.ToString(CultureInfo.InvariantCulture) ?? National,
                 Name = a.Name,
@@ -73,11 +56,11 @@ public sealed class AuthorityEditModel(OcopDbContext db, TimeProvider clock) : P
             };
             UnitName = a.Unit is null ? "Trung ương" : UnitNames.Full(a.Unit.Name, a.Unit.Kind);
         }
-        else if (UnitQuery is int unitId && await UnitRowAsync(unitId, ct) is { } unit)
+        else if (UnitQuery is int unitId && await SaveAuthority.UnitRowAsync(db, unitId, ct) is { } unit)
         {
             // A new authority for a unit starts from what the unit's name gives.
             var derived = IssuerDirectory.Derived(unit);
-            Input = new AuthorityInput
+            Input = new SaveAuthority.Command
             {
                 Unit = unitId.ToString(CultureInfo.InvariantCulture),
                 Name = derived.Name,
@@ -102,142 +85,41 @@ public sealed class AuthorityEditModel(OcopDbContext db, TimeProvider clock) : P
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var authority = Id is int id ? await db.IssuingAuthorities.Include(a => a.Unit).SingleOrDefaultAsync(a => a.Id == id, ct) : null;
-        if (Id is not null && authority is null)
+        var scope = await scopes.GetAsync(ct);
+        if (Id is int id)
         {
-            return NotFound();
-        }
-
-        int? unitId;
-        if (authority is not null)
-        {
-            unitId = authority.UnitId;
-            UnitName = authority.Unit is null ? "Trung ương" : UnitNames.Full(authority.Unit.Name, authority.Unit.Kind);
-            if (authority.Version != Input.Version)
+            var shown = await db.IssuingAuthorities.AsNoTracking().Where(a => a.Id == id)
+                .Select(a => new { Unit = a.Unit == null ? null : new { a.Unit.Name, a.Unit.Kind } }).SingleOrDefaultAsync(ct);
+            if (shown is null)
             {
-                ModelState.AddModelError("", "Cơ quan ban hành vừa được người khác thay đổi. Tải lại trang rồi sửa lại.");
+                return NotFound();
             }
-        }
-        else if (Input.Unit == National)
-        {
-            unitId = null;
-        }
-        else if (int.TryParse(Input.Unit, NumberStyles.None, CultureInfo.InvariantCulture, out var chosen) && await db.Units.AnyAsync(u => u.Id == chosen, ct))
-        {
-            unitId = chosen;
-        }
-        else
-        {
-            ModelState.AddModelError("Input.Unit", "Chọn đơn vị hành chính (hoặc cấp trung ương).");
-            unitId = null;
+
+            UnitName = shown.Unit is null ? "Trung ương" : UnitNames.Full(shown.Unit.Name, shown.Unit.Kind);
         }
 
         if (ModelState.IsValid)
         {
-            await ValidateAsync(unitId, ct);
+            Input.Id = Id;
+            var result = await save.RunAsync(scope, Input, ct);
+            switch (result.Outcome)
+            {
+                case WriteOutcome.Done:
+                    TempData["Message"] = "Đã lưu cơ quan ban hành " + result.Value!.ShortName + ".";
+                    return RedirectToPage("/Documents/Authorities");
+                case WriteOutcome.NotFound:
+                    return NotFound();
+                case WriteOutcome.Refused:
+                    return Forbid();
+                default:
+                    result.AddTo(ModelState, "Input.");
+                    break;
+            }
         }
 
-        if (!ModelState.IsValid)
-        {
-            await LoadUnitsAsync(ct);
-            return Page();
-        }
-
-        authority ??= db.IssuingAuthorities.Add(new IssuingAuthority { UnitId = unitId, Name = "", ShortName = "", Letterhead = "", Place = "", HeadTitle = "" }).Entity;
-        authority.Name = Input.Name.Trim();
-        authority.ShortName = Input.ShortName.Trim();
-        authority.ParentLine = Blank(Input.ParentLine);
-        authority.Letterhead = Input.Letterhead.Trim().Replace("\r\n", "\n", StringComparison.Ordinal);
-        authority.Place = Input.Place.Trim();
-        authority.OnBehalfOf = Blank(Input.OnBehalfOf);
-        authority.HeadTitle = Input.HeadTitle.Trim();
-        authority.ValidFrom = Input.ValidFrom!.Value;
-        authority.ValidTo = Input.ValidTo;
-        authority.Note = Blank(Input.Note);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            ModelState.AddModelError("", "Cơ quan vừa được người khác thay đổi hoặc một cơ quan khác của đơn vị bắt đầu cùng ngày. Tải lại trang rồi thử lại.");
-            await LoadUnitsAsync(ct);
-            return Page();
-        }
-
-        TempData["Message"] = "Đã lưu cơ quan ban hành " + authority.ShortName + ".";
-        return RedirectToPage("/Documents/Authorities");
+        await LoadUnitsAsync(ct);
+        return Page();
     }
-
-    private async Task ValidateAsync(int? unitId, CancellationToken ct)
-    {
-        foreach (var (field, value) in new[] { ("Name", Input.Name), ("ShortName", Input.ShortName), ("Letterhead", Input.Letterhead), ("ParentLine", Input.ParentLine ?? "") })
-        {
-            if (UnitNames.HasDoubledKind(value))
-            {
-                ModelState.AddModelError("Input." + field, $"Loại đơn vị bị viết hai lần; viết một lần: \"{UnitNames.WithoutDoubledKind(value)}\".");
-            }
-        }
-
-        var from = Input.ValidFrom!.Value;
-        if (Input.ValidTo is DateOnly to && to < from)
-        {
-            ModelState.AddModelError("Input.ValidTo", "Ngày kết thúc phải từ ngày bắt đầu trở đi.");
-            return;
-        }
-
-        if (unitId is int id && await UnitRowAsync(id, ct) is { } unit)
-        {
-            if (from < unit.ValidFrom)
-            {
-                ModelState.AddModelError("Input.ValidFrom", $"{unit.FullName} có từ ngày {Display.Date(unit.ValidFrom)}: cơ quan của đơn vị không thể bắt đầu trước ngày đó.");
-            }
-
-            if (unit.ValidTo is DateOnly last && (Input.ValidTo is null || Input.ValidTo > last))
-            {
-                ModelState.AddModelError("Input.ValidTo",
-                    $"{unit.FullName} chấm dứt sau ngày {Display.Date(last)}: cơ quan của đơn vị không thể ban hành sau ngày đó (văn bản sau ngày đó do đơn vị kế thừa ban hành). Nhập ngày kết thúc đến {Display.Date(last)}.");
-            }
-        }
-
-        var others = await db.IssuingAuthorities.AsNoTracking().Where(a => a.UnitId == unitId && a.Id != (Id ?? 0)).ToListAsync(ct);
-        var overlap = others.FirstOrDefault(a => a.ValidFrom <= (Input.ValidTo ?? DateOnly.MaxValue) && from <= (a.ValidTo ?? DateOnly.MaxValue));
-        if (overlap is not null)
-        {
-            ModelState.AddModelError("Input.ValidFrom",
-                $"Trùng thời gian với {overlap.ShortName} (từ {Display.Date(overlap.ValidFrom)}{(overlap.ValidTo is null ? "" : " đến " + Display.Date(overlap.ValidTo))}): sửa ngày của một trong hai.");
-        }
-
-        // A letterhead or name may only name units that still exist on the authority's last day.
-        var lastDay = Input.ValidTo ?? (Display.Today(clock) > from ? Display.Today(clock) : from);
-        var units = await db.Units.AsNoTracking().Where(u => u.Level != UnitLevel.Commune)
-            .Select(u => new { u.Name, u.Kind, u.ValidFrom, u.ValidTo }).ToListAsync(ct);
-        var byName = units.GroupBy(u => Words(UnitNames.Full(u.Name, u.Kind))).ToList();
-        foreach (var (field, value) in new[] { ("Letterhead", Input.Letterhead), ("Name", Input.Name), ("ShortName", Input.ShortName) })
-        {
-            var words = " " + Words(value) + " ";
-            var gone = byName.FirstOrDefault(g => words.Contains(" " + g.Key + " ", StringComparison.Ordinal)
-                && !g.Any(u => u.ValidFrom <= lastDay && (u.ValidTo is null || u.ValidTo >= lastDay)));
-            if (gone is not null)
-            {
-                var ceased = gone.OrderByDescending(u => u.ValidTo).First();
-                ModelState.AddModelError("Input." + field,
-                    $"Nêu {UnitNames.Full(ceased.Name, ceased.Kind)}, đơn vị đã chấm dứt sau ngày {Display.Date(ceased.ValidTo)}; cơ quan có hiệu lực đến {Display.Date(lastDay)} không thể mang tên đó.");
-            }
-        }
-    }
-
-    /// <summary>Folded words only: "UBND TỈNH TRÀ VINH" → "ubnd tinh tra vinh".</summary>
-    private static string Words(string text) =>
-        string.Join(' ', VietnameseText.Fold(new string(text.Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray()))
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private Task<UnitRow?> UnitRowAsync(int id, CancellationToken ct) =>
-        db.Units.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new UnitRow(u.Id, u.Code, u.Name, u.Kind, u.Level, u.ParentId, u.ValidFrom, u.ValidTo, u.SuccessorId))
-            .SingleOrDefaultAsync(ct);
 
     /// <summary>Provinces and districts, current ones first; an authority of a commune is not needed by any document yet.</summary>
     private async Task LoadUnitsAsync(CancellationToken ct)

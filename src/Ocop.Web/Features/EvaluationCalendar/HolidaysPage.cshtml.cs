@@ -1,5 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Core.Access;
@@ -14,26 +14,20 @@ namespace Ocop.Web.Features.EvaluationCalendar;
 /// the commune's 15 working days and every working-day deadline count over them. The office keeps them each year from
 /// the government's notice; everyone who follows deadlines reads them.
 /// </summary>
-public sealed class HolidaysPageModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock) : PageModel
+public sealed class HolidaysPageModel(OcopDbContext db, UserScopeLoader scopes, TimeProvider clock, AddHoliday addHoliday, RemoveHoliday removeHoliday) : PageModel
 {
     [FromQuery(Name = "year")] public int? Year { get; set; }
-    [BindProperty] public HolidayInput Input { get; set; } = new();
+    /// <summary>Checked by <see cref="AddHoliday"/>, not by MVC: one set of messages, whoever sends the command.</summary>
+    [BindProperty, ValidateNever] public AddHoliday.Command Input { get; set; } = new();
 
     public int ShownYear { get; private set; }
     public List<PublicHoliday> Days { get; private set; } = [];
     public List<int> Years { get; private set; } = [];
     public bool CanEdit { get; private set; }
 
-    public sealed class HolidayInput
-    {
-        [Required(ErrorMessage = "Nhập ngày.")] public DateOnly? Date { get; set; }
-        [Required(ErrorMessage = "Nhập tên ngày nghỉ."), StringLength(200, ErrorMessage = "Tối đa 200 ký tự.")] public string Name { get; set; } = "";
-        public bool WorkedWeekendDay { get; set; }
-    }
-
     public static bool MayRead(Role role) => role is Role.Administrator or Role.ProgramOffice or Role.Department or Role.Leader or Role.CommuneOfficer;
 
-    public static bool MayEdit(Role role) => role is Role.Administrator or Role.ProgramOffice;
+    public static bool MayEdit(Role role) => AddHoliday.MayEdit(role);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
@@ -49,33 +43,25 @@ public sealed class HolidaysPageModel(OcopDbContext db, UserScopeLoader scopes, 
             return Forbid();
         }
 
-        if (Input.Date is DateOnly date)
-        {
-            var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
-            if (Input.WorkedWeekendDay && !weekend)
-            {
-                ModelState.AddModelError("Input.WorkedWeekendDay", "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật.");
-            }
-            else if (!Input.WorkedWeekendDay && weekend)
-            {
-                ModelState.AddModelError("Input.Date", "Thứ Bảy, Chủ nhật vốn là ngày nghỉ: ghi ngày nghỉ bù vào ngày làm việc kế tiếp.");
-            }
-
-            if (await db.PublicHolidays().AnyAsync(h => h.Date == date, ct))
-            {
-                ModelState.AddModelError("Input.Date", "Ngày này đã có trong danh sách.");
-            }
-        }
-
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        db.PublicHolidays().Add(new PublicHoliday { Date = Input.Date!.Value, Name = Input.Name.Trim(), WorkedWeekendDay = Input.WorkedWeekendDay });
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"Đã thêm ngày {Display.Date(Input.Date)}.";
-        return Redirect($"/EvaluationCalendar/Holidays?year={Input.Date!.Value.Year}");
+        var result = await addHoliday.RunAsync(await scopes.GetAsync(ct), Input, ct);
+        switch (result.Outcome)
+        {
+            case WriteOutcome.Done:
+                TempData["Message"] = $"Đã thêm ngày {Display.Date(result.Value!.Date)}.";
+                return RedirectToPage("/EvaluationCalendar/HolidaysPage", new { year = result.Value.Date.Year });
+            case WriteOutcome.Refused:
+                return Forbid();
+            case WriteOutcome.NotFound:
+                return NotFound();
+            default:
+                result.AddTo(ModelState, "Input.");
+                return Page();
+        }
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int holidayId, CancellationToken ct)
@@ -85,22 +71,17 @@ public sealed class HolidaysPageModel(OcopDbContext db, UserScopeLoader scopes, 
             return refused;
         }
 
-        if (!CanEdit)
+        var result = await removeHoliday.RunAsync(await scopes.GetAsync(ct), new RemoveHoliday.Command { HolidayId = holidayId }, ct);
+        switch (result.Outcome)
         {
-            return Forbid();
+            case WriteOutcome.Done:
+                TempData["Message"] = $"Đã bỏ ngày {Display.Date(result.Value!.Date)}.";
+                return RedirectToPage("/EvaluationCalendar/HolidaysPage", new { year = result.Value.Date.Year });
+            case WriteOutcome.Refused:
+                return Forbid();
+            default:
+                return NotFound();
         }
-
-        var day = await db.PublicHolidays().SingleOrDefaultAsync(h => h.Id == holidayId, ct);
-        if (day is null)
-        {
-            return NotFound();
-        }
-
-        // A wrong day is removed (the audit trail keeps it); deadlines already shown are recomputed on the next read.
-        db.PublicHolidays().Remove(day);
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"Đã bỏ ngày {Display.Date(day.Date)}.";
-        return Redirect($"/EvaluationCalendar/Holidays?year={day.Date.Year}");
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)

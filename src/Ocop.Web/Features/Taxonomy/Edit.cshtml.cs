@@ -1,27 +1,22 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Web.Data;
+using Ocop.Web.Features.Access;
+using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Taxonomy;
 
-/// <summary>Corrects a taxonomy entry; codes stay fixed because scoresheets and products refer to them.</summary>
+/// <summary>The form of a taxonomy entry: it hands what was typed to <see cref="SaveCategory"/> and translates its result.</summary>
 [Authorize(Policy = Policies.EditReferenceData)]
-public sealed class EditModel(OcopDbContext db) : PageModel
+public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, SaveCategory save) : PageModel
 {
     [FromRoute] public int Id { get; set; }
     public string Code { get; private set; } = "";
-    [BindProperty] public CategoryInput Input { get; set; } = new();
-
-    public sealed class CategoryInput
-    {
-        [Required(ErrorMessage = "Nhập tên."), StringLength(300, ErrorMessage = "Tối đa 300 ký tự.")] public string Name { get; set; } = "";
-        [Required(ErrorMessage = "Nhập căn cứ pháp lý."), StringLength(120, ErrorMessage = "Tối đa 120 ký tự.")] public string LegalBasis { get; set; } = "";
-        public bool IsArchived { get; set; }
-        public int Version { get; set; }
-    }
+    /// <summary>Checked by <see cref="SaveCategory"/>, not by MVC: one set of messages, whoever sends the command.</summary>
+    [BindProperty, ValidateNever] public SaveCategory.Command Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -32,34 +27,38 @@ public sealed class EditModel(OcopDbContext db) : PageModel
         }
 
         Code = c.Code;
-        Input = new CategoryInput { Name = c.Name, LegalBasis = c.LegalBasis, IsArchived = c.IsArchived, Version = c.Version };
+        Input = new SaveCategory.Command { Name = c.Name, LegalBasis = c.LegalBasis, IsArchived = c.IsArchived, Version = c.Version };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var c = await db.ProductCategories.SingleOrDefaultAsync(x => x.Id == Id, ct);
-        if (c is null)
+        var code = await db.ProductCategories.AsNoTracking().Where(x => x.Id == Id).Select(x => x.Code).SingleOrDefaultAsync(ct);
+        if (code is null)
         {
             return NotFound();
         }
 
-        Code = c.Code;
-        if (c.Version != Input.Version)
+        Code = code;
+        if (ModelState.IsValid)
         {
-            ModelState.AddModelError("", "Nhóm sản phẩm vừa được người khác thay đổi. Tải lại trang rồi sửa lại.");
+            Input.Id = Id;
+            var result = await save.RunAsync(await scopes.GetAsync(ct), Input, ct);
+            switch (result.Outcome)
+            {
+                case WriteOutcome.Done:
+                    TempData["Message"] = "Đã lưu nhóm sản phẩm.";
+                    return RedirectToPage("/Taxonomy/Index");
+                case WriteOutcome.NotFound:
+                    return NotFound();
+                case WriteOutcome.Refused:
+                    return Forbid();
+                default:
+                    result.AddTo(ModelState, "Input.");
+                    break;
+            }
         }
 
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        c.Name = Input.Name.Trim();
-        c.LegalBasis = Input.LegalBasis.Trim();
-        c.IsArchived = Input.IsArchived;
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = "Đã lưu nhóm sản phẩm.";
-        return Redirect("/Taxonomy");
+        return Page();
     }
 }

@@ -15,7 +15,7 @@ namespace Ocop.Web.Features.Units;
 /// one unit (by default the deploying office's province, with the former provinces, districts and communes merged into it).
 /// Where a former commune was split between several successors, the program office records which one holds its records.
 /// </summary>
-public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, UnitDirectory directory, TimeProvider clock) : PageModel
+public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, UnitDirectory directory, RecordSuccessor recordSuccessor) : PageModel
 {
     [FromQuery(Name = "q")] public string? Q { get; set; }
     [FromQuery(Name = "level")] public UnitLevel? Level { get; set; }
@@ -44,37 +44,23 @@ public sealed class IndexModel(OcopDbContext db, UserScopeLoader scopes, UnitDir
         CanChooseSuccessor = RegistryAccess.CanEditReferenceData((await scopes.GetAsync(ct)).Role);
     }
 
-    /// <summary>Records which of a split commune's successors holds its records (dated today, audited).</summary>
+    /// <summary>Records which of a split commune's successors holds its records: <see cref="RecordSuccessor"/>.</summary>
     public async Task<IActionResult> OnPostSuccessorAsync(int unit, int successor, CancellationToken ct)
     {
-        var scope = await scopes.GetAsync(ct);
-        if (!RegistryAccess.CanEditReferenceData(scope.Role))
+        var result = await recordSuccessor.RunAsync(await scopes.GetAsync(ct), new RecordSuccessor.Command { UnitId = unit, SuccessorId = successor }, ct);
+        switch (result.Outcome)
         {
-            return Forbid();
+            case WriteOutcome.Done:
+                Message = $"Đã ghi nhận: hồ sơ của {result.Value!.FormerName} thuộc {result.Value.SuccessorName} từ nay.";
+                return RedirectToPage(new { q = result.Value.FormerCode });
+            case WriteOutcome.Refused:
+                return Forbid();
+            case WriteOutcome.Invalid:
+                // The list the choice was made from, with the refusal above it.
+                Message = string.Join(" ", result.AllMessages());
+                return RedirectToPage(new { q = await db.Units.Where(u => u.Id == unit).Select(u => u.Code).SingleAsync(ct) });
+            default:
+                return NotFound();
         }
-
-        var former = await db.Units.SingleOrDefaultAsync(u => u.Id == unit, ct);
-        if (former is null)
-        {
-            return NotFound();
-        }
-
-        if (!await db.UnitSuccessorLinks.AnyAsync(l => l.PredecessorId == unit && l.SuccessorId == successor, ct))
-        {
-            Message = $"{former.Name} không có đơn vị kế thừa đã chọn; chỉ chọn được một trong các đơn vị kế thừa theo nghị quyết.";
-            return RedirectToPage(new { q = former.Code });
-        }
-
-        if (!scope.ReachesEveryUnit && !scope.CommuneIds.Contains(unit))
-        {
-            return NotFound();
-        }
-
-        former.SuccessorId = successor;
-        former.SuccessorChosenOn = Display.Today(clock);
-        await db.SaveChangesAsync(ct);
-        var chosen = await db.Units.Where(u => u.Id == successor).Select(u => u.Name).SingleAsync(ct);
-        Message = $"Đã ghi nhận: hồ sơ của {former.Name} thuộc {chosen} từ nay.";
-        return RedirectToPage(new { q = former.Code });
     }
 }

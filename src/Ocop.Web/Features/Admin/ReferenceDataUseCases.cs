@@ -1,0 +1,22 @@
+namespace Ocop.Web.Features.Admin;
+
+/// <summary>
+/// The use cases that change reference data and the office's own settings: issuing authorities and signatories, the
+/// holiday calendar, a split commune's successor, the deploying office, the product taxonomy, craft villages. Each
+/// page translates one of them; nothing else writes.
+/// </summary>
+public static class ReferenceDataUseCases
+{
+    public static IServiceCollection AddReferenceDataUseCases(this IServiceCollection services)
+    {
+        services.AddScoped<Documents.SaveAuthority>();
+        services.AddScoped<Documents.SaveSignatory>();
+        services.AddScoped<EvaluationCalendar.AddHoliday>();
+        services.AddScoped<EvaluationCalendar.RemoveHoliday>();
+        services.AddScoped<Units.RecordSuccessor>();
+        services.AddScoped<Office.SaveDeployingOffice>();
+        services.AddScoped<Taxonomy.SaveCategory>();
+        services.AddScoped<CraftVillages.SaveCraftVillage>();
+        return services;
+    }
+}
