@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Ocop.Web.Data;
 using Ocop.Web.Features.Access;
+using Ocop.Web.Features.Dossiers;
 using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Planning;
 
 /// <summary>A new plan (/Planning/Edit) or a plan's fields (/Planning/Edit/{id}); the page only turns <see cref="SavePlan"/>'s answer into a page.</summary>
-public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, UnitDirectory directory, TimeProvider clock) : PlanFormPage
+public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, UnitDirectory directory, TimeProvider clock, SavePlan save)
+    : PlanFormPage<SavePlan.Command>
 {
     [FromRoute] public int? Id { get; set; }
 
@@ -28,7 +30,7 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, UnitDire
                 return Forbid();
             }
 
-            Input = PlanInput.From(plan);
+            Input = SavePlan.Command.From(plan);
         }
         else
         {
@@ -53,48 +55,27 @@ public sealed class EditModel(OcopDbContext db, UserScopeLoader scopes, UnitDire
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // The use case checks every rule even when a value could not be read, so the form shows every refusal at once;
+        // it writes only a form read whole.
+        var readWhole = ModelState.IsValid;
+        Input.Id = Id;
         var scope = await scopes.GetAsync(ct);
-        var reach = new PlanReach(scope, await directory.GetAsync(db, ct));
-        if (Id is int existing)
+        var result = await save.RunAsync(scope, Input, save: readWhole, ct);
+        switch (result.Outcome)
         {
-            var unit = await db.Plans.Where(p => p.Id == existing).Select(p => new { p.UnitId }).SingleOrDefaultAsync(ct);
-            if (unit is null)
-            {
+            case WriteOutcome.Done when readWhole:
+                TempData["Message"] = $"Đã lưu kế hoạch {result.Value!.Number}.";
+                return RedirectToPage("Details", new { id = result.Value.PlanId });
+            case WriteOutcome.NotFound:
                 return NotFound();
-            }
-
-            if (!reach.CanEdit(unit.UnitId))
-            {
+            case WriteOutcome.Refused:
                 return Forbid();
-            }
-        }
-        else if (!reach.CanCreate)
-        {
-            return Forbid();
+            default:
+                FormErrors.Merge(ModelState, result, "Input.");
+                break;
         }
 
-        if (ModelState.IsValid)
-        {
-            var save = new SavePlan(db, directory);
-            var result = Id is int id
-                ? await save.EditAsync(id, Input.Version, Input.ToFields(), scope, ct)
-                : await save.CreateAsync(Input.ToFields(), scope, ct);
-            switch (result)
-            {
-                case PlanSaveResult.Saved saved:
-                    TempData["Message"] = $"Đã lưu kế hoạch {saved.Number}.";
-                    return RedirectToPage("Details", new { id = saved.PlanId });
-                case PlanSaveResult.NotFound:
-                    return NotFound();
-                case PlanSaveResult.Forbidden:
-                    return Forbid();
-                case PlanSaveResult.Invalid invalid:
-                    AddProblems(invalid.Problems);
-                    break;
-            }
-        }
-
-        await LoadChoicesAsync(db, reach, Display.Today(clock), Id, ct);
+        await LoadChoicesAsync(db, new PlanReach(scope, await directory.GetAsync(db, ct)), Display.Today(clock), Id, ct);
         return Page();
     }
 }

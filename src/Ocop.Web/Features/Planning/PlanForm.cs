@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -9,47 +8,20 @@ using Ocop.Web.Shared;
 
 namespace Ocop.Web.Features.Planning;
 
-/// <summary>The fields of the plan form (new, edit and copy pages share them, <c>_PlanFields.cshtml</c>).</summary>
-public sealed class PlanInput
+/// <summary>What the plan fields partial (<c>_PlanFields.cshtml</c>) shows: the command's fields and the choices.</summary>
+public interface IPlanForm
 {
-    [Required(ErrorMessage = "Nhập số kế hoạch."), StringLength(60, ErrorMessage = "Tối đa 60 ký tự.")] public string Number { get; set; } = "";
-    [Required(ErrorMessage = "Nhập tên kế hoạch."), StringLength(400, ErrorMessage = "Tối đa 400 ký tự.")] public string Title { get; set; } = "";
-    [Required(ErrorMessage = "Nhập cơ quan ban hành."), StringLength(200, ErrorMessage = "Tối đa 200 ký tự.")] public string Issuer { get; set; } = "";
-    [Required(ErrorMessage = "Nhập ngày ban hành.")] public DateOnly? IssuedOn { get; set; }
-    [Required(ErrorMessage = "Nhập ngày bắt đầu kỳ kế hoạch.")] public DateOnly? PeriodFrom { get; set; }
-    [Required(ErrorMessage = "Nhập ngày kết thúc kỳ kế hoạch.")] public DateOnly? PeriodTo { get; set; }
-    /// <summary>The plan's unit; <see cref="PlanReach.National"/> for a national program; null when none was chosen.</summary>
-    [Required(ErrorMessage = "Chọn đơn vị của kế hoạch.")] public int? UnitId { get; set; }
-    public int? ParentId { get; set; }
-    [StringLength(2000, ErrorMessage = "Tối đa 2.000 ký tự.")] public string? Note { get; set; }
-    public int Version { get; set; }
-
-    public PlanFields ToFields() => new(Number, Title, Issuer, IssuedOn!.Value, PeriodFrom!.Value, PeriodTo!.Value,
-        UnitId == PlanReach.National ? null : UnitId, ParentId, Note);
-
-    public static PlanInput From(Plan plan)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        return new PlanInput
-        {
-            Number = plan.Number,
-            Title = plan.Title,
-            Issuer = plan.Issuer,
-            IssuedOn = plan.IssuedOn,
-            PeriodFrom = plan.PeriodFrom,
-            PeriodTo = plan.PeriodTo,
-            UnitId = plan.UnitId ?? PlanReach.National,
-            ParentId = plan.ParentId,
-            Note = plan.Note,
-            Version = plan.Version,
-        };
-    }
+    PlanFieldsCommand Input { get; }
+    List<SelectListItem> Units { get; }
+    List<SelectListItem> Parents { get; }
 }
 
-/// <summary>A page with the plan form: its input, the units the user may plan for and the plans that may be its parent.</summary>
-public abstract class PlanFormPage : PageModel
+/// <summary>A page with the plan form: its command (a new plan, a change, a copy), the units the user may plan for and the plans that may be its parent.</summary>
+public abstract class PlanFormPage<TCommand> : PageModel, IPlanForm
+    where TCommand : PlanFieldsCommand, new()
 {
-    [BindProperty] public PlanInput Input { get; set; } = new();
+    [BindProperty] public TCommand Input { get; set; } = new();
+    PlanFieldsCommand IPlanForm.Input => Input;
     public List<SelectListItem> Units { get; private set; } = [];
     public List<SelectListItem> Parents { get; private set; } = [];
 
@@ -67,15 +39,5 @@ public abstract class PlanFormPage : PageModel
             .Select(p => new SelectListItem($"{byId[p.Id].Number} – {byId[p.Id].Title} ({Display.Date(p.From)} – {Display.Date(p.To)})",
                 PlanDisplay.Id(p.Id), p.Id == Input.ParentId))
             .ToList();
-    }
-
-    /// <summary>A refused save's reasons, each on its field.</summary>
-    protected void AddProblems(IEnumerable<PlanProblem> problems)
-    {
-        ArgumentNullException.ThrowIfNull(problems);
-        foreach (var problem in problems)
-        {
-            ModelState.AddModelError(problem.Field.Length == 0 ? "" : "Input." + problem.Field, problem.Message);
-        }
     }
 }
