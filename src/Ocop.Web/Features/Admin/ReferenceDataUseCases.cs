@@ -2,7 +2,8 @@ namespace Ocop.Web.Features.Admin;
 
 /// <summary>
 /// The use cases that change reference data and the office's own settings: issuing authorities and signatories, the
-/// holiday calendar, a split commune's successor, the deploying office, the product taxonomy, craft villages. Each
+/// holiday calendar, a split commune's successor, the deploying office, the product taxonomy, craft villages, and the accounts
+/// (users, their sessions, one's own password). Each
 /// page translates one of them; nothing else writes.
 /// </summary>
 public static class ReferenceDataUseCases
@@ -17,6 +18,9 @@ public static class ReferenceDataUseCases
         services.AddScoped<Office.SaveDeployingOffice>();
         services.AddScoped<Taxonomy.SaveCategory>();
         services.AddScoped<CraftVillages.SaveCraftVillage>();
+        services.AddScoped<Users.SaveUser>();
+        services.AddScoped<Users.EndUserSessions>();
+        services.AddScoped<Account.ChangePassword>();
         return services;
     }
 }
