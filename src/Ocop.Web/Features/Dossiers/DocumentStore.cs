@@ -57,6 +57,39 @@ public sealed class DocumentStore(IConfiguration config, IHostEnvironment env)
         }
     }
 
+    /// <summary>
+    /// Stores every file or none: each refused file adds its reason (with the file's name) to <paramref name="field"/>,
+    /// and then the ones already stored are removed, so a refused upload leaves nothing behind.
+    /// </summary>
+    public async Task<List<(IFormFile File, Saved Saved)>> SaveAllAsync(
+        IEnumerable<IFormFile> files, Ocop.Web.Shared.FieldErrorList errors, string field, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(errors);
+        var stored = new List<(IFormFile File, Saved Saved)>();
+        var refused = false;
+        foreach (var file in files)
+        {
+            var (saved, error) = await SaveAsync(file, ct);
+            if (error is not null)
+            {
+                errors.Add(field, $"{OriginalName(file.FileName)}: {error}");
+                refused = true;
+                continue;
+            }
+
+            stored.Add((file, saved!));
+        }
+
+        if (refused)
+        {
+            stored.ForEach(s => Discard(s.Saved.StoredName));
+            stored.Clear();
+        }
+
+        return stored;
+    }
+
     /// <summary>The uploaded file's own name as shown to users, cleaned (see <see cref="FileNames"/>).</summary>
     public static string OriginalName(string fileName) => FileNames.Clean(fileName);
 

@@ -121,22 +121,9 @@ public sealed class SaveSupportRecord(OcopDbContext db, UnitDirectory directory,
             return WriteResult.Stale<Saved>(StaleMessage);
         }
 
-        var stored = new List<(IFormFile File, Dossiers.DocumentStore.Saved Saved)>();
-        foreach (var file in files)
-        {
-            var (saved, error) = await store.SaveAsync(file, ct);
-            if (error is not null)
-            {
-                errors.Add(FilesField, $"{Dossiers.DocumentStore.OriginalName(file.FileName)}: {error}");
-                continue;
-            }
-
-            stored.Add((file, saved!));
-        }
-
+        var stored = await store.SaveAllAsync(files, errors, FilesField, ct);
         if (errors.Any)
         {
-            stored.ForEach(s => store.Discard(s.Saved.StoredName));
             return WriteResult.Invalid<Saved>(errors);
         }
 
