@@ -90,16 +90,23 @@ public class ListColumnChoiceTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task The_chosen_columns_are_read_once_and_replaced_when_the_user_saves()
     {
         var client = await app.As(Demo.Leader);
+        var userId = await app.UserIdAsync(Demo.Leader);
+        // The held facts are dropped whenever a user is saved anywhere in this process (DirectoryVersion is process-wide,
+        // and other test classes save users in parallel): the choice is only expected held when the version stood still.
+        var before = DirectoryVersion.Current;
         Assert.True(HasHeader(await client.GetPageAsync("/Products"), "Chủ thể"));
 
         // Written behind the application's back: the list keeps the choice it holds, so it does not read it per request.
-        var userId = await app.UserIdAsync(Demo.Leader);
         await app.QueryAsync(async db =>
         {
             db.UserClaims.Add(new() { UserId = userId, ClaimType = "ocop:list-columns:products", ClaimValue = "stars" });
             return await db.SaveChangesAsync();
         });
-        Assert.True(HasHeader(await client.GetPageAsync("/Products"), "Chủ thể"));
+        var held = HasHeader(await client.GetPageAsync("/Products"), "Chủ thể");
+        if (DirectoryVersion.Current == before)
+        {
+            Assert.True(held);
+        }
 
         // Saving a choice replaces the held one at once.
         var form = await client.GetFormAsync("/Products", "Columns");
